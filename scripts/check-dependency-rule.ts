@@ -1,0 +1,94 @@
+// The layer rule of ARCHITECTURE.md, checked in CI: dependencies point inward only, and each
+// outside world is reached from exactly one adapter folder. Exit 1 with one line per breach.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+const root = resolve(__dirname, '..');
+
+interface Rule {
+  /** Folder (relative to the repo root, '/'-separated) whose files the rule binds. */
+  scope: string;
+  /** Relative imports must resolve inside one of these folders. */
+  localWithin?: string[];
+  /** Bare module specifiers allowed (exact name or prefix ending in '/'). */
+  packages?: string[];
+  /** Source text that must not appear (the clock, the environment). */
+  forbiddenText?: { pattern: RegExp; why: string }[];
+}
+
+const RULES: Rule[] = [
+  {
+    scope: 'bot/domain',
+    localWithin: ['bot/domain'],
+    packages: [],
+    forbiddenText: [
+      { pattern: /process\.(env|argv|exit|hrtime)/, why: 'the domain does not read the process' },
+      { pattern: /Date\.now\s*\(|new Date\(\s*\)|performance\.now/, why: 'the domain does not read the clock' },
+    ],
+  },
+  {
+    scope: 'bot/app',
+    localWithin: ['bot/domain', 'bot/app', 'bot/cards'],
+    packages: ['zod', 'node:crypto'],
+    forbiddenText: [{ pattern: /process\.env/, why: 'configuration reaches use cases as a typed object' }],
+  },
+  { scope: 'bot/cards', localWithin: ['bot/domain', 'bot/cards'], packages: ['adaptivecards-templating', 'zod'] },
+];
+
+/** Packages that only one adapter folder may import (scripts/ and test/ may use them too). */
+const OWNED: { prefix: string[]; owner: string }[] = [
+  { prefix: ['botbuilder', 'botframework-', 'botbuilder-'], owner: 'bot/adapters/teams' },
+  { prefix: ['@azure/msal-node', '@microsoft/microsoft-graph-client'], owner: 'bot/adapters/graph' },
+];
+
+const IMPORT_RE = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules') continue;
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) walk(full, out);
+    else if (/\.(ts|tsx|js|cjs|mjs)$/.test(name)) out.push(full);
+  }
+  return out;
+}
+
+const posix = (p: string) => p.split(sep).join('/');
+const within = (file: string, folder: string) => file === folder || file.startsWith(`${folder}/`);
+
+const breaches: string[] = [];
+for (const abs of walk(join(root, 'bot'))) {
+  const file = posix(relative(root, abs));
+  const text = readFileSync(abs, 'utf8');
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+  const specifiers = [...code.matchAll(IMPORT_RE)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
+  const rule = RULES.find((r) => within(file, r.scope));
+
+  for (const spec of specifiers) {
+    if (spec.startsWith('.')) {
+      const target = posix(relative(root, resolve(dirname(abs), spec)));
+      if (rule?.localWithin && !rule.localWithin.some((f) => within(target, f))) {
+        breaches.push(`${file}: imports ${spec} (outside ${rule.localWithin.join(', ')})`);
+      }
+      continue;
+    }
+    if (rule?.packages && !rule.packages.some((p) => spec === p || (p.endsWith('/') && spec.startsWith(p)))) {
+      breaches.push(`${file}: imports package '${spec}' (${rule.scope} may import ${rule.packages.join(', ') || 'no package'})`);
+    }
+    for (const owned of OWNED) {
+      if (owned.prefix.some((p) => spec === p || spec.startsWith(p)) && !within(file, owned.owner)) {
+        breaches.push(`${file}: imports '${spec}', which only ${owned.owner} may import`);
+      }
+    }
+  }
+  for (const { pattern, why } of rule?.forbiddenText ?? []) {
+    const hit = code.match(pattern);
+    if (hit) breaches.push(`${file}: '${hit[0]}' — ${why}`);
+  }
+}
+
+if (breaches.length > 0) {
+  for (const b of breaches) console.error(`dependency rule: ${b}`);
+  process.exit(1);
+}
+console.log('dependency rule: ok');
