@@ -32,6 +32,24 @@ export interface Invitee {
   invitedAt?: string;
   /** Notice period (T7) check for this invitee, recorded when invited. */
   notice?: { deadline: IsoDate; met: boolean };
+  /**
+   * Family-side invitees: the latest individual e-mail — the booking version it carried and its
+   * outcome. Saved as 'sending' before the request so a crash never leads to a second e-mail.
+   */
+  mail?: InviteeMailState;
+}
+
+export interface InviteeMailState {
+  bookingVersion: number;
+  kind: 'invitation' | 'update' | 'cancellation';
+  state: 'sending' | 'sent' | 'failed' | 'unknown';
+  /** ISO instant of the latest attempt. */
+  at: string;
+  /** The join time and end the e-mail and its .ics carried (a change to either means an update). */
+  joinAt: LocalDateTime;
+  end: LocalDateTime;
+  /** Stable error code when failed or unknown. */
+  code?: string;
 }
 
 export type ConferenceStatus = 'draft' | 'booked' | 'stood-down' | 'held' | 'closed';
@@ -47,6 +65,10 @@ export interface MeetingRecord {
   optionsVerified: boolean;
   /** Names of options that did not take (empty when verified). */
   optionMismatches: string[];
+  /** The booking version the Outlook event reflects (times and attendees); behind = PATCH due. */
+  syncedBookingVersion?: number;
+  /** Set once the event has been cancelled in Graph (stand-down). */
+  cancelled?: boolean;
 }
 
 export interface Conference {
