@@ -5,7 +5,10 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }] },
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  // .cjs too: PGlite ships CommonJS that loads its parts with import(), which jest's sandbox can
+  // only run once swc has turned it into require() (else: --experimental-vm-modules).
+  transform: { '^.+\\.(c|m)?(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }] },
+  // strip-bom: ESM-only, loaded by @microsoft/app-manifest (the manifest build's validator).
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@electric-sql|strip-bom)/)'],
   testTimeout: 30000,
 };
