@@ -1,3 +1,5 @@
+import type { TransactionHandle } from './unit-of-work.port';
+
 /** Structured, non-identifying detail: ids, codes, dates and counts — never names or free text. */
 export type AuditDetail = Record<string, string | number | boolean | null | string[] | number[]>;
 
@@ -20,5 +22,6 @@ export interface AuditRecord extends AuditEntryInput {
 
 /** Append-only, hash-chained (SHA-256 over canonical JSON). */
 export interface AuditLog {
-  append(entry: AuditEntryInput): Promise<AuditRecord>;
+  /** With `tx` (from UnitOfWork.run) the entry commits or rolls back with the state change. */
+  append(entry: AuditEntryInput, tx?: TransactionHandle): Promise<AuditRecord>;
 }

@@ -1,0 +1,154 @@
+// Opens the one database the bot uses: embedded PGlite in DATA_DIR by default, a PostgreSQL
+// server (node-postgres Pool) when DATABASE_URL is set. Both speak the same SQL and migrations.
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { Pool, type PoolClient, type PoolConfig } from 'pg';
+import type { Database, SqlExecutor } from './database';
+
+export interface OpenDatabaseOptions {
+  /** postgres://… — when set, a PostgreSQL server is used and dataDir is ignored. */
+  databaseUrl?: string;
+  /** Folder for the embedded database, or ':memory:' for a throwaway one (tests). */
+  dataDir: string;
+  /** Pool size for PostgreSQL (default 10). */
+  maxConnections?: number;
+}
+
+export class DataDirInUse extends Error {
+  readonly code = 'STORE.DATA_DIR_IN_USE';
+  constructor(dir: string, pid: number) {
+    super(`the embedded database in ${dir} is open in process ${pid}; stop it first (PGlite allows one process per folder)`);
+  }
+}
+
+/**
+ * PGlite has no cross-process locking and two processes on one folder corrupt it (say, the bot
+ * and `npm run audit:verify`): a pid file refuses the second one. A stale file (dead pid) is taken over.
+ */
+function lockDataDir(dir: string): () => void {
+  const path = join(dir, 'cpc.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => {
+        try {
+          unlinkSync(path);
+        } catch {
+          // already gone
+        }
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(readFileSync(path, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) throw new DataDirInUse(dir, pid);
+      unlinkSync(path);
+    }
+  }
+  throw new Error('STORE.DATA_DIR_LOCK_FAILED');
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres({ connectionString: options.databaseUrl, max: options.maxConnections ?? 10 });
+  return openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  let pg: PGlite;
+  let unlock: () => void = () => undefined;
+  if (dataDir === ':memory:') {
+    pg = await PGlite.create();
+  } else {
+    const dir = resolve(dataDir);
+    mkdirSync(dir, { recursive: true });
+    unlock = lockDataDir(dir);
+    try {
+      pg = await PGlite.create(dir);
+    } catch (err) {
+      unlock();
+      throw err;
+    }
+  }
+  const wrap = (ex: PGlite | Transaction): SqlExecutor => ({
+    async query<R>(sql: string, params?: unknown[]) {
+      const r = await ex.query<R>(sql, params);
+      // affectedRows is 0 for a SELECT; node-postgres counts the rows then, and so do we.
+      return { rows: r.rows, rowCount: r.affectedRows || r.rows.length };
+    },
+    async exec(sql: string) {
+      await ex.exec(sql);
+    },
+  });
+  const base = wrap(pg);
+  return {
+    kind: 'pglite',
+    query: base.query,
+    exec: base.exec,
+    // PGlite's own transaction API: it holds the single connection until commit or rollback.
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    async close() {
+      try {
+        await pg.close();
+      } finally {
+        unlock();
+      }
+    },
+  };
+}
+
+async function openPostgres(config: PoolConfig): Promise<Database> {
+  const pool = new Pool(config);
+  // An idle client that loses its connection must not crash the process; the next query retries.
+  pool.on('error', () => undefined);
+  // Fail fast (and with the server's message) when the URL is wrong.
+  const probe = await pool.connect();
+  probe.release();
+
+  const wrap = (ex: Pool | PoolClient): SqlExecutor => ({
+    async query<R>(sql: string, params?: unknown[]) {
+      const r = await ex.query(sql, params);
+      return { rows: r.rows as R[], rowCount: r.rowCount ?? r.rows.length };
+    },
+    async exec(sql: string) {
+      // Without parameters node-postgres uses the simple protocol, which accepts several statements.
+      await ex.query(sql);
+    },
+  });
+  const base = wrap(pool);
+  return {
+    kind: 'postgres',
+    query: base.query,
+    exec: base.exec,
+    async transaction(fn) {
+      const client = await pool.connect();
+      let broken: unknown;
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        try {
+          await client.query('ROLLBACK');
+        } catch (rollbackError) {
+          broken = rollbackError; // the connection is unusable: destroy it rather than reuse it
+        }
+        throw err;
+      } finally {
+        client.release(broken instanceof Error ? broken : undefined);
+      }
+    },
+    close: () => pool.end(),
+  };
+}

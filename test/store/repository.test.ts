@@ -1,0 +1,20 @@
+// The repository suite: every store adapter against every back end — embedded PGlite always,
+// a real PostgreSQL server when TEST_DATABASE_URL is set (npm test's PostgreSQL leg sets it).
+import { BACKENDS } from './backends';
+import { auditLogSuite } from './suites/audit-log.suite';
+import { auditVerifyCliSuite } from './suites/audit-verify-cli.suite';
+import { conferenceStoreSuite } from './suites/conference-store.suite';
+import { idempotencySuite } from './suites/idempotency.suite';
+import { migrationsSuite, pgliteLockSuite, pglitePersistenceSuite } from './suites/migrations.suite';
+
+describe.each(BACKENDS)('store on $name', (backend) => {
+  migrationsSuite(backend);
+  conferenceStoreSuite(backend);
+  auditLogSuite(backend);
+  idempotencySuite(backend);
+  auditVerifyCliSuite(backend);
+  if (backend.name === 'pglite') {
+    describe('persistence', pglitePersistenceSuite);
+    describe('single process per DATA_DIR', pgliteLockSuite);
+  }
+});
