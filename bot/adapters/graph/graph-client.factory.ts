@@ -1,0 +1,92 @@
+// The Graph client: Client.initWithMiddleware with a bearer-token step, the SDK's RetryHandler
+// (429/503/504 honouring Retry-After) and a last step on our transport. Idempotent requests
+// (marked with IdempotentRequest) are also retried after a timeout or a dropped connection.
+import { Client, type Context, type Middleware, type MiddlewareOptions, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
+import type { TokenProvider } from './msal-token-provider';
+import { type Transport, TransportError } from './https-transport';
+
+/** Marks a request safe to repeat after a network failure (GET, PATCH, POST with a transactionId). */
+export class IdempotentRequest implements MiddlewareOptions {}
+
+export interface GraphClientOptions {
+  /** e.g. https://graph.microsoft.com/v1.0 */
+  baseUrl: string;
+  tokens: TokenProvider;
+  transport: Transport;
+  maxRetries: number;
+  /** Back-off (seconds) when a 429/503 has no Retry-After. */
+  retryDelaySeconds?: number;
+  /** Waits between network retries (tests pass a fast one). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+function headersOf(h: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!h) return out;
+  if (h instanceof Headers) h.forEach((v, k) => { out[k] = v; });
+  else if (Array.isArray(h)) for (const [k, v] of h as [string, string][]) out[k] = v;
+  else for (const [k, v] of Object.entries(h as Record<string, string>)) out[k] = String(v);
+  return out;
+}
+
+/** Adds the app token — only to requests for the configured Graph origin, never elsewhere. */
+class BearerTokenHandler implements Middleware {
+  private next!: Middleware;
+  constructor(private readonly origin: string, private readonly tokens: TokenProvider) {}
+  async execute(context: Context): Promise<void> {
+    const url = typeof context.request === 'string' ? context.request : context.request.url;
+    if (new URL(url).origin === this.origin) {
+      const token = await this.tokens.getToken();
+      context.options = { ...context.options, headers: { ...headersOf(context.options?.headers), Authorization: `Bearer ${token}` } };
+    }
+    return this.next.execute(context);
+  }
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
+/** Sends the request on our transport; repeats idempotent ones after a network failure. */
+class TransportHandler implements Middleware {
+  constructor(private readonly transport: Transport, private readonly maxRetries: number, private readonly sleep: (ms: number) => Promise<void>) {}
+  async execute(context: Context): Promise<void> {
+    const url = typeof context.request === 'string' ? context.request : context.request.url;
+    const method = (context.options?.method ?? 'GET').toUpperCase();
+    const headers = headersOf(context.options?.headers);
+    const rawBody = context.options?.body;
+    const body = rawBody === undefined || rawBody === null ? undefined : typeof rawBody === 'string' || Buffer.isBuffer(rawBody) ? rawBody : String(rawBody);
+    const idempotent = method === 'GET' || context.middlewareControl?.getMiddlewareOptions(IdempotentRequest) !== undefined;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const res = await this.transport.send(method, url, headers, body);
+        const nullBody = res.status === 204 || res.status === 205 || res.status === 304;
+        context.response = new Response(nullBody ? null : res.body, { status: res.status, headers: res.headers });
+        return;
+      } catch (err) {
+        const retryable = err instanceof TransportError && (idempotent || !err.maybeDelivered);
+        if (!retryable || attempt >= this.maxRetries) throw err;
+        await this.sleep(200 * 2 ** attempt);
+      }
+    }
+  }
+}
+
+export function splitBaseUrl(baseUrl: string): { origin: string; base: string; version: string } {
+  const u = new URL(baseUrl);
+  const segments = u.pathname.split('/').filter(Boolean);
+  const version = segments.pop() ?? 'v1.0';
+  const base = `${u.origin}${segments.length ? `/${segments.join('/')}` : ''}`;
+  return { origin: u.origin, base, version };
+}
+
+export function createGraphClient(options: GraphClientOptions): Client {
+  const { origin, base, version } = splitBaseUrl(options.baseUrl);
+  const auth = new BearerTokenHandler(origin, options.tokens);
+  const retry = new RetryHandler(new RetryHandlerOptions(options.retryDelaySeconds ?? 3, options.maxRetries));
+  const transport = new TransportHandler(options.transport, options.maxRetries, options.sleep ?? defaultSleep);
+  auth.setNext(retry);
+  retry.setNext(transport);
+  return Client.initWithMiddleware({ middleware: auth, baseUrl: base, defaultVersion: version });
+}

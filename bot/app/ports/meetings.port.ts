@@ -1,0 +1,87 @@
+import type { LocalDateTime } from '../../domain/calendar/iso-date';
+
+/** Someone invited through the calendar event (chair, social worker, professionals). */
+export interface EventAttendee {
+  /** Personal data: goes to Graph only, never to logs. */
+  email: string;
+  name: string;
+}
+
+export interface MeetingEventInput {
+  organizerId: string;
+  /** Idempotency key: a retried create with the same id returns the first event. */
+  transactionId: string;
+  /** Case reference + conference kind — never a name. */
+  subject: string;
+  /** Europe/London wall-clock times. */
+  start: LocalDateTime;
+  end: LocalDateTime;
+  /** In invitation order: chair and social worker first, then professionals. */
+  attendees: EventAttendee[];
+  /** Plain text shown in the calendar item (no names). */
+  bodyText: string;
+}
+
+export interface CreatedMeetingEvent {
+  eventId: string;
+  joinUrl: string;
+}
+
+/**
+ * The Teams lock-down options, with Graph's own property names and enum members
+ * (graph-v1.0-subset.json, onlineMeetingBase).
+ */
+export interface MeetingOptions {
+  lobbyBypassSettings: { scope: string; isDialInBypassEnabled: boolean };
+  allowedLobbyAdmitters: string;
+  allowMeetingChat: string;
+  allowedPresenters: string;
+  allowRecording: boolean;
+  allowTranscription: boolean;
+  recordAutomatically: boolean;
+  isEntryExitAnnounced: boolean;
+  allowParticipantsToChangeName: boolean;
+  /** Sent only when the profile asks for a watermark. */
+  watermarkProtection?: { isEnabledForContentSharing: boolean; isEnabledForVideo: boolean };
+}
+
+/** Options as read back from Graph: any of them may be missing or different. */
+export type ReadBackOptions = { [K in keyof MeetingOptions]?: unknown };
+
+export interface EventChange {
+  start?: LocalDateTime;
+  end?: LocalDateTime;
+  /** The full attendee list (Graph replaces the collection). */
+  attendees?: EventAttendee[];
+}
+
+/** Errors from a Meetings adapter carry one of these codes. */
+export type MeetingsErrorCode =
+  | 'GRAPH.ACCESS_POLICY_MISSING'
+  | 'GRAPH.MEETING_NOT_FOUND'
+  | 'GRAPH.THROTTLED'
+  | 'GRAPH.UNAVAILABLE'
+  | 'GRAPH.REJECTED'
+  | 'GRAPH.AUTH_FAILED';
+
+export class MeetingsError extends Error {
+  constructor(readonly code: MeetingsErrorCode, message: string, readonly status?: number) {
+    super(message);
+    this.name = 'MeetingsError';
+  }
+}
+
+/** The Teams meeting behind a conference (Graph events + onlineMeetings). */
+export interface Meetings {
+  /** Creates the calendar event with a Teams meeting; idempotent by `transactionId`. */
+  createEvent(input: MeetingEventInput): Promise<CreatedMeetingEvent>;
+  /** Finds the onlineMeeting behind an event's join URL; returns its id. */
+  findOnlineMeetingId(organizerId: string, joinUrl: string): Promise<string>;
+  /** Applies the lock-down options (PATCH). */
+  setMeetingOptions(organizerId: string, onlineMeetingId: string, options: MeetingOptions): Promise<void>;
+  /** Reads the options back (GET) so the caller can prove they took. */
+  getMeetingOptions(organizerId: string, onlineMeetingId: string): Promise<ReadBackOptions>;
+  updateEvent(organizerId: string, eventId: string, change: EventChange): Promise<void>;
+  /** Cancels the event; Exchange tells the attendees, with `comment`. */
+  cancelEvent(organizerId: string, eventId: string, comment: string): Promise<void>;
+}

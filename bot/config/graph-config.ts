@@ -1,0 +1,110 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Microsoft Graph settings (owned by the Graph adapter). In local mode (no MicrosoftAppId) the
+ * defaults point at the local Graph sandbox (`npm run sandbox`: https://127.0.0.1:5443); outside
+ * it the client id, tenant, a credential and the mail sender must be given.
+ */
+export const SANDBOX_DEFAULTS = {
+  origin: 'https://127.0.0.1:5443',
+  tenantId: '0a0a0a0a-1111-4222-8333-444444444444',
+  clientId: 'c11e0000-0000-4000-8000-000000000001',
+  clientSecret: 'sandbox-client-secret',
+  mailSender: 'conference-team@sandbox.example',
+  caFile: '.tmp/graph-sandbox/ca.pem',
+} as const;
+
+const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v);
+const opt = <T extends z.ZodType>(schema: T) => z.preprocess(blankIsUnset, schema.optional());
+const httpsUrl = z.string().url().refine((u) => /^https?:\/\//.test(u), 'expected an http(s) URL');
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+const envSchema = z.object({
+  MicrosoftAppId: opt(z.string()),
+  GRAPH_BASE_URL: opt(httpsUrl),
+  GRAPH_AUTHORITY_HOST: opt(httpsUrl.refine((u) => u.startsWith('https://'), 'msal-node needs an https authority')),
+  GRAPH_TENANT_ID: opt(z.string().min(1)),
+  GRAPH_CLIENT_ID: opt(z.string().min(1)),
+  GRAPH_CLIENT_SECRET: opt(z.string().min(1)),
+  GRAPH_CERT_PRIVATE_KEY_FILE: opt(z.string().min(1)),
+  GRAPH_CERT_THUMBPRINT_SHA256: opt(z.string().regex(/^[0-9a-fA-F]{64}$/, 'expected 64 hex digits (SHA-256 thumbprint)')),
+  GRAPH_CERT_X5C_FILE: opt(z.string().min(1)),
+  GRAPH_SCOPE: opt(z.string().regex(/\/\.default$/, "expected '<resource>/.default'")),
+  GRAPH_OFFLINE_AUTHORITY_METADATA: opt(flag),
+  GRAPH_CA_FILE: opt(z.string().min(1)),
+  GRAPH_MAIL_SENDER: opt(z.string().min(3)),
+  GRAPH_MAIL_SENDER_NAME: opt(z.string().min(1)),
+  GRAPH_TIMEOUT_MS: opt(z.coerce.number().int().min(100).max(300_000)),
+  GRAPH_MAX_RETRIES: opt(z.coerce.number().int().min(0).max(10)),
+});
+
+export interface GraphConfig {
+  localMode: boolean;
+  /** e.g. https://graph.microsoft.com/v1.0 (sovereign: https://graph.microsoft.us/v1.0). */
+  baseUrl: string;
+  /** e.g. https://login.microsoftonline.com (sovereign: https://login.microsoftonline.us). */
+  authorityHost: string;
+  tenantId: string;
+  clientId: string;
+  credential:
+    | { kind: 'secret'; secret: string }
+    | { kind: 'certificate'; privateKeyFile: string; thumbprintSha256: string; x5cFile?: string };
+  scope: string;
+  /** Build the authority's OpenID metadata locally: no discovery request leaves the machine. */
+  offlineAuthorityMetadata: boolean;
+  /** Extra CA (PEM file) to trust for Graph and the authority — the sandbox's certificate. */
+  caFile?: string;
+  mailSender: { email: string; name: string };
+  timeoutMs: number;
+  maxRetries: number;
+}
+
+export const graphConfigSchema = envSchema.superRefine((e, ctx) => {
+  if (e.MicrosoftAppId === undefined) return;
+  for (const name of ['GRAPH_TENANT_ID', 'GRAPH_CLIENT_ID', 'GRAPH_MAIL_SENDER'] as const) {
+    if (e[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'is required outside local mode' });
+  }
+  const cert = e.GRAPH_CERT_PRIVATE_KEY_FILE !== undefined || e.GRAPH_CERT_THUMBPRINT_SHA256 !== undefined;
+  if (e.GRAPH_CLIENT_SECRET === undefined && !cert) {
+    ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_SECRET'], message: 'or GRAPH_CERT_PRIVATE_KEY_FILE + GRAPH_CERT_THUMBPRINT_SHA256 is required outside local mode' });
+  }
+}).superRefine((e, ctx) => {
+  if ((e.GRAPH_CERT_PRIVATE_KEY_FILE === undefined) !== (e.GRAPH_CERT_THUMBPRINT_SHA256 === undefined)) {
+    const missing = e.GRAPH_CERT_PRIVATE_KEY_FILE === undefined ? 'GRAPH_CERT_PRIVATE_KEY_FILE' : 'GRAPH_CERT_THUMBPRINT_SHA256';
+    ctx.addIssue({ code: 'custom', path: [missing], message: 'is required with the other certificate setting' });
+  }
+  if (e.GRAPH_CLIENT_SECRET !== undefined && e.GRAPH_CERT_PRIVATE_KEY_FILE !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_SECRET'], message: 'give a secret or a certificate, not both' });
+  }
+});
+
+export function readGraphConfig(env: Record<string, string | undefined>): GraphConfig {
+  const e = graphConfigSchema.parse(env);
+  const local = e.MicrosoftAppId === undefined;
+  const baseUrl = (e.GRAPH_BASE_URL ?? (local ? `${SANDBOX_DEFAULTS.origin}/v1.0` : 'https://graph.microsoft.com/v1.0')).replace(/\/+$/, '');
+  const graphOrigin = new URL(baseUrl).origin;
+  const authorityHost = (e.GRAPH_AUTHORITY_HOST ?? (local ? graphOrigin : 'https://login.microsoftonline.com')).replace(/\/+$/, '');
+  const loopback = /^https:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(authorityHost);
+  const credential: GraphConfig['credential'] =
+    e.GRAPH_CERT_PRIVATE_KEY_FILE && e.GRAPH_CERT_THUMBPRINT_SHA256
+      ? { kind: 'certificate', privateKeyFile: e.GRAPH_CERT_PRIVATE_KEY_FILE, thumbprintSha256: e.GRAPH_CERT_THUMBPRINT_SHA256.toLowerCase(), ...(e.GRAPH_CERT_X5C_FILE ? { x5cFile: e.GRAPH_CERT_X5C_FILE } : {}) }
+      : { kind: 'secret', secret: e.GRAPH_CLIENT_SECRET ?? SANDBOX_DEFAULTS.clientSecret };
+  // `npm run sandbox` writes its certificate here (relative to the working directory).
+  const caFile = e.GRAPH_CA_FILE ?? (local && loopback ? resolve(SANDBOX_DEFAULTS.caFile) : undefined);
+  return {
+    localMode: local,
+    baseUrl,
+    authorityHost,
+    tenantId: e.GRAPH_TENANT_ID ?? SANDBOX_DEFAULTS.tenantId,
+    clientId: e.GRAPH_CLIENT_ID ?? SANDBOX_DEFAULTS.clientId,
+    credential,
+    // The sandbox issues Graph-audience tokens like Entra; a sovereign Graph host is its own resource.
+    scope: e.GRAPH_SCOPE ?? (loopback ? 'https://graph.microsoft.com/.default' : `${graphOrigin}/.default`),
+    offlineAuthorityMetadata: e.GRAPH_OFFLINE_AUTHORITY_METADATA ?? loopback,
+    ...(caFile ? { caFile } : {}),
+    mailSender: { email: e.GRAPH_MAIL_SENDER ?? SANDBOX_DEFAULTS.mailSender, name: e.GRAPH_MAIL_SENDER_NAME ?? 'Child protection conference team' },
+    timeoutMs: e.GRAPH_TIMEOUT_MS ?? 30_000,
+    maxRetries: e.GRAPH_MAX_RETRIES ?? 3,
+  };
+}

@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import type { ZodError } from 'zod';
+import { readGraphConfig } from '../../bot/config/graph-config';
+
+describe('readGraphConfig', () => {
+  it('local mode (no MicrosoftAppId) points at the sandbox', () => {
+    expect(readGraphConfig({})).toEqual({
+      localMode: true,
+      baseUrl: 'https://127.0.0.1:5443/v1.0',
+      authorityHost: 'https://127.0.0.1:5443',
+      tenantId: '0a0a0a0a-1111-4222-8333-444444444444',
+      clientId: 'c11e0000-0000-4000-8000-000000000001',
+      credential: { kind: 'secret', secret: 'sandbox-client-secret' },
+      scope: 'https://graph.microsoft.com/.default',
+      offlineAuthorityMetadata: true,
+      caFile: resolve('.tmp/graph-sandbox/ca.pem'),
+      mailSender: { email: 'conference-team@sandbox.example', name: 'Child protection conference team' },
+      timeoutMs: 30000,
+      maxRetries: 3,
+    });
+  });
+
+  it('outside local mode uses the public cloud and requires the app settings, naming each', () => {
+    const run = (env: Record<string, string>) => {
+      try {
+        readGraphConfig(env);
+        return [];
+      } catch (e) {
+        return (e as ZodError).issues.map((i) => String(i.path[0]));
+      }
+    };
+    expect(run({ MicrosoftAppId: 'x' })).toEqual(['GRAPH_TENANT_ID', 'GRAPH_CLIENT_ID', 'GRAPH_MAIL_SENDER', 'GRAPH_CLIENT_SECRET']);
+    expect(run({ MicrosoftAppId: 'x', GRAPH_TENANT_ID: 't', GRAPH_CLIENT_ID: 'c', GRAPH_MAIL_SENDER: 'team@council.example', GRAPH_CERT_PRIVATE_KEY_FILE: 'k.pem' })).toEqual(['GRAPH_CERT_THUMBPRINT_SHA256']);
+    expect(run({ GRAPH_AUTHORITY_HOST: 'http://127.0.0.1:1' })).toEqual(['GRAPH_AUTHORITY_HOST']);
+  });
+
+  it('a sovereign cloud takes its own Graph resource as the scope and discovers its authority', () => {
+    const c = readGraphConfig({
+      MicrosoftAppId: 'x', GRAPH_TENANT_ID: 't', GRAPH_CLIENT_ID: 'c', GRAPH_CLIENT_SECRET: 's', GRAPH_MAIL_SENDER: 'team@council.example',
+      GRAPH_BASE_URL: 'https://graph.microsoft.us/v1.0', GRAPH_AUTHORITY_HOST: 'https://login.microsoftonline.us',
+    });
+    expect(c).toMatchObject({ localMode: false, scope: 'https://graph.microsoft.us/.default', offlineAuthorityMetadata: false, authorityHost: 'https://login.microsoftonline.us' });
+    expect(c.caFile).toBeUndefined();
+  });
+});
