@@ -1,0 +1,66 @@
+// Dispatches a /v1.0 request (or a $batch item) to its route; unknown routes get Graph's 400/404.
+import type { FaultInjector } from './fault-injector';
+import { type GraphReply, type GraphRequest, requireRole, resolveUser, type SandboxEnv } from './graph-context';
+import { badRequest, GraphError, methodNotAllowed, notFound, segmentNotFound } from './graph-errors';
+import { handleBatch } from './routes/batch.route';
+import { handleEvents } from './routes/events.route';
+import { handleOnlineMeetings } from './routes/online-meetings.route';
+import { handleSendMail } from './routes/send-mail.route';
+
+export function createGraphRouter(env: SandboxEnv, faults: () => FaultInjector): (req: GraphRequest) => Promise<GraphReply> {
+  const dispatch = async (req: GraphRequest): Promise<GraphReply> => {
+    const [first, ...rest] = req.segments;
+    if (first === undefined) throw badRequest('Invalid request: no resource segment.');
+    // OData key syntax users('id') is equivalent to users/id.
+    const keyed = /^users\('(.+)'\)$/i.exec(first);
+    if (keyed) return dispatch({ ...req, segments: ['users', keyed[1]!, ...rest] });
+    switch (first.toLowerCase()) {
+      case '$batch':
+        if (rest.length > 0) throw segmentNotFound(rest[0]!);
+        return handleBatch(req, dispatch, faults(), env.now);
+      case 'me':
+        throw badRequest('/me request is only valid with delegated authentication flow.');
+      case 'users':
+        return routeUser(env, req, rest);
+      case 'communications':
+        return routeCommunications(env, req, rest);
+      default:
+        throw segmentNotFound(first);
+    }
+  };
+  return dispatch;
+}
+
+async function routeUser(env: SandboxEnv, req: GraphRequest, rest: string[]): Promise<GraphReply> {
+  const [userId, resource, ...tail] = rest;
+  if (userId === undefined || userId === '') throw badRequest('The sandbox serves /users/{id}/… only.');
+  if (resource === undefined) throw notFound(`The sandbox does not serve GET /users/{id}; use the resources under it.`);
+  const user = resolveUser(env, userId);
+  // A change runs in one transaction: a retry racing it, or a 400 half-way, never sees half an effect.
+  const atomically = (fn: (e: SandboxEnv) => Promise<GraphReply>) => (req.method === 'GET' ? fn(env) : env.transaction((store) => fn({ ...env, store })));
+  switch (resource) {
+    case 'events':
+      return atomically((e) => handleEvents(e, req, user, tail));
+    case 'onlineMeetings':
+      return atomically((e) => handleOnlineMeetings(e, req, user, tail));
+    case 'sendMail':
+      if (tail.length > 0) throw segmentNotFound(tail[0]!);
+      return atomically((e) => handleSendMail(e, req, user));
+    default:
+      throw segmentNotFound(resource);
+  }
+}
+
+/** DELETE /communications/calls/{callId}/participants/{participantId} → 204 (the participant is dropped). */
+async function routeCommunications(env: SandboxEnv, req: GraphRequest, rest: string[]): Promise<GraphReply> {
+  const [calls, callId, participants, participantId, ...tail] = rest;
+  if (calls !== 'calls') throw segmentNotFound(calls ?? 'communications');
+  if (participants !== undefined && participants !== 'participants') throw segmentNotFound(participants);
+  if (tail.length > 0) throw segmentNotFound(tail[0]!);
+  if (callId === undefined || participantId === undefined) throw notFound('The sandbox serves DELETE /communications/calls/{callId}/participants/{id} only.');
+  if (req.method !== 'DELETE') throw methodNotAllowed(req.method);
+  requireRole(req, ['Calls.JoinGroupCalls.All', 'Calls.JoinGroupCallsAsGuest.All'], 'teams');
+  const removed = await env.store.removeCallParticipant(callId, participantId, env.now().toISOString());
+  if (!removed) throw new GraphError(404, 'NotFound', `Participant '${participantId}' was not found in call '${callId}'.`);
+  return { status: 204, headers: {} };
+}

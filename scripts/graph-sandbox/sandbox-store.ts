@@ -1,0 +1,239 @@
+// The sandbox's state in the product's database (schema graph_sandbox), so that it survives a
+// restart on the same database and a developer can read the mailboxes afterwards.
+import type { Database, SqlExecutor } from '../../bot/adapters/store/database';
+
+const DDL = [
+  'CREATE SCHEMA IF NOT EXISTS graph_sandbox',
+  `CREATE TABLE IF NOT EXISTS graph_sandbox.settings (key text PRIMARY KEY, value text NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS graph_sandbox.events (
+     id text PRIMARY KEY, user_key text NOT NULL, transaction_id text, body jsonb NOT NULL,
+     cancelled boolean NOT NULL DEFAULT false, created_at text NOT NULL, updated_at text NOT NULL)`,
+  // transactionId idempotency: one event per organizer and transactionId, even under concurrent retries.
+  `CREATE UNIQUE INDEX IF NOT EXISTS events_user_transaction ON graph_sandbox.events (user_key, transaction_id)
+     WHERE transaction_id IS NOT NULL`,
+  `CREATE TABLE IF NOT EXISTS graph_sandbox.online_meetings (
+     id text PRIMARY KEY, user_key text NOT NULL, event_id text, join_web_url text NOT NULL UNIQUE,
+     body jsonb NOT NULL, updated_at text NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS graph_sandbox.messages (
+     id text PRIMARY KEY, mailbox text NOT NULL, folder text NOT NULL, kind text NOT NULL, sender text NOT NULL,
+     subject text NOT NULL, received_at text NOT NULL, attachments jsonb NOT NULL, body jsonb NOT NULL)`,
+  'CREATE INDEX IF NOT EXISTS messages_mailbox ON graph_sandbox.messages (mailbox, received_at)',
+  `CREATE TABLE IF NOT EXISTS graph_sandbox.call_participants (
+     call_id text NOT NULL, participant_id text NOT NULL, added_at text NOT NULL, removed_at text,
+     PRIMARY KEY (call_id, participant_id))`,
+];
+
+/** Idempotent; the advisory lock keeps two sandboxes starting at once on one PostgreSQL from racing. */
+export async function createSandboxSchema(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query("SELECT pg_advisory_xact_lock(hashtext('graph_sandbox.schema'))");
+    for (const sql of DDL) await tx.query(sql);
+  });
+}
+
+export interface StoredEvent {
+  id: string;
+  userKey: string;
+  body: Record<string, unknown>;
+  cancelled: boolean;
+}
+
+export interface StoredMeeting {
+  id: string;
+  userKey: string;
+  eventId: string | null;
+  body: Record<string, unknown>;
+}
+
+/** Attachment summary kept beside each message for the mailbox viewer. */
+export interface AttachmentSummary {
+  name: string;
+  contentType: string | null;
+  ics?: { method: string | null; sequence: string | null; dtstart: string | null; summary: string | null };
+}
+
+export interface StoredMessage {
+  id: string;
+  mailbox: string;
+  folder: string;
+  kind: string;
+  sender: string;
+  subject: string;
+  receivedAt: string;
+  attachments: AttachmentSummary[];
+  body: Record<string, unknown>;
+}
+
+const asObject = (v: unknown): Record<string, unknown> => (typeof v === 'string' ? JSON.parse(v) : (v as Record<string, unknown>));
+
+export class SandboxStore {
+  constructor(private readonly db: SqlExecutor) {}
+
+  async getSetting(key: string): Promise<string | undefined> {
+    const r = await this.db.query<{ value: string }>('SELECT value FROM graph_sandbox.settings WHERE key = $1', [key]);
+    return r.rows[0]?.value;
+  }
+
+  /** First writer wins, so two sandboxes starting on one database agree on keys and certificates. */
+  async putSettingIfAbsent(key: string, value: string): Promise<string> {
+    await this.db.query('INSERT INTO graph_sandbox.settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, value]);
+    return (await this.getSetting(key)) ?? value;
+  }
+
+  /** Inserts the event unless (user, transactionId) exists; returns the stored one and whether it is new. */
+  async insertEvent(e: StoredEvent, transactionId: string | null, now: string): Promise<{ event: StoredEvent; created: boolean }> {
+    const r = await this.db.query(
+      `INSERT INTO graph_sandbox.events (id, user_key, transaction_id, body, created_at, updated_at)
+       VALUES ($1, $2, $3, $4::jsonb, $5, $5) ON CONFLICT DO NOTHING`,
+      [e.id, e.userKey, transactionId, JSON.stringify(e.body), now],
+    );
+    if (r.rowCount === 1) return { event: e, created: true };
+    const existing = await this.db.query<EventRow>(
+      'SELECT id, user_key, body, cancelled FROM graph_sandbox.events WHERE user_key = $1 AND transaction_id = $2',
+      [e.userKey, transactionId],
+    );
+    const row = existing.rows[0];
+    if (!row) throw new Error('GRAPH_SANDBOX.EVENT_INSERT_LOST');
+    return { event: toEvent(row), created: false };
+  }
+
+  async getEvent(userKey: string, id: string): Promise<StoredEvent | undefined> {
+    const r = await this.db.query<EventRow>('SELECT id, user_key, body, cancelled FROM graph_sandbox.events WHERE user_key = $1 AND id = $2', [
+      userKey,
+      id,
+    ]);
+    return r.rows[0] ? toEvent(r.rows[0]) : undefined;
+  }
+
+  async updateEvent(id: string, body: Record<string, unknown>, cancelled: boolean, now: string): Promise<void> {
+    await this.db.query('UPDATE graph_sandbox.events SET body = $2::jsonb, cancelled = $3, updated_at = $4 WHERE id = $1', [
+      id,
+      JSON.stringify(body),
+      cancelled,
+      now,
+    ]);
+  }
+
+  async listEvents(): Promise<(StoredEvent & { createdAt: string })[]> {
+    const r = await this.db.query<EventRow & { created_at: string }>(
+      'SELECT id, user_key, body, cancelled, created_at FROM graph_sandbox.events ORDER BY created_at, id',
+    );
+    return r.rows.map((row) => ({ ...toEvent(row), createdAt: row.created_at }));
+  }
+
+  async insertMeeting(m: StoredMeeting, now: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO graph_sandbox.online_meetings (id, user_key, event_id, join_web_url, body, updated_at)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6)`,
+      [m.id, m.userKey, m.eventId, String(m.body.joinWebUrl), JSON.stringify(m.body), now],
+    );
+  }
+
+  async getMeeting(userKey: string, id: string): Promise<StoredMeeting | undefined> {
+    const r = await this.db.query<MeetingRow>(
+      'SELECT id, user_key, event_id, body FROM graph_sandbox.online_meetings WHERE user_key = $1 AND id = $2',
+      [userKey, id],
+    );
+    return r.rows[0] ? toMeeting(r.rows[0]) : undefined;
+  }
+
+  async getMeetingByEvent(eventId: string): Promise<StoredMeeting | undefined> {
+    const r = await this.db.query<MeetingRow>('SELECT id, user_key, event_id, body FROM graph_sandbox.online_meetings WHERE event_id = $1', [
+      eventId,
+    ]);
+    return r.rows[0] ? toMeeting(r.rows[0]) : undefined;
+  }
+
+  async listMeetings(userKey: string): Promise<StoredMeeting[]> {
+    const r = await this.db.query<MeetingRow>(
+      'SELECT id, user_key, event_id, body FROM graph_sandbox.online_meetings WHERE user_key = $1 ORDER BY updated_at, id',
+      [userKey],
+    );
+    return r.rows.map(toMeeting);
+  }
+
+  async listAllMeetings(): Promise<StoredMeeting[]> {
+    const r = await this.db.query<MeetingRow>('SELECT id, user_key, event_id, body FROM graph_sandbox.online_meetings ORDER BY updated_at, id');
+    return r.rows.map(toMeeting);
+  }
+
+  async updateMeeting(id: string, body: Record<string, unknown>, now: string): Promise<void> {
+    await this.db.query('UPDATE graph_sandbox.online_meetings SET body = $2::jsonb, updated_at = $3 WHERE id = $1', [id, JSON.stringify(body), now]);
+  }
+
+  async insertMessage(m: StoredMessage): Promise<void> {
+    await this.db.query(
+      `INSERT INTO graph_sandbox.messages (id, mailbox, folder, kind, sender, subject, received_at, attachments, body)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb)`,
+      [m.id, m.mailbox, m.folder, m.kind, m.sender, m.subject, m.receivedAt, JSON.stringify(m.attachments), JSON.stringify(m.body)],
+    );
+  }
+
+  async listMessages(): Promise<StoredMessage[]> {
+    const r = await this.db.query<MessageRow>(
+      'SELECT id, mailbox, folder, kind, sender, subject, received_at, attachments, body FROM graph_sandbox.messages ORDER BY mailbox, received_at, id',
+    );
+    return r.rows.map((row) => ({
+      id: row.id,
+      mailbox: row.mailbox,
+      folder: row.folder,
+      kind: row.kind,
+      sender: row.sender,
+      subject: row.subject,
+      receivedAt: row.received_at,
+      attachments: asObject(row.attachments) as unknown as AttachmentSummary[],
+      body: asObject(row.body),
+    }));
+  }
+
+  async addCallParticipant(callId: string, participantId: string, now: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO graph_sandbox.call_participants (call_id, participant_id, added_at) VALUES ($1, $2, $3)
+       ON CONFLICT (call_id, participant_id) DO UPDATE SET removed_at = NULL`,
+      [callId, participantId, now],
+    );
+  }
+
+  /** Marks the participant removed; false when the call has no such present participant. */
+  async removeCallParticipant(callId: string, participantId: string, now: string): Promise<boolean> {
+    const r = await this.db.query(
+      'UPDATE graph_sandbox.call_participants SET removed_at = $3 WHERE call_id = $1 AND participant_id = $2 AND removed_at IS NULL',
+      [callId, participantId, now],
+    );
+    return r.rowCount === 1;
+  }
+
+  async listCallParticipants(): Promise<{ callId: string; participantId: string; removedAt: string | null }[]> {
+    const r = await this.db.query<{ call_id: string; participant_id: string; removed_at: string | null }>(
+      'SELECT call_id, participant_id, removed_at FROM graph_sandbox.call_participants ORDER BY call_id, added_at',
+    );
+    return r.rows.map((x) => ({ callId: x.call_id, participantId: x.participant_id, removedAt: x.removed_at }));
+  }
+}
+
+interface EventRow {
+  id: string;
+  user_key: string;
+  body: unknown;
+  cancelled: boolean;
+}
+interface MeetingRow {
+  id: string;
+  user_key: string;
+  event_id: string | null;
+  body: unknown;
+}
+interface MessageRow {
+  id: string;
+  mailbox: string;
+  folder: string;
+  kind: string;
+  sender: string;
+  subject: string;
+  received_at: string;
+  attachments: unknown;
+  body: unknown;
+}
+
+const toEvent = (r: EventRow): StoredEvent => ({ id: r.id, userKey: r.user_key, body: asObject(r.body), cancelled: r.cancelled });
+const toMeeting = (r: MeetingRow): StoredMeeting => ({ id: r.id, userKey: r.user_key, eventId: r.event_id, body: asObject(r.body) });
