@@ -3,6 +3,7 @@
 import { BACKENDS } from './backends';
 import { auditLogSuite } from './suites/audit-log.suite';
 import { auditVerifyCliSuite } from './suites/audit-verify-cli.suite';
+import { clerkAlertsSuite } from './suites/clerk-alerts.suite';
 import { conferenceStoreSuite } from './suites/conference-store.suite';
 import { idempotencySuite } from './suites/idempotency.suite';
 import { migrationsSuite, pgliteLockSuite, pglitePersistenceSuite } from './suites/migrations.suite';
@@ -12,6 +13,7 @@ describe.each(BACKENDS)('store on $name', (backend) => {
   conferenceStoreSuite(backend);
   auditLogSuite(backend);
   idempotencySuite(backend);
+  clerkAlertsSuite(backend);
   auditVerifyCliSuite(backend);
   if (backend.name === 'pglite') {
     describe('persistence', pglitePersistenceSuite);
