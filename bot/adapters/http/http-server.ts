@@ -1,0 +1,153 @@
+// The restify server: routes, a request id and one summary log line per request, and graceful
+// shutdown (stop accepting, let requests in flight finish, then close).
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import restify, { type Request, type Response } from 'restify';
+import type { Logger } from '../logging/logger';
+import { errorFields } from '../logging/logger';
+import type { BotEndpoint } from './bot-endpoint';
+import { readJsonBody } from './read-json-body';
+
+export interface Readiness {
+  /** Reasons the service cannot serve yet (empty = ready): database unreachable, migrations pending. */
+  check(): Promise<string[]>;
+}
+
+export interface HttpServerOptions {
+  logger: Logger;
+  bot: BotEndpoint;
+  readiness: Readiness;
+  maxBodyBytes: number;
+}
+
+export interface RunningHttpServer {
+  url: string;
+  /** Stops accepting, waits for requests in flight (at most `graceMs`), then drops what is left. */
+  close(graceMs?: number): Promise<void>;
+}
+
+type JsonBody = Record<string, unknown>;
+
+function sendJson(res: Response, status: number, body?: unknown): void {
+  if (body === undefined) {
+    res.status(status);
+    res.end();
+    return;
+  }
+  res.send(status, body as JsonBody);
+}
+
+export function createHttpServer(options: HttpServerOptions) {
+  const { logger } = options;
+  const requestLogs = new WeakMap<Request, Logger>();
+  const logOf = (req: Request): Logger => requestLogs.get(req) ?? logger;
+  const responseLogFields = new WeakMap<Response, Record<string, unknown>>();
+  const server = restify.createServer({ name: 'cp-conference-bot', handleUncaughtExceptions: false });
+  let inFlight = 0;
+  let drained: (() => void) | null = null;
+  let closing = false;
+
+  // Request id and the summary line. Only method, route, status, duration and ids are logged.
+  server.pre(async (req: Request, res: Response) => {
+    const requestId = randomUUID();
+    const started = process.hrtime.bigint();
+    const log = logger.child({ reqId: requestId });
+    requestLogs.set(req, log);
+    res.setHeader('x-request-id', requestId);
+    if (closing) res.setHeader('connection', 'close');
+    inFlight += 1;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      inFlight -= 1;
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const extra = responseLogFields.get(res) ?? {};
+      log.info({ method: req.method, path: (req.url ?? '').split('?')[0], status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, ...extra }, 'request');
+      if (inFlight === 0 && drained) drained();
+    };
+    res.once('finish', finish);
+    res.once('close', finish);
+  });
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const log = logOf(req);
+    const body = await readJsonBody(req, options.maxBodyBytes);
+    if (!body.ok) {
+      if (body.status === 413) res.setHeader('connection', 'close');
+      responseLogFields.set(res, { outcome: body.code });
+      sendJson(res, body.status, { code: body.code, message: body.message });
+      return;
+    }
+    try {
+      const answer = await options.bot.handle({ authorization: String(req.headers.authorization ?? ''), body: body.value, log });
+      responseLogFields.set(res, answer.logFields ?? {});
+      sendJson(res, answer.status, answer.body);
+    } catch (err) {
+      log.error(errorFields(err), 'bot endpoint failed');
+      responseLogFields.set(res, { outcome: 'INTERNAL' });
+      sendJson(res, 500, { code: 'HTTP.INTERNAL', message: 'Internal error.' });
+    }
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    sendJson(res, 200, { status: 'alive' });
+  });
+
+  server.get('/readyz', async (req: Request, res: Response) => {
+    try {
+      const reasons = closing ? ['shutting down'] : await options.readiness.check();
+      sendJson(res, reasons.length === 0 ? 200 : 503, reasons.length === 0 ? { status: 'ready' } : { status: 'not-ready', reasons });
+    } catch (err) {
+      logOf(req).warn(errorFields(err), 'readiness check failed');
+      sendJson(res, 503, { status: 'not-ready', reasons: ['readiness check failed'] });
+    }
+  });
+
+  // Reserved for the meeting tab and clerk dashboard (their own issues fill these in).
+  const reserved = (area: string) => async (_req: Request, res: Response) => {
+    sendJson(res, 404, { code: 'HTTP.NOT_FOUND', message: `No such ${area} resource yet.` });
+  };
+  for (const method of ['get', 'post', 'put', 'patch', 'del'] as const) {
+    server[method]('/api/v1/*', reserved('API'));
+  }
+  server.get('/tab/*', reserved('tab'));
+
+  server.on('restifyError', (req: Request, _res: Response, err: Error, callback: () => void) => {
+    const log = requestLogs.get(req) ?? logger;
+    if (!('statusCode' in err) || Number((err as { statusCode?: number }).statusCode) >= 500) log.error(errorFields(err), 'request error');
+    callback();
+  });
+
+  return {
+    server,
+    listen(port: number, host: string): Promise<RunningHttpServer> {
+      return new Promise((resolve, reject) => {
+        server.server.once('error', reject);
+        server.listen(port, host, () => {
+          server.server.off('error', reject);
+          const address = server.server.address() as AddressInfo;
+          const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+          resolve({
+            url: `http://${shownHost}:${address.port}`,
+            close: async (graceMs = 10_000) => {
+              closing = true;
+              const stopped = new Promise<void>((r) => server.server.close(() => r()));
+              server.server.closeIdleConnections();
+              if (inFlight > 0) {
+                await Promise.race([
+                  new Promise<void>((r) => {
+                    drained = r;
+                  }),
+                  new Promise<void>((r) => setTimeout(r, graceMs).unref()),
+                ]);
+              }
+              server.server.closeAllConnections();
+              await stopped;
+            },
+          });
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// The shape an inbound activity must have before authentication or any handler sees it.
+import { z } from 'zod';
+
+const account = z.looseObject({ id: z.string().min(1), aadObjectId: z.string().optional() });
+
+export const inboundActivitySchema = z.looseObject({
+  type: z.string().min(1),
+  id: z.string().min(1).optional(),
+  name: z.string().optional(),
+  channelId: z.string().min(1),
+  serviceUrl: z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL'),
+  conversation: z.looseObject({ id: z.string().min(1), tenantId: z.string().optional() }),
+  from: account,
+  recipient: account,
+  channelData: z.looseObject({ tenant: z.looseObject({ id: z.string().optional() }).optional() }).optional(),
+});
+
+export type InboundActivity = z.infer<typeof inboundActivitySchema>;
+
+/** Paths and zod's messages only: never the offending values, which may be personal data. */
+export function describeActivityIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.length > 0 ? i.path.join('.') : '(body)'}: ${i.message}`)
+    .join('; ');
+}
+
+/**
+ * Teams puts the tenant in channelData.tenant.id and conversation.tenantId. When both are given
+ * and disagree the activity has no trustworthy tenant (null, so it is refused).
+ */
+export function activityTenantId(activity: InboundActivity): string | null {
+  const fromChannelData = activity.channelData?.tenant?.id;
+  const fromConversation = activity.conversation.tenantId;
+  if (fromChannelData && fromConversation && fromChannelData !== fromConversation) return null;
+  return fromChannelData ?? fromConversation ?? null;
+}
+
+/** Redelivery of one activity, or one card button pressed twice, maps to one key. */
+export function idempotencyKey(activity: InboundActivity): string | null {
+  if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {
+    const actionId = (activity as { value?: { action?: { data?: { actionId?: unknown } } } }).value?.action?.data?.actionId;
+    if (typeof actionId === 'string' && actionId.length > 0 && actionId.length <= 200) {
+      return `card:${activity.conversation.id}:${actionId}`;
+    }
+  }
+  return activity.id ? `activity:${activity.conversation.id}:${activity.id}` : null;
+}

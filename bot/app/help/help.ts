@@ -1,0 +1,46 @@
+// What the bot says to a message it is not otherwise handling: "help" gets the help card,
+// anything else a short pointer to it.
+import { randomUUID } from 'node:crypto';
+import { HELP_CARD_VERB, type AdaptiveCardJson, type HelpCardViewModel, renderHelpCard } from '../../cards/help-card';
+import type { CardActionHandlers } from '../ports/card-action.port';
+
+export type TextReply = { kind: 'card'; card: AdaptiveCardJson } | { kind: 'text'; text: string };
+
+export const HELP_POINTER = 'Sorry, I did not understand that. Say "help" to see what I can do.';
+
+/** "help", "Help!", " HELP " — after the adapter has removed any @mention of the bot. */
+export function isHelpRequest(text: string): boolean {
+  return /^\s*help\s*[.!?]*\s*$/i.test(text);
+}
+
+export function helpViewModel(actionId: string): HelpCardViewModel {
+  return {
+    title: 'Child protection conference assistant',
+    intro: 'I help clerks, chairs, social workers and professionals run child protection conferences in Teams. Cases are shown by case reference only.',
+    capabilities: [
+      { heading: 'Book a conference', description: 'Initial, review, transfer-in, pre-birth and core group meetings, with the statutory latest date and every derived deadline.' },
+      { heading: 'Create a locked-down meeting', description: 'The Teams meeting is created with the lobby locked, chat and recording off, and the options read back to prove they took.' },
+      { heading: 'Invite and confirm attendance', description: 'Invitations with attendees hidden from each other; professionals confirm from a card in chat; a quoracy forecast for the clerk.' },
+      { heading: 'Run the conference', description: 'The chair moves through the stages and is told whom to admit now and who must not be in the meeting.' },
+      { heading: 'Record the decision', description: 'Each agency\'s view, the outcome, the category, the lead social worker, the core group and the next dates, checked against the timescales.' },
+      { heading: 'Afterwards', description: 'The decision goes out within one working day; the core group and the review are booked; every step is in the audit log.' },
+    ],
+    footer: 'Say "help" at any time to see this card again.',
+    refreshTitle: 'Show help again',
+    actionId,
+  };
+}
+
+export function helpCard(actionId: string = randomUUID()): AdaptiveCardJson {
+  return renderHelpCard(helpViewModel(actionId));
+}
+
+export function respondToText(text: string): TextReply {
+  if (isHelpRequest(text)) return { kind: 'card', card: helpCard() };
+  return { kind: 'text', text: HELP_POINTER };
+}
+
+/** The card actions this module answers: the help card's own button shows a fresh card. */
+export const helpCardActions: CardActionHandlers = {
+  [HELP_CARD_VERB]: async () => ({ kind: 'card', card: helpCard() }),
+};

@@ -1,0 +1,208 @@
+// The one place that reads the environment. Everything is validated once at start-up; a missing
+// or malformed value throws ConfigError naming the variable, and the process does not start.
+import { isIP } from 'node:net';
+import { z } from 'zod';
+import type { PolicyProfile } from '../domain/policy/policy-profile';
+import { resolveProfile } from '../domain/policy/resolve-profile';
+import { type GraphConfig, readGraphConfig } from './graph-config';
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG.INVALID';
+  constructor(
+    /** The environment variable at fault. */
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`configuration: ${variable} ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** botbuilder's endpoint keys (sovereign clouds, or a local identity provider in tests). */
+export const BOT_ENDPOINT_KEYS = [
+  'ToBotFromChannelOpenIdMetadataUrl',
+  'ToBotFromChannelTokenIssuer',
+  'ToChannelFromBotLoginUrl',
+  'ToChannelFromBotOAuthScope',
+] as const;
+export type BotEndpointKey = (typeof BOT_ENDPOINT_KEYS)[number];
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface BotCredentials {
+  appId: string;
+  appType: 'SingleTenant';
+  tenantId: string;
+  /** Exactly one of password or certificate is set. */
+  password: string | null;
+  certificate: { thumbprint: string; privateKey: string } | null;
+}
+
+export interface Config {
+  /** No MicrosoftAppId: authentication off, loopback only, embedded database, playground. */
+  localMode: boolean;
+  /** null only in local mode. */
+  bot: BotCredentials | null;
+  /** All four or none (none = Microsoft's public cloud). */
+  botEndpoints: Record<BotEndpointKey, string> | null;
+  /** Empty only in local mode, where every tenant is accepted. */
+  allowedTenantIds: string[];
+  databaseUrl: string | null;
+  dataDir: string;
+  profile: PolicyProfile;
+  port: number;
+  host: string;
+  logLevel: LogLevel;
+  maxBodyBytes: number;
+  /** Start Microsoft's Agents Playground beside the bot (local mode only). */
+  playground: boolean;
+  graph: GraphConfig;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Blank values count as unset: a `.env` line `NAME=` means "not given". */
+function read(env: Env, name: string): string | undefined {
+  const value = env[name];
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function parse<T>(env: Env, name: string, schema: z.ZodType<T>): T {
+  const result = schema.safeParse(read(env, name));
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ConfigError(name, issue ? `is invalid: ${issue.message}` : 'is invalid');
+  }
+  return result.data;
+}
+
+const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a GUID');
+const port = z.coerce.number().int().min(0).max(65535);
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+const httpUrl = z.string().url().refine((u) => /^https?:\/\//.test(u), 'expected an http(s) URL');
+
+export function isLoopbackHost(host: string): boolean {
+  if (host === 'localhost') return true;
+  const bare = host.replace(/^\[|\]$/g, '');
+  if (isIP(bare) === 4) return bare.startsWith('127.');
+  if (isIP(bare) === 6) return bare === '::1';
+  return false;
+}
+
+function readBotCredentials(env: Env): BotCredentials | null {
+  const appId = read(env, 'MicrosoftAppId');
+  if (appId === undefined) return null;
+  parse(env, 'MicrosoftAppId', guid);
+  const appType = parse(
+    env,
+    'MicrosoftAppType',
+    z.enum(['SingleTenant'], { message: "must be 'SingleTenant' (the bot serves one council's tenant)" }).default('SingleTenant'),
+  );
+  const tenantId = read(env, 'MicrosoftAppTenantId');
+  if (tenantId === undefined) throw new ConfigError('MicrosoftAppTenantId', 'is required when MicrosoftAppId is set');
+  parse(env, 'MicrosoftAppTenantId', guid);
+
+  const password = read(env, 'MicrosoftAppPassword') ?? null;
+  const thumbprint = read(env, 'CertificateThumbprint');
+  const privateKey = read(env, 'CertificatePrivateKey');
+  if (thumbprint !== undefined || privateKey !== undefined) {
+    if (thumbprint === undefined) throw new ConfigError('CertificateThumbprint', 'is required with CertificatePrivateKey');
+    if (privateKey === undefined) throw new ConfigError('CertificatePrivateKey', 'is required with CertificateThumbprint');
+    if (password !== null) throw new ConfigError('MicrosoftAppPassword', 'must not be set together with a certificate');
+    return { appId, appType, tenantId, password: null, certificate: { thumbprint, privateKey } };
+  }
+  if (password === null) {
+    throw new ConfigError('MicrosoftAppPassword', 'is required when MicrosoftAppId is set (or give CertificateThumbprint and CertificatePrivateKey)');
+  }
+  return { appId, appType, tenantId, password, certificate: null };
+}
+
+function readBotEndpoints(env: Env): Record<BotEndpointKey, string> | null {
+  const given = BOT_ENDPOINT_KEYS.filter((k) => read(env, k) !== undefined);
+  if (given.length === 0) return null;
+  const missing = BOT_ENDPOINT_KEYS.find((k) => read(env, k) === undefined);
+  // botbuilder treats any one key as "all parameters are intentional": a partial set would
+  // silently leave the others undefined.
+  if (missing) throw new ConfigError(missing, `is required when ${given[0]} is set (give all of ${BOT_ENDPOINT_KEYS.join(', ')})`);
+  const out = {} as Record<BotEndpointKey, string>;
+  for (const key of BOT_ENDPOINT_KEYS) {
+    out[key] = key === 'ToBotFromChannelTokenIssuer' || key === 'ToChannelFromBotOAuthScope'
+      ? parse(env, key, z.string().min(1))
+      : parse(env, key, httpUrl);
+  }
+  return out;
+}
+
+function readProfile(env: Env): PolicyProfile {
+  const id = parse(env, 'PROFILE', z.string().min(1).default('england'));
+  const rawOverrides = read(env, 'PROFILE_OVERRIDES');
+  let overrides: unknown;
+  if (rawOverrides !== undefined) {
+    try {
+      overrides = JSON.parse(rawOverrides);
+    } catch {
+      throw new ConfigError('PROFILE_OVERRIDES', 'is not valid JSON');
+    }
+  }
+  try {
+    return resolveProfile(id, overrides);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    const message = err instanceof Error ? err.message : String(err);
+    throw new ConfigError(code === 'PROFILE.UNKNOWN' ? 'PROFILE' : 'PROFILE_OVERRIDES', `is invalid: ${message}`);
+  }
+}
+
+export function loadConfig(env: Env): Config {
+  const bot = readBotCredentials(env);
+  const localMode = bot === null;
+  const botEndpoints = readBotEndpoints(env);
+
+  const host = parse(env, 'HOST', z.string().min(1).default(localMode ? '127.0.0.1' : '0.0.0.0'));
+  if (localMode && !isLoopbackHost(host)) {
+    throw new ConfigError('HOST', `must be a loopback address in local mode (no MicrosoftAppId, so authentication is off); got '${host}'`);
+  }
+
+  const tenants = parse(
+    env,
+    'ALLOWED_TENANT_IDS',
+    z
+      .string()
+      .transform((s) => s.split(',').map((t) => t.trim()).filter((t) => t !== ''))
+      .pipe(z.array(guid))
+      .optional(),
+  );
+  if (!localMode && (tenants === undefined || tenants.length === 0)) {
+    throw new ConfigError('ALLOWED_TENANT_IDS', 'is required when MicrosoftAppId is set (comma-separated tenant GUIDs)');
+  }
+
+  const playground = parse(env, 'PLAYGROUND', flag.default(localMode));
+  if (playground && !localMode) throw new ConfigError('PLAYGROUND', 'can only be on in local mode (no MicrosoftAppId)');
+
+  let graph: GraphConfig;
+  try {
+    graph = readGraphConfig(env);
+  } catch (err) {
+    const issue = err instanceof z.ZodError ? err.issues[0] : undefined;
+    const variable = issue ? String(issue.path[0] ?? 'GRAPH') : 'GRAPH';
+    throw new ConfigError(variable, `is invalid: ${issue?.message ?? String(err)}`);
+  }
+
+  return {
+    localMode,
+    bot,
+    botEndpoints,
+    allowedTenantIds: tenants ?? [],
+    databaseUrl: parse(env, 'DATABASE_URL', z.string().regex(/^postgres(ql)?:\/\//, 'expected postgres://…').optional()) ?? null,
+    dataDir: parse(env, 'DATA_DIR', z.string().min(1).default('./data')),
+    profile: readProfile(env),
+    port: parse(env, 'PORT', port.default(3978)),
+    host,
+    logLevel: parse(env, 'LOG_LEVEL', z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+    maxBodyBytes: parse(env, 'MAX_BODY_BYTES', z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024)),
+    playground,
+    graph,
+  };
+}

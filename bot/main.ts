@@ -1,0 +1,152 @@
+// The composition root: the only file that wires adapters together. `startServer` builds the
+// whole service in-process (tests and the benchmark start it on port 0); run directly
+// (`npm start`) it loads the configuration, opens and migrates the database, serves, and shuts
+// down gracefully on SIGTERM/SIGINT.
+import type { DestinationStream } from 'pino';
+import { createHttpServer } from './adapters/http/http-server';
+import { createLogger, errorFields, type Logger } from './adapters/logging/logger';
+import { systemClock } from './adapters/clock/system-clock';
+import { openDatabase } from './adapters/store/open-database';
+import { migrate, pendingMigrations } from './adapters/store/migrate';
+import type { Database } from './adapters/store/database';
+import { SqlAuditLog } from './adapters/store/sql-audit-log';
+import { SqlIdempotencyStore } from './adapters/store/sql-idempotency.store';
+import { createTeamsEndpoint, type TeamsEndpointOptions } from './adapters/teams/teams-endpoint';
+import { helpCardActions, respondToText } from './app/help/help';
+import type { AuditLog } from './app/ports/audit-log.port';
+import type { CardActionHandlers } from './app/ports/card-action.port';
+import type { Clock } from './app/ports/clock.port';
+import type { IdempotencyStore } from './app/ports/idempotency.port';
+import { type Config, ConfigError, loadConfig } from './config/load-config';
+
+export interface ServerDeps {
+  /** Opened (and migrated) by the caller; closed by `close()`. */
+  database: Database;
+  clock?: Clock;
+  /** Defaults to SqlAuditLog / SqlIdempotencyStore on `database`. */
+  auditLog?: AuditLog;
+  idempotency?: IdempotencyStore;
+  /** Card verbs of the feature use cases (the help card's own verb is always there). */
+  cardActions?: CardActionHandlers;
+  /** Where pino writes (default stdout); tests capture it. */
+  logDestination?: DestinationStream;
+  logger?: Logger;
+  /** Test seam: outbound Bot Framework credentials from a local token endpoint. */
+  credentialsFactory?: TeamsEndpointOptions['credentialsFactory'];
+  /** How long close() waits for requests in flight (default SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs?: number;
+  /** Migration names not applied yet (default: read from the database). */
+  pendingMigrations?: () => Promise<string[]>;
+}
+
+export interface RunningServer {
+  url: string;
+  logger: Logger;
+  /** Stops accepting, finishes requests in flight (at most 10 s) and closes the database. */
+  close(): Promise<void>;
+}
+
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+export async function startServer(config: Config, deps: ServerDeps): Promise<RunningServer> {
+  const logger = deps.logger ?? createLogger(config.logLevel, deps.logDestination);
+  const clock = deps.clock ?? systemClock;
+  const { database } = deps;
+
+  const bot = createTeamsEndpoint({
+    config,
+    app: { respondToText, cardActions: { ...deps.cardActions, ...helpCardActions } },
+    auditLog: deps.auditLog ?? new SqlAuditLog(database, clock),
+    idempotency: deps.idempotency ?? new SqlIdempotencyStore(database, clock),
+    credentialsFactory: deps.credentialsFactory,
+  });
+
+  const pending = deps.pendingMigrations ?? (() => pendingMigrations(database));
+  const http = createHttpServer({
+    logger,
+    bot,
+    maxBodyBytes: config.maxBodyBytes,
+    readiness: {
+      async check() {
+        try {
+          await database.query('SELECT 1');
+        } catch {
+          return ['database unreachable'];
+        }
+        const names = await pending();
+        return names.length === 0 ? [] : [`migrations pending: ${names.join(', ')}`];
+      },
+    },
+  });
+  const running = await http.listen(config.port, config.host);
+  logger.info({ url: running.url, localMode: config.localMode, database: database.kind }, 'bot listening');
+
+  let closed: Promise<void> | null = null;
+  return {
+    url: running.url,
+    logger,
+    close() {
+      closed ??= (async () => {
+        await running.close(deps.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
+        await database.close();
+        logger.info('bot stopped');
+      })();
+      return closed;
+    },
+  };
+}
+
+/** `npm start`: configuration, database, migrations, server, and the local-mode extras. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Cannot start: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir });
+  const applied = await migrate(database);
+  logger.info({ database: database.kind, applied }, 'migrations applied');
+
+  const server = await startServer(config, { database, logger });
+  const stops: (() => Promise<void>)[] = [];
+
+  if (config.localMode) {
+    // ── Local mode extras ────────────────────────────────────────────────────────────────
+    // The lead wires the local Graph sandbox (scripts/graph-sandbox, startGraphSandbox) and
+    // Microsoft's Agents Playground (bot/adapters/local/playground-launcher.ts,
+    // startPlayground({ botEndpoint })) in here; push each one's stop() onto `stops`.
+    // `npm start` must keep working without them. PLAYGROUND=0 → config.playground is false.
+    // ──────────────────────────────────────────────────────────────────────────────────────
+    logger.info({ messagingEndpoint: `${server.url}/api/messages`, playground: config.playground }, 'local mode: authentication off, loopback only');
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    void (async () => {
+      for (const stop of stops.reverse()) await stop().catch((err) => logger.warn(errorFields(err), 'local extra failed to stop'));
+      await server.close();
+      process.exit(0);
+    })().catch((err) => {
+      logger.error(errorFields(err), 'shutdown failed');
+      process.exit(1);
+    });
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error('Cannot start:', err instanceof Error ? `${err.name}: ${err.message}` : err);
+    process.exit(1);
+  });
+}

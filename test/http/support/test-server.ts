@@ -1,0 +1,54 @@
+// Starts the whole product server in-process on port 0 with a throwaway embedded database,
+// capturing its pino output.
+import { Writable } from 'node:stream';
+import { openDatabase } from '../../../bot/adapters/store/open-database';
+import { migrate } from '../../../bot/adapters/store/migrate';
+import type { Database } from '../../../bot/adapters/store/database';
+import { type RunningServer, type ServerDeps, startServer } from '../../../bot/main';
+import { loadConfig } from '../../../bot/config/load-config';
+
+export interface TestServer {
+  url: string;
+  db: Database;
+  /** Every log line written so far, as raw JSON text. */
+  logs: string[];
+  server: RunningServer;
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: unknown; headers: Headers }>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(options: { env?: Record<string, string>; deps?: Partial<ServerDeps>; migrated?: boolean } = {}): Promise<TestServer> {
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'info', PLAYGROUND: '0', ...options.env });
+  const db = await openDatabase({ dataDir: ':memory:' });
+  if (options.migrated !== false) await migrate(db);
+  const logs: string[] = [];
+  const logDestination = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      logs.push(...chunk.toString('utf8').split('\n').filter((l) => l !== ''));
+      cb();
+    },
+  });
+  const server = await startServer(config, { database: db, logDestination, ...options.deps });
+  return {
+    url: server.url,
+    db,
+    logs,
+    server,
+    async post(path, body, headers = {}) {
+      const res = await fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await res.text();
+      let json: unknown = null;
+      try {
+        json = text ? JSON.parse(text) : null;
+      } catch {
+        json = text;
+      }
+      return { status: res.status, json, headers: res.headers };
+    },
+    close: () => server.close(),
+  };
+}
