@@ -11,6 +11,7 @@ import { migrate, pendingMigrations } from './adapters/store/migrate';
 import type { Database } from './adapters/store/database';
 import { SqlAuditLog } from './adapters/store/sql-audit-log';
 import { SqlIdempotencyStore } from './adapters/store/sql-idempotency.store';
+import { startLocalExtras } from './adapters/local/start-local-extras';
 import { createTeamsEndpoint, type TeamsEndpointOptions } from './adapters/teams/teams-endpoint';
 import { helpCardActions, respondToText } from './app/help/help';
 import type { AuditLog } from './app/ports/audit-log.port';
@@ -117,12 +118,9 @@ async function main(): Promise<void> {
   const stops: (() => Promise<void>)[] = [];
 
   if (config.localMode) {
-    // ── Local mode extras ────────────────────────────────────────────────────────────────
-    // The lead wires the local Graph sandbox (scripts/graph-sandbox, startGraphSandbox) and
-    // Microsoft's Agents Playground (bot/adapters/local/playground-launcher.ts,
-    // startPlayground({ botEndpoint })) in here; push each one's stop() onto `stops`.
-    // `npm start` must keep working without them. PLAYGROUND=0 → config.playground is false.
-    // ──────────────────────────────────────────────────────────────────────────────────────
+    // The local Graph sandbox and the Agents Playground (PLAYGROUND=0 leaves it out).
+    const extras = await startLocalExtras({ config, database, botUrl: server.url, logger });
+    stops.push(...extras.stops);
     logger.info({ messagingEndpoint: `${server.url}/api/messages`, playground: config.playground }, 'local mode: authentication off, loopback only');
   }
 

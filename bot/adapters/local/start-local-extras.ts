@@ -1,0 +1,70 @@
+// Local mode's companions, started beside the bot by `npm start` when no MicrosoftAppId is set:
+// the strict local Graph sandbox (in-process, on the product's own database, where the Graph
+// settings' local defaults point) and Microsoft's Agents Playground pointed at the bot.
+// Nothing here runs outside local mode: loadConfig refuses PLAYGROUND there, and the sandbox
+// starts only when GRAPH_BASE_URL is a loopback address.
+import { resolve } from 'node:path';
+import { DEFAULT_CLIENT, DEFAULT_TENANT_ID, startGraphSandbox } from '../../../scripts/graph-sandbox/start-graph-sandbox';
+import type { Config } from '../../config/load-config';
+import { createGraphAdapters } from '../graph/create-graph-adapters';
+import type { Logger } from '../logging/logger';
+import type { Database } from '../store/database';
+import { startPlayground } from './playground-launcher';
+
+export interface LocalExtras {
+  /** Stop functions, in start order (the caller stops them in reverse). */
+  stops: (() => Promise<void>)[];
+  playgroundUrl?: string;
+  sandboxUrl?: string;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export async function startLocalExtras(opts: { config: Config; database: Database; botUrl: string; logger: Logger }): Promise<LocalExtras> {
+  const { config, database, botUrl, logger } = opts;
+  const extras: LocalExtras = { stops: [] };
+  try {
+    const graphUrl = new URL(config.graph.baseUrl);
+    if (LOOPBACK.has(graphUrl.hostname)) {
+      const tls = graphUrl.protocol === 'https:';
+      const sandbox = await startGraphSandbox({
+        db: database,
+        port: Number(graphUrl.port || (tls ? 443 : 80)),
+        host: '127.0.0.1',
+        tls,
+        ...(tls ? { caCertFile: resolve(config.graph.caFile ?? '.tmp/graph-sandbox/ca.pem') } : {}),
+        tenantId: config.graph.tenantId || DEFAULT_TENANT_ID,
+        clients: [
+          config.graph.credential.kind === 'secret'
+            ? { clientId: config.graph.clientId, clientSecret: config.graph.credential.secret }
+            : DEFAULT_CLIENT,
+        ],
+        ...(process.env.GRAPH_SANDBOX_LOG ? { logFile: process.env.GRAPH_SANDBOX_LOG } : {}),
+      });
+      extras.stops.push(() => sandbox.stop());
+      extras.sandboxUrl = sandbox.url;
+
+      // Prove the whole chain once at start (msal-node → local authority → token), so a
+      // misconfigured sandbox shows now rather than when a clerk books a conference.
+      const graph = createGraphAdapters(config.graph, sandbox.caCertPem ? { caPem: sandbox.caCertPem } : {});
+      try {
+        await graph.tokens.getToken();
+      } finally {
+        graph.close();
+      }
+      logger.info({ graph: sandbox.graphUrl, mailboxes: `${sandbox.url}/_sandbox` }, 'local Graph sandbox ready');
+    }
+
+    if (config.playground) {
+      const playground = await startPlayground({ botEndpoint: `${botUrl}/api/messages` });
+      extras.stops.push(() => playground.stop());
+      extras.playgroundUrl = playground.url;
+      logger.info({ url: playground.url }, 'Agents Playground ready: open this URL and say "help"');
+    }
+    return extras;
+  } catch (err) {
+    // Leave nothing half-started behind.
+    for (const stop of extras.stops.reverse()) await stop().catch(() => undefined);
+    throw err;
+  }
+}
