@@ -6,6 +6,8 @@ import template from './help-card.template.json';
 export interface HelpCapability {
   heading: string;
   description: string;
+  /** Said on the card so that nobody relies on a feature this version does not have yet. */
+  status: string;
 }
 
 export interface HelpCardViewModel {

@@ -51,7 +51,7 @@ describe('the help card', () => {
   it('treats view-model text as data, not template source', () => {
     // Template expressions typed by a user, e.g. ${footer}, built here without a template literal.
     const expr = (name: string) => ['$', '{', name, '}'].join('');
-    const card = renderHelpCard({ title: expr('footer'), intro: 'i', capabilities: [{ heading: expr('title'), description: 'd' }], footer: 'SECRET', refreshTitle: 'r', actionId: 'a' });
+    const card = renderHelpCard({ title: expr('footer'), intro: 'i', capabilities: [{ heading: expr('title'), description: 'd', status: 's' }], footer: 'SECRET', refreshTitle: 'r', actionId: 'a' });
     expect((card.body as { text?: string }[])[0]!.text).toBe(expr('footer'));
     expect(JSON.stringify(card)).toContain(`"${expr('title')}"`);
   });
