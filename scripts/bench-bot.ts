@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freeLoopbackPort } from '../bot/adapters/local/playground-launcher';
 import { type Child, startChild } from './bench/child-process';
+import { COMPILED_ENTRIES, compileBots } from './bench/compile-bots';
 import { type LoadKind, type LoadResult, runLoad } from './bench/load';
 
 const num = (name: string, fallback: number): number => {
@@ -19,6 +20,13 @@ const num = (name: string, fallback: number): number => {
   return value;
 };
 
+const runtimeOf = (): 'dist' | 'tsx' => {
+  const raw = process.env.BENCH_RUNTIME ?? (process.env.BENCH_PRODUCT_ENTRY?.endsWith('.ts') ? 'tsx' : 'dist');
+  if (raw !== 'dist' && raw !== 'tsx') throw new Error(`BENCH.CONFIG: BENCH_RUNTIME must be dist or tsx`);
+  return raw;
+};
+const runtime = runtimeOf();
+
 const settings = {
   connections: num('BENCH_CONNECTIONS', 50),
   durationS: num('BENCH_DURATION_S', 10),
@@ -27,7 +35,8 @@ const settings = {
   text: process.env.BENCH_TEXT ?? 'help',
   profile: process.env.BENCH_PROFILE === '1',
   /** For experiments: another entry that starts the product the way bot/main.ts does. */
-  productEntry: process.env.BENCH_PRODUCT_ENTRY ?? 'bot/main.ts',
+  productEntry: process.env.BENCH_PRODUCT_ENTRY ?? (runtime === 'dist' ? COMPILED_ENTRIES.product : 'bot/main.ts'),
+  echoEntry: runtime === 'dist' ? COMPILED_ENTRIES.echo : 'scripts/bench/echo-bot.ts',
   /** Compare with production's set-up: the product on a PostgreSQL server instead of PGlite. */
   databaseUrl: process.env.BENCH_DATABASE_URL,
   /** Extra node flags for both bots (e.g. V8 heap limits), space-separated. */
@@ -83,6 +92,9 @@ async function startProduct(dataDir: string, profile = settings.profile): Promis
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       PLAYGROUND: '0',
+      // Local mode starts the Graph sandbox in-process when Graph points at loopback; production
+      // has no sandbox and the measured turns never call Graph, so point it away (never called).
+      GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0',
       ...(settings.databaseUrl ? { DATABASE_URL: settings.databaseUrl } : {}),
     },
     ready: { url, poll: '/readyz' },
@@ -94,7 +106,7 @@ async function startProduct(dataDir: string, profile = settings.profile): Promis
 }
 
 function startEcho(): Promise<Child> {
-  return startChild({ name: 'echo', entry: 'scripts/bench/echo-bot.ts', env: { ...baseEnv(), PORT: '0' }, ready: 'stdout', nodeArgs: settings.botNodeArgs });
+  return startChild({ name: 'echo', entry: settings.echoEntry, env: { ...baseEnv(), PORT: '0' }, ready: 'stdout', nodeArgs: settings.botNodeArgs });
 }
 
 async function stubCount(stub: Child): Promise<number> {
@@ -189,6 +201,11 @@ async function main(): Promise<void> {
   }, settings.timeoutS * 1000);
   watchdog.unref();
 
+  if (runtime === 'dist') {
+    process.stderr.write('compiling both bots (tsc -p tsconfig.build.json, scripts/bench/tsconfig.echo.json)\n');
+    compileBots();
+  }
+  process.stderr.write(`runtime: ${runtime} (product ${settings.productEntry}, echo ${settings.echoEntry})\n`);
   const dataDir = mkdtempSync(join(tmpdir(), 'cpc-bench-data-'));
   try {
     // The first start creates the embedded database (PGlite initdb) and applies the migrations; a

@@ -1,4 +1,4 @@
-// Runs a TypeScript entry point as a child process (node --import tsx), so that each bot in the
+// Runs an entry point as a child process (compiled .js on node, or .ts with --import tsx), so that each bot in the
 // benchmark has its own heap and its own RSS. Readiness is either a `READY <url>` line on stdout
 // or an HTTP URL that answers 200.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -20,7 +20,7 @@ export interface Child {
 
 export interface ChildOptions {
   name: string;
-  /** Path of the .ts entry, relative to the repository root. */
+  /** Path of the entry, relative to the repository root: .ts runs under tsx, .js on plain node. */
   entry: string;
   env: NodeJS.ProcessEnv;
   /** 'stdout' waits for `READY <url>`; a URL is polled until it answers 200. */
@@ -72,7 +72,9 @@ export function cpuMsOf(pid: number): number {
 }
 
 export async function startChild(options: ChildOptions): Promise<Child> {
-  const args = [...(options.nodeArgs ?? []), '--require', EXIT_WITH_PARENT, '--import', 'tsx', resolve(ROOT, options.entry)];
+  // A compiled entry (.js, from `npm run build`) runs on plain node, as in production; a .ts one under tsx.
+  const loader = options.entry.endsWith('.js') ? [] : ['--import', 'tsx'];
+  const args = [...(options.nodeArgs ?? []), '--require', EXIT_WITH_PARENT, ...loader, resolve(ROOT, options.entry)];
   // exit-with-parent.cjs ends the child if the benchmark dies without stopping it.
   const child = spawn(process.execPath, args, {
     cwd: ROOT,

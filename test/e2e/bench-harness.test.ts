@@ -42,3 +42,40 @@ describe('summarize-profile bucketOf', () => {
     expect(bucketOf(url, fn)).toBe(bucket);
   });
 });
+
+describe('compiled bots (what production runs: npm run build, node dist/bot/main.js)', () => {
+  // Imported lazily: these start child processes.
+  const { COMPILED_ENTRIES, compileBots } = require('../../scripts/bench/compile-bots') as typeof import('../../scripts/bench/compile-bots');
+  const { startChild } = require('../../scripts/bench/child-process') as typeof import('../../scripts/bench/child-process');
+  const { freeLoopbackPort } = require('../../bot/adapters/local/playground-launcher') as typeof import('../../bot/adapters/local/playground-launcher');
+  const { mkdtempSync, rmSync, existsSync } = require('node:fs') as typeof import('node:fs');
+  const { tmpdir } = require('node:os') as typeof import('node:os');
+  const { join } = require('node:path') as typeof import('node:path');
+
+  it('compiles both bots; each starts on plain node, and the product finds its migrations from dist/', async () => {
+    compileBots();
+    expect(existsSync(COMPILED_ENTRIES.product)).toBe(true);
+    expect(existsSync(COMPILED_ENTRIES.echo)).toBe(true);
+    const dataDir = mkdtempSync(join(tmpdir(), 'cpc-bench-test-'));
+    const port = await freeLoopbackPort();
+    const env = { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PLAYGROUND: '0', GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0' };
+    const product = await startChild({ name: 'product', entry: COMPILED_ENTRIES.product, env, ready: { url: `http://127.0.0.1:${port}`, poll: '/readyz' }, timeoutMs: 60_000 });
+    try {
+      const ready = await fetch(`${product.url}/readyz`);
+      expect(await ready.json()).toEqual({ status: 'ready' });
+      // No tsx loader in a compiled child: its command line is node + the preload + the .js entry.
+      const cmdline = require('node:fs').readFileSync(`/proc/${product.pid}/cmdline`, 'utf8').split('\0');
+      expect(cmdline).not.toContain('tsx');
+      expect(cmdline.at(-2)).toMatch(/dist\/bot\/main\.js$/);
+    } finally {
+      await product.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+    const echo = await startChild({ name: 'echo', entry: COMPILED_ENTRIES.echo, env: { PATH: process.env.PATH, PORT: '0' }, ready: 'stdout' });
+    try {
+      expect(echo.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    } finally {
+      await echo.stop();
+    }
+  }, 120_000);
+});

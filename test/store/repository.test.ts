@@ -6,6 +6,7 @@ import { auditVerifyCliSuite } from './suites/audit-verify-cli.suite';
 import { clerkAlertsSuite } from './suites/clerk-alerts.suite';
 import { conferenceStoreSuite } from './suites/conference-store.suite';
 import { idempotencySuite } from './suites/idempotency.suite';
+import { idempotencyBatchingSuite } from './suites/idempotency-batching.suite';
 import { migrationsSuite, pgliteLockSuite, pglitePersistenceSuite } from './suites/migrations.suite';
 
 describe.each(BACKENDS)('store on $name', (backend) => {
@@ -13,6 +14,7 @@ describe.each(BACKENDS)('store on $name', (backend) => {
   conferenceStoreSuite(backend);
   auditLogSuite(backend);
   idempotencySuite(backend);
+  idempotencyBatchingSuite(backend);
   clerkAlertsSuite(backend);
   auditVerifyCliSuite(backend);
   if (backend.name === 'pglite') {

@@ -1,0 +1,20 @@
+// Production runs `npm run build` (tsc -p tsconfig.build.json → dist/) then `node dist/bot/main.js`.
+// The benchmark measures that, and compiles the echo bot with the same compiler settings
+// (scripts/bench/tsconfig.echo.json extends tsconfig.build.json) so both bots run on plain node.
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../..');
+
+export const COMPILED_ENTRIES = {
+  product: 'dist/bot/main.js',
+  echo: '.tmp/bench-dist/scripts/bench/echo-bot.js',
+} as const;
+
+export function compileBots(): void {
+  const tsc = resolve(ROOT, 'node_modules/.bin/tsc');
+  for (const project of ['tsconfig.build.json', 'scripts/bench/tsconfig.echo.json']) {
+    const r = spawnSync(tsc, ['-p', project], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`BENCH.BUILD_FAILED: tsc -p ${project}: ${`${r.stdout}${r.stderr}`.slice(-1500)}`);
+  }
+}
