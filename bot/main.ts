@@ -116,13 +116,9 @@ async function main(): Promise<void> {
 
   const server = await startServer(config, { database, logger });
   const stops: (() => Promise<void>)[] = [];
-
-  if (config.localMode) {
-    // The local Graph sandbox and the Agents Playground (PLAYGROUND=0 leaves it out).
-    const extras = await startLocalExtras({ config, database, botUrl: server.url, logger });
-    stops.push(...extras.stops);
-    logger.info({ messagingEndpoint: `${server.url}/api/messages`, playground: config.playground }, 'local mode: authentication off, loopback only');
-  }
+  // Started after the signal handlers are in place, so that a Ctrl-C or SIGTERM while the local
+  // extras are still starting still shuts everything down cleanly.
+  let extrasStarting: Promise<unknown> = Promise.resolve();
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -130,6 +126,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     void (async () => {
+      await extrasStarting.catch(() => undefined);
       for (const stop of stops.reverse()) await stop().catch((err) => logger.warn(errorFields(err), 'local extra failed to stop'));
       await server.close();
       process.exit(0);
@@ -140,6 +137,15 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+
+  if (config.localMode) {
+    // The local Graph sandbox and the Agents Playground (PLAYGROUND=0 leaves it out).
+    extrasStarting = startLocalExtras({ config, database, botUrl: server.url, logger }).then((extras) => {
+      stops.push(...extras.stops);
+      logger.info({ messagingEndpoint: `${server.url}/api/messages`, playground: config.playground }, 'local mode: authentication off, loopback only');
+    });
+    await extrasStarting;
+  }
 }
 
 if (require.main === module) {

@@ -1,11 +1,23 @@
 // Graceful shutdown: stop accepting, let turns in flight finish (bounded), close the database.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startConnectorStub } from './support/connector-stub';
 import { cardActionInvoke } from './support/activities';
 import { startTestServer } from './support/test-server';
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => ok(port));
+    });
+  });
+}
 
 it('finishes a turn in flight, then refuses new connections and closes the database', async () => {
   const connector = await startConnectorStub();
@@ -73,12 +85,18 @@ it('does not wait for a stuck turn longer than the grace period', async () => {
   }
 });
 
-it('`tsx bot/main.ts` starts in local mode with an embedded database and stops cleanly on SIGTERM', async () => {
+it('`tsx bot/main.ts` starts in local mode with an embedded database and the Graph sandbox, and stops cleanly on SIGTERM', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'cpc-main-'));
   const root = resolve(__dirname, '../..');
+  // The sandbox listens where the local Graph settings point: a free port of this test's own.
+  const graphPort = await freePort();
+  const graphOrigin = `https://127.0.0.1:${graphPort}`;
   const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'bot/main.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: '0', PLAYGROUND: '0', LOG_LEVEL: 'info', TZ: 'UTC' },
+    env: {
+      PATH: process.env.PATH, DATA_DIR: dataDir, PORT: '0', PLAYGROUND: '0', LOG_LEVEL: 'info', TZ: 'UTC',
+      GRAPH_BASE_URL: `${graphOrigin}/v1.0`, GRAPH_CA_FILE: join(dataDir, 'graph-ca.pem'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
@@ -107,7 +125,7 @@ it('`tsx bot/main.ts` starts in local mode with an embedded database and stops c
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     const messages = lines.map((l) => (JSON.parse(l) as { msg: string }).msg);
-    expect(messages).toEqual(expect.arrayContaining(['migrations applied', 'bot listening', 'shutting down', 'bot stopped']));
+    expect(messages).toEqual(expect.arrayContaining(['migrations applied', 'bot listening', 'local Graph sandbox ready', 'shutting down', 'bot stopped']));
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
