@@ -6,21 +6,15 @@ import { join } from 'node:path';
 import { createGraphAdapters, type GraphAdapters } from '../../bot/adapters/graph/create-graph-adapters';
 import type { GraphConfig } from '../../bot/config/graph-config';
 import { snapshot } from '../../scripts/graph-sandbox/mailbox-report';
+import type { LogEntry } from '../../scripts/graph-sandbox/request-log';
 import { SandboxStore } from '../../scripts/graph-sandbox/sandbox-store';
 import { type GraphSandbox, type GraphSandboxOptions, startGraphSandbox } from '../../scripts/graph-sandbox/start-graph-sandbox';
 
 export const ORGANIZER = 'organizer@council.example';
 export const SENDER = 'conference-team@council.example';
 
-export interface LoggedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  body: unknown;
-  status?: number;
-  fault?: string;
-}
+/** One request as the sandbox's own request log records it. */
+export type LoggedRequest = Omit<LogEntry, 'time' | 'requestId'>;
 
 export interface Harness {
   sandbox: GraphSandbox;
