@@ -1,23 +1,13 @@
 // Graceful shutdown: stop accepting, let turns in flight finish (bounded), close the database.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freeLoopbackPort } from '../../bot/adapters/local/playground-launcher';
 import { startConnectorStub } from './support/connector-stub';
 import { cardActionInvoke } from './support/activities';
 import { startTestServer } from './support/test-server';
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => ok(port));
-    });
-  });
-}
 
 it('finishes a turn in flight, then refuses new connections and closes the database', async () => {
   const connector = await startConnectorStub();
@@ -89,7 +79,7 @@ it('`tsx bot/main.ts` starts in local mode with an embedded database and the Gra
   const dataDir = mkdtempSync(join(tmpdir(), 'cpc-main-'));
   const root = resolve(__dirname, '../..');
   // The sandbox listens where the local Graph settings point: a free port of this test's own.
-  const graphPort = await freePort();
+  const graphPort = await freeLoopbackPort();
   const graphOrigin = `https://127.0.0.1:${graphPort}`;
   const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'bot/main.ts'], {
     cwd: root,
