@@ -2,14 +2,15 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { openDatabase } from '../../bot/adapters/store/open-database';
+import { SANDBOX_DEFAULTS } from '../../bot/config/graph-config';
 import { FaultInjector } from './fault-injector';
 import { DEFAULT_CLIENT, DEFAULT_TENANT_ID, startGraphSandbox } from './start-graph-sandbox';
 
 const Env = z.object({
-  GRAPH_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(5443),
+  GRAPH_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(Number(new URL(SANDBOX_DEFAULTS.origin).port)),
   GRAPH_SANDBOX_TLS: z.enum(['0', '1', 'true', 'false']).default('1'),
   GRAPH_SANDBOX_DATA_DIR: z.string().min(1).default('.tmp/graph-sandbox/db'),
-  GRAPH_SANDBOX_CA_FILE: z.string().min(1).default('.tmp/graph-sandbox/ca.pem'),
+  GRAPH_SANDBOX_CA_FILE: z.string().min(1).default(SANDBOX_DEFAULTS.caFile),
   DATABASE_URL: z.string().min(1).optional(),
   GRAPH_SANDBOX_TENANT_ID: z.string().min(1).default(DEFAULT_TENANT_ID),
   GRAPH_SANDBOX_CLIENT_ID: z.string().min(1).default(DEFAULT_CLIENT.clientId),

@@ -7,6 +7,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Database } from '../../bot/adapters/store/database';
+import { SANDBOX_DEFAULTS } from '../../bot/config/graph-config';
 import { openDatabase } from '../../bot/adapters/store/open-database';
 import { FaultInjector, type FaultsConfig } from './fault-injector';
 import type { OrganizerConfig, SandboxEnv } from './graph-context';
@@ -17,8 +18,10 @@ import { createSandboxSchema, SandboxStore } from './sandbox-store';
 import { loadOrCreateCertificate } from './tls-certificate';
 import { DEFAULT_ROLES, type SandboxClient, TokenService } from './token-service';
 
-export const DEFAULT_TENANT_ID = '0a0a0a0a-1111-4222-8333-444444444444';
-export const DEFAULT_CLIENT: SandboxClient = { clientId: 'c11e0000-0000-4000-8000-000000000001', clientSecret: 'sandbox-client-secret' };
+// The same tenant and client the Graph settings' local-mode defaults name, so that `npm start`
+// and `npm run sandbox` agree by construction.
+export const DEFAULT_TENANT_ID: string = SANDBOX_DEFAULTS.tenantId;
+export const DEFAULT_CLIENT: SandboxClient = { clientId: SANDBOX_DEFAULTS.clientId, clientSecret: SANDBOX_DEFAULTS.clientSecret };
 
 export interface GraphSandboxOptions {
   /** The product's database; default: a fresh in-memory PGlite closed on stop(). */

@@ -5,6 +5,7 @@
 // starts only when GRAPH_BASE_URL is a loopback address.
 import { resolve } from 'node:path';
 import { DEFAULT_CLIENT, DEFAULT_TENANT_ID, startGraphSandbox } from '../../../scripts/graph-sandbox/start-graph-sandbox';
+import { SANDBOX_DEFAULTS } from '../../config/graph-config';
 import type { Config } from '../../config/load-config';
 import { createGraphAdapters } from '../graph/create-graph-adapters';
 import type { Logger } from '../logging/logger';
@@ -32,7 +33,7 @@ export async function startLocalExtras(opts: { config: Config; database: Databas
         port: Number(graphUrl.port || (tls ? 443 : 80)),
         host: '127.0.0.1',
         tls,
-        ...(tls ? { caCertFile: resolve(config.graph.caFile ?? '.tmp/graph-sandbox/ca.pem') } : {}),
+        ...(tls ? { caCertFile: resolve(config.graph.caFile ?? SANDBOX_DEFAULTS.caFile) } : {}),
         tenantId: config.graph.tenantId || DEFAULT_TENANT_ID,
         clients: [
           config.graph.credential.kind === 'secret'
