@@ -1,3 +1,5 @@
+import { CodedError } from '../shared/coded-error';
+
 export type CalendarErrorCode =
   /** Not a real 'YYYY-MM-DD' calendar date (2026-02-30, 2026-2-3, '') */
   | 'CALENDAR.INVALID_DATE'
@@ -8,12 +10,11 @@ export type CalendarErrorCode =
   | 'CALENDAR.UNKNOWN_REGION';
 
 /** A domain error with a stable code; the edges map the code, never the message. */
-export class CalendarError extends Error {
-  override readonly name = 'CalendarError';
+export class CalendarError extends CodedError<CalendarErrorCode> {
   constructor(
-    readonly code: CalendarErrorCode,
+    code: CalendarErrorCode,
     message: string,
   ) {
-    super(message);
+    super(code, message);
   }
 }

@@ -1,3 +1,5 @@
+import { CodedError } from '../shared/coded-error';
+
 export type TimescaleErrorCode =
   /** An anchor kind the engine does not know. */
   | 'TIMESCALES.UNKNOWN_ANCHOR'
@@ -8,12 +10,11 @@ export type TimescaleErrorCode =
   | 'TIMESCALES.UNKNOWN_KIND'
   | 'TIMESCALES.INVALID_TIME';
 
-export class TimescaleError extends Error {
-  override readonly name = 'TimescaleError';
+export class TimescaleError extends CodedError<TimescaleErrorCode> {
   constructor(
-    readonly code: TimescaleErrorCode,
+    code: TimescaleErrorCode,
     message: string,
   ) {
-    super(message);
+    super(code, message);
   }
 }
