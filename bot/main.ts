@@ -13,9 +13,10 @@ import { SqlAuditLog } from './adapters/store/sql-audit-log';
 import { SqlIdempotencyStore } from './adapters/store/sql-idempotency.store';
 import { startLocalExtras } from './adapters/local/start-local-extras';
 import { createTeamsEndpoint, type TeamsEndpointOptions } from './adapters/teams/teams-endpoint';
-import { helpCardActions, respondToText } from './app/help/help';
+import { helpCardHandlers, respondToText } from './app/help/help';
 import type { AuditLog } from './app/ports/audit-log.port';
-import type { CardActionHandlers } from './app/ports/card-action.port';
+import { type CardActionRegistry, combineCardActions, defineCardActions } from './app/ports/card-action.port';
+import { CARD_VERBS } from './cards/card-verbs';
 import type { Clock } from './app/ports/clock.port';
 import type { IdempotencyStore } from './app/ports/idempotency.port';
 import { type Config, ConfigError, loadConfig } from './config/load-config';
@@ -27,8 +28,9 @@ export interface ServerDeps {
   /** Defaults to SqlAuditLog / SqlIdempotencyStore on `database`. */
   auditLog?: AuditLog;
   idempotency?: IdempotencyStore;
-  /** Card verbs of the feature use cases (the help card's own verb is always there). */
-  cardActions?: CardActionHandlers;
+  /** Test seam: extra card verbs with their own schemas (defineCardActions); the product's verbs
+   *  (bot/cards/card-verbs.ts) are always there and cannot be replaced. */
+  cardActions?: CardActionRegistry;
   /** Where pino writes (default stdout); tests capture it. */
   logDestination?: DestinationStream;
   logger?: Logger;
@@ -56,7 +58,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
 
   const bot = createTeamsEndpoint({
     config,
-    app: { respondToText, cardActions: { ...deps.cardActions, ...helpCardActions } },
+    app: { respondToText, cardActions: combineCardActions(defineCardActions(CARD_VERBS, { ...helpCardHandlers }), deps.cardActions) },
     auditLog: deps.auditLog ?? new SqlAuditLog(database, clock),
     idempotency: deps.idempotency ?? new SqlIdempotencyStore(database, clock),
     credentialsFactory: deps.credentialsFactory,

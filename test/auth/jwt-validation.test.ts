@@ -6,6 +6,7 @@ import { OTHER_TENANT, TENANT, cardActionInvoke, messageActivity } from '../http
 import { type TestServer, startTestServer } from '../http/support/test-server';
 import { type LocalIdentityProvider, startLocalIdentityProvider } from './support/local-identity-provider';
 import { LocalTokenCredentialsFactory } from './support/local-token-credentials';
+import { anyDataCardActions } from '../http/support/test-card-actions';
 
 const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const APP_SECRET = 'local-test-secret-not-real';
@@ -45,7 +46,7 @@ beforeAll(async () => {
     },
     deps: {
       credentialsFactory: new LocalTokenCredentialsFactory(APP_ID, APP_SECRET, APP_TENANT),
-      cardActions: { 'test.effect': async (r) => { handled.push(r.verb); return { kind: 'message', text: 'done' }; } },
+      cardActions: anyDataCardActions({ 'test.effect': async (r) => { handled.push(r.verb); return { kind: 'message', text: 'done' }; } }),
     },
   });
 });

@@ -72,7 +72,7 @@ describe('Action.Submit fallback (a message carrying value.verb)', () => {
     const activity = { ...messageActivity('', { serviceUrl: connector.url }), text: undefined, value: { verb: 'nope.never' } };
     await bot.post('/api/messages', activity);
     const [reply] = await connector.waitFor(1);
-    expect(reply!.body.text).toBe('This card action (\'nope.never\') is not recognised. Say "help" to start again.');
+    expect(reply!.body.text).toBe('This button is not recognised (the card may be from an older version). Say "help" to start again.');
   });
 });
 
@@ -94,8 +94,14 @@ describe('adaptiveCard/action', () => {
     expect(res.json).toEqual({
       statusCode: 400,
       type: 'application/vnd.microsoft.error',
-      value: { code: 'CARD.UNKNOWN_VERB', message: 'This card action (\'conference.explode\') is not recognised. Say "help" to start again.' },
+      value: { code: 'CARD.UNKNOWN_VERB', message: 'This button is not recognised (the card may be from an older version). Say "help" to start again.' },
     });
+  });
+
+  it('answers data that does not match the verb\'s schema with a 400 error response', async () => {
+    const res = await bot.post('/api/messages', cardActionInvoke('help.show', { actionId: 42 }, { serviceUrl: connector.url }));
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'CARD.INVALID_DATA' } });
   });
 
   it('answers a malformed action (not Action.Execute) with a 400 error response', async () => {

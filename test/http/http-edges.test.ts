@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { type ConnectorStub, startConnectorStub } from './support/connector-stub';
 import { cardActionInvoke, messageActivity } from './support/activities';
 import { type TestServer, startTestServer } from './support/test-server';
+import { anyDataCardActions } from './support/test-card-actions';
 
 let connector: ConnectorStub;
 let bot: TestServer;
@@ -12,7 +13,7 @@ beforeAll(async () => {
   connector = await startConnectorStub();
   bot = await startTestServer({
     env: { MAX_BODY_BYTES: '2048' },
-    deps: { cardActions: { 'test.record': async (r) => { handlerCalls.push(r.verb); return { kind: 'message', text: 'ok' }; } } },
+    deps: { cardActions: anyDataCardActions({ 'test.record': async (r) => { handlerCalls.push(r.verb); return { kind: 'message', text: 'ok' }; } }) },
   });
 });
 afterAll(async () => {

@@ -3,6 +3,7 @@
 import { type ConnectorStub, startConnectorStub } from './support/connector-stub';
 import { OTHER_TENANT, TENANT, cardActionInvoke, mentionActivity, messageActivity } from './support/activities';
 import { type TestServer, startTestServer } from './support/test-server';
+import { anyDataCardActions } from './support/test-card-actions';
 
 const SECRETS = [
   'Alex Example',
@@ -31,12 +32,12 @@ beforeAll(async () => {
   bot = await startTestServer({
     env: { ALLOWED_TENANT_IDS: TENANT, LOG_LEVEL: 'trace', MAX_BODY_BYTES: '4096' },
     deps: {
-      cardActions: {
+      cardActions: anyDataCardActions({
         'attendance.confirm': async () => ({ kind: 'message', text: 'Thanks Alex Example, recorded for 12 Example Road' }),
         'report.submit': async () => {
           throw new Error('Robin Invented could not be saved (alex.example@family.example)');
         },
-      },
+      }),
     },
   });
 });

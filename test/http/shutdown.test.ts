@@ -7,6 +7,7 @@ import { freeLoopbackPort } from '../../bot/adapters/local/playground-launcher';
 import { startConnectorStub } from './support/connector-stub';
 import { cardActionInvoke } from './support/activities';
 import { startTestServer } from './support/test-server';
+import { anyDataCardActions } from './support/test-card-actions';
 
 
 it('finishes a turn in flight, then refuses new connections and closes the database', async () => {
@@ -17,13 +18,13 @@ it('finishes a turn in flight, then refuses new connections and closes the datab
   });
   const bot = await startTestServer({
     deps: {
-      cardActions: {
+      cardActions: anyDataCardActions({
         'slow.work': async () => {
           entered();
           await new Promise((r) => setTimeout(r, 400));
           return { kind: 'message', text: 'finished' };
         },
-      },
+      }),
     },
   });
   try {
@@ -50,12 +51,12 @@ it('does not wait for a stuck turn longer than the grace period', async () => {
   const bot = await startTestServer({
     deps: {
       shutdownGraceMs: 300,
-      cardActions: {
+      cardActions: anyDataCardActions({
         'stuck.work': () => {
           entered();
           return new Promise(() => undefined);
         },
-      },
+      }),
     },
   });
   try {

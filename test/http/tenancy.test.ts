@@ -3,6 +3,7 @@
 import { type ConnectorStub, startConnectorStub } from './support/connector-stub';
 import { OTHER_TENANT, TENANT, cardActionInvoke, messageActivity } from './support/activities';
 import { type TestServer, startTestServer } from './support/test-server';
+import { anyDataCardActions } from './support/test-card-actions';
 
 let connector: ConnectorStub;
 let bot: TestServer;
@@ -12,7 +13,7 @@ beforeAll(async () => {
   connector = await startConnectorStub();
   bot = await startTestServer({
     env: { ALLOWED_TENANT_IDS: TENANT },
-    deps: { cardActions: { 'test.effect': async (r) => { handled.push(r.verb); return { kind: 'message', text: 'done' }; } } },
+    deps: { cardActions: anyDataCardActions({ 'test.effect': async (r) => { handled.push(r.verb); return { kind: 'message', text: 'done' }; } }) },
   });
 });
 afterAll(async () => {

@@ -2,8 +2,9 @@
 // trigger, invoke answers, tenant and idempotency keys, and the rendered help card.
 import { HELP_POINTER, helpCard, isHelpRequest, respondToText } from '../../bot/app/help/help';
 import { activityTenantId, idempotencyKey, inboundActivitySchema } from '../../bot/adapters/teams/activity-schema';
+import { cardActionKey } from '../../bot/adapters/teams/card-action-router';
 import { messageText, toInvokeBody } from '../../bot/adapters/teams/conference-bot';
-import { renderHelpCard } from '../../bot/cards/help-card';
+import { render as renderHelpCard } from '../../bot/cards/help/help.view-model';
 
 const BOT = { id: '28:bot', name: 'Conference Bot' };
 
@@ -51,20 +52,23 @@ describe('the help card', () => {
   it('treats view-model text as data, not template source', () => {
     // Template expressions typed by a user, e.g. ${footer}, built here without a template literal.
     const expr = (name: string) => ['$', '{', name, '}'].join('');
-    const card = renderHelpCard({ title: expr('footer'), intro: 'i', capabilities: [{ heading: expr('title'), description: 'd', status: 's' }], footer: 'SECRET', refreshTitle: 'r', actionId: 'a' });
+    const card = renderHelpCard({ title: expr('footer'), intro: 'i', capabilities: [{ heading: expr('title'), description: 'd', status: 's' }], footer: 'SECRET', refreshTitle: 'r', showVerb: 'help.show', actionId: 'a' });
     expect((card.body as { text?: string }[])[0]!.text).toBe(expr('footer'));
     expect(JSON.stringify(card)).toContain(`"${expr('title')}"`);
   });
 });
 
 describe('toInvokeBody', () => {
-  it('maps results to Teams universal-action answers', () => {
-    expect(toInvokeBody({ kind: 'card', card: { type: 'AdaptiveCard' } })).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { type: 'AdaptiveCard' } });
+  it('maps outcomes to Teams universal-action answers, errors through the code table', () => {
+    expect(toInvokeBody({ kind: 'card', card: { type: 'AdaptiveCard', version: '1.5' } })).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { type: 'AdaptiveCard', version: '1.5' } });
     expect(toInvokeBody({ kind: 'message', text: 'Saved' })).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Saved' });
-    expect(toInvokeBody({ kind: 'error', status: 400, code: 'X.Y', message: 'bad' })).toEqual({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'X.Y', message: 'bad' } });
-    expect(toInvokeBody({ kind: 'error', status: 412, code: 'STORE.VERSION_CONFLICT', message: 'stale' })).toEqual({
-      statusCode: 412, type: 'application/vnd.microsoft.error.preconditionFailed', value: { code: 'STORE.VERSION_CONFLICT', message: 'stale' },
+    expect(toInvokeBody({ kind: 'error', code: 'INVITEE.EXISTS' })).toEqual({
+      statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'INVITEE.EXISTS', message: 'This person is already invited to the conference.' },
     });
+    expect(toInvokeBody({ kind: 'error', code: 'STORE.VERSION_CONFLICT' })).toMatchObject({
+      statusCode: 412, type: 'application/vnd.microsoft.error.preconditionFailed', value: { code: 'STORE.VERSION_CONFLICT' },
+    });
+    expect(toInvokeBody({ kind: 'error', code: 'GRAPH.UNAVAILABLE' })).toMatchObject({ statusCode: 500, type: 'application/vnd.microsoft.error' });
   });
 });
 
@@ -72,15 +76,20 @@ describe('activity keys', () => {
   const base = { type: 'message', id: 'm1', channelId: 'msteams', serviceUrl: 'https://smba.example/', from: { id: 'u' }, recipient: { id: 'b' }, conversation: { id: 'c1' } };
   const parse = (o: unknown) => inboundActivitySchema.parse(o);
 
-  it('keys a message by conversation and activity id', () => {
+  it('keys every activity by conversation and activity id (redelivery)', () => {
     expect(idempotencyKey(parse(base))).toBe('activity:c1:m1');
     expect(idempotencyKey(parse({ ...base, id: undefined }))).toBeNull();
+    const invoke = { ...base, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'v', data: { actionId: 'card-9' } } } };
+    expect(idempotencyKey(parse(invoke))).toBe('activity:c1:m1');
   });
 
-  it('keys a card action by its actionId when it has one', () => {
-    const invoke = { ...base, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'v', data: { actionId: 'card-9' } } } };
-    expect(idempotencyKey(parse(invoke))).toBe('card:c1:card-9');
-    expect(idempotencyKey(parse({ ...invoke, value: { action: { verb: 'v', data: {} } } }))).toBe('activity:c1:m1');
+  it('keys a card press by conversation, verb, person and card, with no part running into the next', () => {
+    const press = { conversationId: '19:meeting_x@thread.v2', verb: 'help.show', actorId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', actionId: 'card-9' };
+    expect(cardActionKey(press)).toBe('card:19%3Ameeting_x%40thread.v2:help.show:aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee:card-9');
+    expect(cardActionKey({ ...press, actorId: '29:user-jordan' })).not.toBe(cardActionKey(press));
+    expect(cardActionKey({ ...press, verb: 'other.verb' })).not.toBe(cardActionKey(press));
+    // A ':' in one part cannot imitate another split.
+    expect(cardActionKey({ ...press, actorId: '29:a', actionId: 'b' })).not.toBe(cardActionKey({ ...press, actorId: '29', actionId: 'a:b' }));
   });
 
   it('reads the tenant from channelData or the conversation, and distrusts a mismatch', () => {

@@ -36,13 +36,8 @@ export function activityTenantId(activity: InboundActivity): string | null {
   return fromChannelData ?? fromConversation ?? null;
 }
 
-/** Redelivery of one activity, or one card button pressed twice, maps to one key. */
+/** Redelivery of one activity (the channel's retry) maps to one key. A card press has a second
+ *  key of its own, per person and per verb (cardActionKey in card-action-router.ts). */
 export function idempotencyKey(activity: InboundActivity): string | null {
-  if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {
-    const actionId = (activity as { value?: { action?: { data?: { actionId?: unknown } } } }).value?.action?.data?.actionId;
-    if (typeof actionId === 'string' && actionId.length > 0 && actionId.length <= 200) {
-      return `card:${activity.conversation.id}:${actionId}`;
-    }
-  }
   return activity.id ? `activity:${activity.conversation.id}:${activity.id}` : null;
 }

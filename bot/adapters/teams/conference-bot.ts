@@ -1,14 +1,23 @@
 // A thin ActivityHandler: it turns activities into calls on app-level code and app-level
-// results into Teams answers. No rule lives here.
+// outcomes into Teams answers. No rule lives here.
 import { CardFactory, type InvokeResponse, MessageFactory, TeamsActivityHandler, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { CardActionHandlers, CardActionRequest, CardActionResult } from '../../app/ports/card-action.port';
 import type { TextReply } from '../../app/help/help';
+import type { CardActionRegistry, CardOutcome } from '../../app/ports/card-action.port';
+import type { IdempotencyStore } from '../../app/ports/idempotency.port';
+import { createLogger, type Logger } from '../logging/logger';
+import { CardActionRouter, type CardPress } from './card-action-router';
+import { INVOKE_ERRORS, invokeErrorBody } from './invoke-error-map';
 
 export interface ConferenceBotApp {
   respondToText(text: string): TextReply;
-  cardActions: CardActionHandlers;
+  /** Every card verb with its data schema and handler (defineCardActions). */
+  cardActions: CardActionRegistry;
 }
+
+/** turnState keys: the request's logger in, the card path's outcome for the log line out. */
+export const TURN_LOG = Symbol('turnLog');
+export const TURN_OUTCOME = Symbol('turnOutcome');
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
@@ -21,7 +30,8 @@ const executeActionSchema = z.looseObject({
   trigger: z.enum(['manual', 'automatic']).optional(),
 });
 
-/** Action.Submit fallback (clients without Universal Actions) sends the verb in a message's value. */
+/** Action.Submit fallback (clients without Universal Actions) sends its `data` merged with the
+ *  card's inputs as a message's `value`, with no text; our cards put the verb in it. */
 const submitValueSchema = z.looseObject({ verb: z.string().min(1).max(100) });
 
 /** The bot's message text without the @mention that group chats and meetings put in front of it. */
@@ -37,46 +47,70 @@ export function messageText(activity: TurnContext['activity']): string {
   return withoutRecipient.replace(/<at>[^<]*<\/at>/gi, '').replace(/&nbsp;/g, ' ').trim();
 }
 
-export function toInvokeBody(result: CardActionResult): { statusCode: number; type: string; value: unknown } {
-  switch (result.kind) {
+/** An outcome as the adaptiveCard/action answer (always sent with HTTP 200). */
+export function toInvokeBody(outcome: CardOutcome): { statusCode: number; type: string; value: unknown } {
+  switch (outcome.kind) {
     case 'card':
-      return { statusCode: 200, type: ADAPTIVE_CARD, value: result.card };
+      return { statusCode: 200, type: ADAPTIVE_CARD, value: outcome.card };
     case 'message':
-      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text };
+      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: outcome.text };
     case 'error':
-      return {
-        statusCode: result.status,
-        type: result.status === 412 ? 'application/vnd.microsoft.error.preconditionFailed' : 'application/vnd.microsoft.error',
-        value: { code: result.code, message: result.message },
-      };
+      return invokeErrorBody(outcome.code);
   }
 }
 
-function actorOf(activity: TurnContext['activity']): string {
-  return activity.from.aadObjectId ?? activity.from.id;
+/** An outcome as the chat reply to an Action.Submit. */
+function toReply(outcome: CardOutcome): Parameters<TurnContext['sendActivity']>[0] {
+  switch (outcome.kind) {
+    case 'card':
+      return MessageFactory.attachment(CardFactory.adaptiveCard(outcome.card));
+    case 'message':
+      return outcome.text;
+    case 'error':
+      return INVOKE_ERRORS[outcome.code].message;
+  }
 }
 
-function tenantOf(activity: TurnContext['activity']): string | null {
-  return (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? activity.conversation.tenantId ?? null;
+function pressOf(activity: TurnContext['activity'], verb: string, data: unknown): CardPress {
+  return {
+    verb,
+    data,
+    actorId: activity.from.aadObjectId ?? activity.from.id,
+    tenantId: (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? activity.conversation.tenantId ?? null,
+    conversationId: activity.conversation.id,
+  };
 }
+
+/** For a turn run without the endpoint (which always puts the request's logger in turnState). */
+const unlogged = createLogger('silent');
 
 export class ConferenceBot extends TeamsActivityHandler {
-  constructor(private readonly app: ConferenceBotApp) {
+  private readonly cards: CardActionRouter;
+
+  constructor(
+    private readonly app: ConferenceBotApp,
+    idempotency: IdempotencyStore,
+  ) {
     super();
+    this.cards = new CardActionRouter(app.cardActions, idempotency);
     this.onMessage(async (context, next) => {
       await this.answerMessage(context);
       await next();
     });
   }
 
+  private async press(context: TurnContext, verb: string, data: unknown): Promise<CardOutcome> {
+    const log = (context.turnState.get(TURN_LOG) as Logger | undefined) ?? unlogged;
+    const routed = await this.cards.run(pressOf(context.activity, verb, data), log);
+    context.turnState.set(TURN_OUTCOME, routed.logOutcome);
+    return routed.outcome;
+  }
+
   private async answerMessage(context: TurnContext): Promise<void> {
     const submitted = submitValueSchema.safeParse(context.activity.value);
     if (!context.activity.text && submitted.success) {
       const { verb, ...data } = submitted.data;
-      const result = await this.runCardAction(context, verb, data);
-      if (result.kind === 'card') await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(result.card)));
-      else if (result.kind === 'message') await context.sendActivity(result.text);
-      else await context.sendActivity(result.message);
+      await context.sendActivity(toReply(await this.press(context, verb, data)));
       return;
     }
     const reply = this.app.respondToText(messageText(context.activity));
@@ -84,29 +118,16 @@ export class ConferenceBot extends TeamsActivityHandler {
     else await context.sendActivity(reply.text);
   }
 
-  private async runCardAction(context: TurnContext, verb: string, data: unknown): Promise<CardActionResult> {
-    const handler = Object.hasOwn(this.app.cardActions, verb) ? this.app.cardActions[verb] : undefined;
-    if (!handler) {
-      return { kind: 'error', status: 400, code: 'CARD.UNKNOWN_VERB', message: `This card action ('${verb}') is not recognised. Say "help" to start again.` };
-    }
-    const request: CardActionRequest = {
-      verb,
-      data,
-      actorId: actorOf(context.activity),
-      tenantId: tenantOf(context.activity),
-      conversationId: context.activity.conversation.id,
-    };
-    return handler(request);
-  }
-
   // Teams wants HTTP 200 for every adaptiveCard/action answer, the outcome in statusCode
   // (botbuilder's own handling would put a 400 in the HTTP status).
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
     const parsed = executeActionSchema.safeParse(context.activity.value);
-    const result: CardActionResult = parsed.success
-      ? await this.runCardAction(context, parsed.data.action.verb, parsed.data.action.data)
-      : { kind: 'error', status: 400, code: 'CARD.MALFORMED_ACTION', message: 'The card action is malformed: expected an Action.Execute with a verb.' };
-    return { status: 200, body: toInvokeBody(result) };
+    if (!parsed.success) {
+      context.turnState.set(TURN_OUTCOME, 'CARD.MALFORMED_ACTION');
+      return { status: 200, body: toInvokeBody({ kind: 'error', code: 'CARD.MALFORMED_ACTION' }) };
+    }
+    const outcome = await this.press(context, parsed.data.action.verb, parsed.data.action.data);
+    return { status: 200, body: toInvokeBody(outcome) };
   }
 }

@@ -6,10 +6,11 @@ import type { AuditLog } from '../../app/ports/audit-log.port';
 import type { IdempotencyStore } from '../../app/ports/idempotency.port';
 import type { Config } from '../../config/load-config';
 import type { BotEndpoint, BotEndpointRequest, BotEndpointResponse } from '../http/bot-endpoint';
+import { httpError } from '../http/http-error-map';
 import { errorFields } from '../logging/logger';
 import { activityTenantId, describeActivityIssues, idempotencyKey, inboundActivitySchema } from './activity-schema';
 import { createBotAuthentication } from './bot-authentication';
-import { type ConferenceBotApp, ConferenceBot } from './conference-bot';
+import { type ConferenceBotApp, ConferenceBot, TURN_LOG, TURN_OUTCOME } from './conference-bot';
 
 export interface TeamsEndpointOptions {
   config: Pick<Config, 'bot' | 'botEndpoints' | 'allowedTenantIds' | 'localMode'>;
@@ -43,7 +44,7 @@ const storedAnswer = (value: unknown): StoredAnswer | null => {
 export function createTeamsEndpoint(options: TeamsEndpointOptions): BotEndpoint {
   const authentication = createBotAuthentication(options.config, options.credentialsFactory);
   const adapter = new AuthenticatedCloudAdapter(authentication);
-  const bot = new ConferenceBot(options.app);
+  const bot = new ConferenceBot(options.app, options.idempotency);
   const allowed = new Set(options.config.allowedTenantIds);
 
   return {
@@ -51,8 +52,7 @@ export function createTeamsEndpoint(options: TeamsEndpointOptions): BotEndpoint 
       const parsed = inboundActivitySchema.safeParse(body);
       if (!parsed.success) {
         return {
-          status: 400,
-          body: { code: 'ACTIVITY.MALFORMED', message: `The request body is not a Bot Framework activity: ${describeActivityIssues(parsed.error)}` },
+          ...httpError('ACTIVITY.MALFORMED', `The request body is not a Bot Framework activity: ${describeActivityIssues(parsed.error)}`),
           logFields: { outcome: 'ACTIVITY.MALFORMED' },
         };
       }
@@ -70,10 +70,10 @@ export function createTeamsEndpoint(options: TeamsEndpointOptions): BotEndpoint 
         // our outage, not the caller's fault, and the channel should retry.
         if (err instanceof AuthenticationError && err.statusCode >= 500) {
           log.error({ ...fields, ...errorFields(err), outcome: 'AUTH.UNAVAILABLE' }, 'signing keys unavailable');
-          return { status: 503, body: { code: 'AUTH.UNAVAILABLE', message: 'Authentication is temporarily unavailable.' }, logFields: { ...fields, outcome: 'AUTH.UNAVAILABLE' } };
+          return { ...httpError('AUTH.UNAVAILABLE', 'Authentication is temporarily unavailable.'), logFields: { ...fields, outcome: 'AUTH.UNAVAILABLE' } };
         }
         log.info({ ...fields, ...errorFields(err), outcome: 'AUTH.UNAUTHORIZED' }, 'activity refused: authentication');
-        return { status: 401, body: { code: 'AUTH.UNAUTHORIZED', message: 'Unauthorized.' }, logFields: { ...fields, outcome: 'AUTH.UNAUTHORIZED' } };
+        return { ...httpError('AUTH.UNAUTHORIZED', 'Unauthorized.'), logFields: { ...fields, outcome: 'AUTH.UNAUTHORIZED' } };
       }
 
       // 2. Tenancy: only the council's own tenant(s). Local mode without a list accepts any.
@@ -91,7 +91,7 @@ export function createTeamsEndpoint(options: TeamsEndpointOptions): BotEndpoint 
         } catch (err) {
           log.error({ ...fields, ...errorFields(err) }, 'audit of a tenant refusal failed');
         }
-        return { status: 403, body: { code: 'TENANT.NOT_ALLOWED', message: 'This tenant is not allowed to use this bot.' }, logFields: { ...fields, tenantId: safeId(tenantId), outcome: 'TENANT.NOT_ALLOWED' } };
+        return { ...httpError('TENANT.NOT_ALLOWED', 'This tenant is not allowed to use this bot.'), logFields: { ...fields, tenantId: safeId(tenantId), outcome: 'TENANT.NOT_ALLOWED' } };
       }
 
       // 3. Idempotency: a redelivery gets the first delivery's answer and no second effect.
@@ -106,16 +106,21 @@ export function createTeamsEndpoint(options: TeamsEndpointOptions): BotEndpoint 
 
       // 4. The turn.
       let answer: StoredAnswer;
+      let turnOutcome: unknown;
       try {
-        const invokeResponse = await adapter.runAuthenticated(auth, activity as unknown as Activity, (context) => bot.run(context));
+        const invokeResponse = await adapter.runAuthenticated(auth, activity as unknown as Activity, async (context) => {
+          context.turnState.set(TURN_LOG, log.child(fields));
+          await bot.run(context);
+          turnOutcome = context.turnState.get(TURN_OUTCOME);
+        });
         answer = invokeResponse ? { status: invokeResponse.status, body: invokeResponse.body } : { status: 200 };
       } catch (err) {
         if (key !== null) await options.idempotency.release(key).catch(() => undefined);
         log.error({ ...fields, ...errorFields(err) }, 'turn failed');
-        return { status: 500, body: { code: 'TURN.FAILED', message: 'The bot could not handle this activity.' }, logFields: { ...fields, outcome: 'TURN.FAILED' } };
+        return { ...httpError('TURN.FAILED', 'The bot could not handle this activity.'), logFields: { ...fields, outcome: 'TURN.FAILED' } };
       }
       if (key !== null) await options.idempotency.complete(key, answer);
-      return { ...answer, logFields: { ...fields, outcome: 'OK' } };
+      return { ...answer, logFields: { ...fields, outcome: typeof turnOutcome === 'string' ? turnOutcome : 'OK' } };
     },
   };
 }

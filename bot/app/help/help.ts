@@ -1,7 +1,8 @@
 // What the bot says to a message it is not otherwise handling: "help" gets the help card,
 // anything else a short pointer to it.
 import { randomUUID } from 'node:crypto';
-import { HELP_CARD_VERB, type AdaptiveCardJson, type HelpCardViewModel, renderHelpCard } from '../../cards/help-card';
+import type { AdaptiveCardJson } from '../../cards/adaptive-card';
+import { type HelpCardViewModel, render as renderHelpCard } from '../../cards/help/help.view-model';
 import type { CardActionHandlers } from '../ports/card-action.port';
 
 export type TextReply = { kind: 'card'; card: AdaptiveCardJson } | { kind: 'text'; text: string };
@@ -29,6 +30,7 @@ export function helpViewModel(actionId: string): HelpCardViewModel {
     ],
     footer: 'Say "help" at any time to see this card again.',
     refreshTitle: 'Show help again',
+    showVerb: 'help.show',
     actionId,
   };
 }
@@ -42,7 +44,7 @@ export function respondToText(text: string): TextReply {
   return { kind: 'text', text: HELP_POINTER };
 }
 
-/** The card actions this module answers: the help card's own button shows a fresh card. */
-export const helpCardActions: CardActionHandlers = {
-  [HELP_CARD_VERB]: async () => ({ kind: 'card', card: helpCard() }),
+/** The card verbs this module answers: the help card's own button shows a fresh card. */
+export const helpCardHandlers: Pick<CardActionHandlers, 'help.show'> = {
+  'help.show': async () => ({ kind: 'card', card: helpCard() }),
 };

@@ -1,8 +1,10 @@
 import type { TransactionHandle } from './unit-of-work.port';
 
 /**
- * Makes a redelivered activity or a card submitted twice take effect once (keyed by
- * conversation id + activity id, or by card action id). The second delivery gets the
+ * Makes a redelivered activity or a card pressed twice take effect once. Two kinds of key (the
+ * Teams adapter builds them; docs/cards.md): one per activity (conversation + activity id), for
+ * redelivery, and one per card press (conversation + verb + acting user + the card's actionId),
+ * so that two people pressing one card each get their own effect. The second delivery gets the
  * first delivery's recorded answer.
  */
 export type IdempotencyClaim = { claimed: true } | { claimed: false; response: unknown };

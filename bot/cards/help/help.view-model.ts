@@ -1,7 +1,9 @@
 // The help card: an Adaptive Card 1.5 template filled from a typed view model. The view model's
 // strings are data, never template source, so text in them is shown as written.
 import * as ACData from 'adaptivecards-templating';
-import template from './help-card.template.json';
+import type { AdaptiveCardJson } from '../adaptive-card';
+import type { Verb } from '../card-verbs';
+import template from './help.template.json';
 
 export interface HelpCapability {
   heading: string;
@@ -16,17 +18,15 @@ export interface HelpCardViewModel {
   capabilities: HelpCapability[];
   footer: string;
   refreshTitle: string;
+  /** The button's verb, from the verb table. */
+  showVerb: Extract<Verb, 'help.show'>;
   /** Unique per rendered card, so that a double press of its button is recognised. */
   actionId: string;
 }
 
-export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
-
-export const HELP_CARD_VERB = 'help.show';
-
 // Parsing the template costs ten times its expansion: parse once, expand per card.
 const helpTemplate = new ACData.Template(template);
 
-export function renderHelpCard(viewModel: HelpCardViewModel): AdaptiveCardJson {
+export function render(viewModel: HelpCardViewModel): AdaptiveCardJson {
   return helpTemplate.expand({ $root: viewModel }) as AdaptiveCardJson;
 }

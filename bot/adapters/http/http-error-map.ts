@@ -1,0 +1,51 @@
+// The one table from error codes to HTTP statuses. Every code of the product has a status (the
+// type fails to compile when an area adds a code and this table does not say what it means), so
+// the tab's API routes, the Teams endpoint's refusals and the body reader all answer alike.
+// bot/app never chooses a status; it returns or throws codes.
+import type { ErrorCode } from '../../app/errors/error-codes';
+
+export type HttpErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 500 | 502 | 503;
+
+export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
+  // Transports
+  'HTTP.UNSUPPORTED_MEDIA_TYPE': 415,
+  'HTTP.BODY_TOO_LARGE': 413,
+  'HTTP.BODY_UNREADABLE': 400,
+  'HTTP.MALFORMED_JSON': 400,
+  'HTTP.NOT_FOUND': 404,
+  'HTTP.INTERNAL': 500,
+  'ACTIVITY.MALFORMED': 400,
+  'AUTH.UNAUTHORIZED': 401,
+  // Our outage (signing keys unreachable): the channel retries.
+  'AUTH.UNAVAILABLE': 503,
+  'TENANT.NOT_ALLOWED': 403,
+  'TURN.FAILED': 500,
+  // Card actions (over HTTP only when a route calls the card path directly)
+  'CARD.UNKNOWN_VERB': 400,
+  'CARD.MALFORMED_ACTION': 400,
+  'CARD.INVALID_DATA': 400,
+  'CARD.FAILED': 500,
+  // Booking
+  'CONFERENCE.NOT_FOUND': 404,
+  'MEETING.NOT_BOOKABLE': 409,
+  'MEETING.NOT_BOOKED': 409,
+  'MEETING.NOT_CREATED': 502,
+  'INVITEE.EXISTS': 409,
+  'INVITEE.NOT_FOUND': 404,
+  // Graph (an upstream failure is a 502; throttling and outages are retryable 503s)
+  'GRAPH.ACCESS_POLICY_MISSING': 502,
+  'GRAPH.MEETING_NOT_FOUND': 404,
+  'GRAPH.THROTTLED': 503,
+  'GRAPH.UNAVAILABLE': 503,
+  'GRAPH.REJECTED': 502,
+  'GRAPH.AUTH_FAILED': 502,
+  // Store and idempotency
+  'STORE.VERSION_CONFLICT': 409,
+  'IDEMPOTENCY.IN_PROGRESS_TIMEOUT': 503,
+  'IDEMPOTENCY.CLAIM_LOST': 500,
+};
+
+/** The answer for a refusal: the table's status and `{ code, message }` (message: ids only). */
+export function httpError<C extends ErrorCode>(code: C, message: string): { status: HttpErrorStatus; body: { code: C; message: string } } {
+  return { status: HTTP_STATUS[code], body: { code, message } };
+}

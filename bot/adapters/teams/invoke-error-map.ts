@@ -1,0 +1,59 @@
+// The one table that says what every use-case and card code means to the person who pressed the
+// button: the adaptiveCard/action answer (statusCode and type, as Teams' Universal Actions define
+// them: 400 and 500 `…error`, 412 `…error.preconditionFailed`) and a plain message. The same
+// message is the chat reply for the Action.Submit fallback. Messages name no case, child or person.
+import type { UseCaseErrorCode } from '../../app/errors/error-codes';
+
+const ERROR = 'application/vnd.microsoft.error';
+const PRECONDITION_FAILED = 'application/vnd.microsoft.error.preconditionFailed';
+
+export interface InvokeErrorAnswer {
+  statusCode: 400 | 412 | 500;
+  type: typeof ERROR | typeof PRECONDITION_FAILED;
+  message: string;
+}
+
+/** The request cannot succeed as sent (the person can correct it, or it is stale). */
+const refused = (message: string): InvokeErrorAnswer => ({ statusCode: 400, type: ERROR, message });
+/** The card is out of date: the person should refresh it and try again. */
+const stale = (message: string): InvokeErrorAnswer => ({ statusCode: 412, type: PRECONDITION_FAILED, message });
+/** Our side (or Microsoft 365) failed: nothing the person did wrong. */
+const failed = (message: string): InvokeErrorAnswer => ({ statusCode: 500, type: ERROR, message });
+
+export const INVOKE_ERRORS: { readonly [C in UseCaseErrorCode]: InvokeErrorAnswer } = {
+  'CONFERENCE.NOT_FOUND': refused('This conference could not be found. It may have been closed or removed.'),
+  'MEETING.NOT_BOOKABLE': refused('This conference cannot be booked as it stands (it may already be booked, held or stood down).'),
+  'MEETING.NOT_BOOKED': refused('This conference has no Teams meeting yet. Book the meeting first.'),
+  'MEETING.NOT_CREATED': failed('The Teams meeting could not be created. Try again in a few minutes; if it keeps failing, tell the clerk.'),
+  'INVITEE.EXISTS': refused('This person is already invited to the conference.'),
+  'INVITEE.NOT_FOUND': refused('This person is no longer on the conference list.'),
+  'GRAPH.ACCESS_POLICY_MISSING': failed('Teams does not yet allow this bot to manage meetings. Ask your Teams administrator to grant the application access policy.'),
+  'GRAPH.MEETING_NOT_FOUND': refused('The Teams meeting for this conference could not be found. It may have been deleted in Outlook; tell the clerk.'),
+  'GRAPH.THROTTLED': failed('Microsoft 365 is busy. Try again in a minute.'),
+  'GRAPH.UNAVAILABLE': failed('Microsoft 365 could not be reached. Try again in a few minutes.'),
+  'GRAPH.REJECTED': failed('Microsoft 365 refused the change. Tell the clerk.'),
+  'GRAPH.AUTH_FAILED': failed('The bot could not sign in to Microsoft 365. Tell your administrator.'),
+  'STORE.VERSION_CONFLICT': stale('Someone else changed this conference a moment ago. Refresh the card and try again.'),
+  'IDEMPOTENCY.IN_PROGRESS_TIMEOUT': failed('Your earlier press of this button is still being handled. Wait a moment and check the chat before pressing again.'),
+  'IDEMPOTENCY.CLAIM_LOST': failed('This action took too long and may not have finished. Check the conference before trying again.'),
+  'CARD.UNKNOWN_VERB': refused('This button is not recognised (the card may be from an older version). Say "help" to start again.'),
+  'CARD.MALFORMED_ACTION': refused('This card action could not be read. Say "help" to start again.'),
+  'CARD.INVALID_DATA': refused('Some of the values on this card are missing or not valid. Check them and try again.'),
+  'CARD.FAILED': failed('Something went wrong with this action. Try again in a moment; if it keeps failing, tell the clerk.'),
+};
+
+export function isUseCaseErrorCode(code: unknown): code is UseCaseErrorCode {
+  return typeof code === 'string' && Object.hasOwn(INVOKE_ERRORS, code);
+}
+
+/** The code a thrown value stands for: its own when it is a known code (a CodedError, a
+ *  MeetingsError, a store error…), else CARD.FAILED. Its message is never used. */
+export function codeOfThrown(err: unknown): UseCaseErrorCode {
+  const code = (err as { code?: unknown } | null)?.code;
+  return isUseCaseErrorCode(code) ? code : 'CARD.FAILED';
+}
+
+export function invokeErrorBody(code: UseCaseErrorCode): { statusCode: number; type: string; value: { code: string; message: string } } {
+  const answer = INVOKE_ERRORS[code];
+  return { statusCode: answer.statusCode, type: answer.type, value: { code, message: answer.message } };
+}

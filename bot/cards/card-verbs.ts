@@ -1,0 +1,32 @@
+// The card verbs, declared once: every Action.Execute verb a card may carry, with the zod schema of
+// its `data` (the card's own fields and any inputs, which Teams merges into `data`). The Teams
+// adapter parses `data` with the verb's schema before any handler runs; handlers are typed from
+// this table (CardActionHandlers in bot/app/ports/card-action.port.ts); view models take their
+// verbs from it. `actionId` is not part of a verb's schema: the adapter reads it for every verb
+// (it makes a double press recognisable), and every rendered card must carry one.
+import { z } from 'zod';
+
+export interface VerbSpec {
+  /** Parses the card's `data`; what it outputs is what the handler receives. */
+  readonly data: z.ZodType;
+}
+
+export type VerbTable = Readonly<Record<string, VerbSpec>>;
+
+export const CARD_VERBS = {
+  /** The help card's "Show help again": answers with a fresh help card. No inputs. */
+  'help.show': { data: z.object({}) },
+} as const satisfies VerbTable;
+
+export type Verb = keyof typeof CARD_VERBS;
+
+/** What a verb's handler receives as `data`, for any verb table (tests declare their own). */
+export type DataOf<T extends VerbTable, V extends keyof T> = z.output<T[V]['data']>;
+export type Data<V extends Verb> = DataOf<typeof CARD_VERBS, V>;
+
+/** The per-card id in every action's `data`: fresh per rendered card (randomUUID). */
+export const actionIdSchema = z.string().min(1).max(200);
+
+export function isVerb(value: string): value is Verb {
+  return Object.hasOwn(CARD_VERBS, value);
+}
