@@ -1,7 +1,7 @@
 // Unit checks of the pieces between an activity and the app: mention stripping, the help
 // trigger, invoke answers, tenant and idempotency keys, and the rendered help card.
 import { HELP_POINTER, helpCard, isHelpRequest, respondToText } from '../../bot/app/help/help';
-import { activityTenantId, idempotencyKey, inboundActivitySchema } from '../../bot/adapters/teams/activity-schema';
+import { activityTenantId, idempotencyKey, inboundActivitySchema, isKeyedAsCardPress } from '../../bot/adapters/teams/activity-schema';
 import { cardActionKey } from '../../bot/adapters/teams/card-action-router';
 import { messageText, toInvokeBody } from '../../bot/adapters/teams/conference-bot';
 import { render as renderHelpCard } from '../../bot/cards/help/help.view-model';
@@ -81,6 +81,13 @@ describe('activity keys', () => {
     expect(idempotencyKey(parse({ ...base, id: undefined }))).toBeNull();
     const invoke = { ...base, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'v', data: { actionId: 'card-9' } } } };
     expect(idempotencyKey(parse(invoke))).toBe('activity:c1:m1');
+  });
+
+  it('leaves an Action.Execute with an actionId to its press key alone (a Submit keeps its activity key too)', () => {
+    const invoke = { ...base, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'v', data: { actionId: 'card-9' } } } };
+    expect(isKeyedAsCardPress(parse(invoke))).toBe(true);
+    expect(isKeyedAsCardPress(parse({ ...invoke, value: { action: { type: 'Action.Execute', verb: 'v', data: {} } } }))).toBe(false);
+    expect(isKeyedAsCardPress(parse({ ...base, value: { verb: 'v', actionId: 'card-9' } }))).toBe(false);
   });
 
   it('keys a card press by conversation, verb, person and card, with no part running into the next', () => {

@@ -36,8 +36,20 @@ export function activityTenantId(activity: InboundActivity): string | null {
   return fromChannelData ?? fromConversation ?? null;
 }
 
-/** Redelivery of one activity (the channel's retry) maps to one key. A card press has a second
- *  key of its own, per person and per verb (cardActionKey in card-action-router.ts). */
+/** Redelivery of one activity (the channel's retry) maps to one key. A card press has a key of
+ *  its own, per person, verb and card (cardActionKey in card-action-router.ts). */
 export function idempotencyKey(activity: InboundActivity): string | null {
   return activity.id ? `activity:${activity.conversation.id}:${activity.id}` : null;
+}
+
+/**
+ * An Action.Execute carrying an actionId is answered from its press key alone: a redelivery has
+ * the same verb, person and actionId, so the press key catches it too, and its answer is the
+ * invoke response (no reply is sent). One claim per invoke instead of two. A Submit keeps its
+ * activity key as well: its answer is a chat reply, which a redelivery must not post again.
+ */
+export function isKeyedAsCardPress(activity: InboundActivity): boolean {
+  if (activity.type !== 'invoke' || activity.name !== 'adaptiveCard/action') return false;
+  const actionId = (activity as { value?: { action?: { data?: { actionId?: unknown } } } }).value?.action?.data?.actionId;
+  return typeof actionId === 'string';
 }
