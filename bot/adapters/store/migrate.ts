@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Database, SqlExecutor } from './database';
+import { openDatabase } from './open-database';
 
 export interface Migration {
   /** File name without '.sql', e.g. '001-conferences'. */
@@ -96,4 +97,19 @@ export async function pendingMigrations(db: SqlExecutor, all: Migration[] = load
   if (!rows[0]?.t) return all.map((m) => m.name);
   const done = await applied(db);
   return all.filter((m) => !done.has(m.name)).map((m) => m.name);
+}
+
+/**
+ * Start-up: migrations run as the schema owner (DATABASE_MIGRATION_URL) on a short-lived
+ * connection, the service then serves on `service` (DATABASE_URL, a restricted role). With no
+ * separate owner URL — or on PGlite, which has one user — they run on `service` itself.
+ */
+export async function migrateAsOwner(service: Database, ownerUrl: string | null, serviceUrl: string | null): Promise<string[]> {
+  if (service.kind !== 'postgres' || !ownerUrl || ownerUrl === serviceUrl) return migrate(service);
+  const owner = await openDatabase({ databaseUrl: ownerUrl, dataDir: ':memory:', maxConnections: 1 });
+  try {
+    return await migrate(owner);
+  } finally {
+    await owner.close();
+  }
 }
