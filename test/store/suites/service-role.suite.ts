@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { ManualClock } from '../../../bot/adapters/clock/manual-clock';
 import type { Database } from '../../../bot/adapters/store/database';
-import { migrate, pendingMigrations } from '../../../bot/adapters/store/migrate';
+import { migrate, migrateAsOwner, pendingMigrations } from '../../../bot/adapters/store/migrate';
 import { openDatabase } from '../../../bot/adapters/store/open-database';
 import { SqlAuditLog, verifyAuditChain } from '../../../bot/adapters/store/sql-audit-log';
 import { SqlClerkAlerts } from '../../../bot/adapters/store/sql-clerk-alerts';
@@ -86,4 +86,37 @@ export function serviceRoleSuite(backend: Backend): void {
       expect(await verifyAuditChain(service, TEST_AUDIT_KEY)).toMatchObject({ ok: true });
     });
   });
+
+  if (backend.name !== 'postgres') return;
+  test('start-up migrates as the owner on a connection of its own, closes it, and serves as the service role', async () => {
+    const fresh = await backend.fresh();
+    await fresh.db.close(); // only the start-up's own connections from here on
+    const login = `cpc_t_bot_${randomBytes(4).toString('hex')}`;
+    const admin = await fresh.reopen();
+    await admin.exec(`CREATE ROLE ${login} LOGIN`);
+    await admin.close();
+    const url = new URL(fresh.url!);
+    url.username = login;
+    const serviceUrl = url.toString();
+    const service = await openDatabase({ databaseUrl: serviceUrl, dataDir: ':memory:' });
+    let owner: Database | undefined;
+    try {
+      // The service role cannot migrate (no CREATE on the schema): the owner's URL is what works.
+      await expect(migrate(service)).rejects.toThrow(/permission denied/);
+      expect(await migrateAsOwner(service, fresh.url!, serviceUrl)).toContain('006-service-role');
+      const others = await service.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND usename <> current_user');
+      expect(others.rows[0]?.n).toBe(0);
+      owner = await fresh.reopen();
+      await owner.exec(`GRANT cpc_service TO ${login}`);
+      const rec = await new SqlAuditLog(service, new ManualClock('2026-06-01T09:00:00.000Z'), TEST_AUDIT_KEY).append({ actorId: 'system', actorRole: 'bot', action: 'test.step', conferenceId: null, detail: {} });
+      expect(rec.seq).toBe(1);
+      await expect(service.exec('TRUNCATE audit_log')).rejects.toThrow(/permission denied/);
+    } finally {
+      await service.close();
+      owner ??= await fresh.reopen();
+      await owner.exec(`DROP OWNED BY ${login}; DROP ROLE ${login}`);
+      await owner.close();
+      await fresh.drop();
+    }
+  }, 60_000);
 }
