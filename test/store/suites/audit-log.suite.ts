@@ -84,6 +84,10 @@ export function auditLogSuite(backend: Backend): void {
       });
     });
 
+    test('a key shorter than 32 bytes is refused', () => {
+      expect(() => new SqlAuditLog(shared, new ManualClock('2026-03-29T00:30:00.000Z'), Buffer.alloc(16, 1))).toThrow('AUDIT.KEY_TOO_SHORT');
+    });
+
     test('UPDATE, DELETE and TRUNCATE are refused by the database', async () => {
       await withLog(2, async (db) => {
         await expect(db.query("UPDATE audit_log SET action = 'x.y' WHERE seq = 1")).rejects.toThrow(/append-only/);
