@@ -7,7 +7,7 @@ import { createHttpServer } from './adapters/http/http-server';
 import { createLogger, errorFields, type Logger } from './adapters/logging/logger';
 import { systemClock } from './adapters/clock/system-clock';
 import { openDatabase } from './adapters/store/open-database';
-import { migrate, pendingMigrations } from './adapters/store/migrate';
+import { migrateAsOwner, pendingMigrations } from './adapters/store/migrate';
 import type { Database } from './adapters/store/database';
 import { SqlAuditLog } from './adapters/store/sql-audit-log';
 import { SqlIdempotencyStore } from './adapters/store/sql-idempotency.store';
@@ -59,7 +59,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
   const bot = createTeamsEndpoint({
     config,
     app: { respondToText, cardActions: combineCardActions(defineCardActions(CARD_VERBS, { ...helpCardHandlers }), deps.cardActions) },
-    auditLog: deps.auditLog ?? new SqlAuditLog(database, clock),
+    auditLog: deps.auditLog ?? new SqlAuditLog(database, clock, config.audit.hmacKey),
     idempotency: deps.idempotency ?? new SqlIdempotencyStore(database, clock),
     credentialsFactory: deps.credentialsFactory,
   });
@@ -113,7 +113,8 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir });
-  const applied = await migrate(database);
+  // As the owner role (DATABASE_MIGRATION_URL) on its own connection; the service keeps DATABASE_URL.
+  const applied = await migrateAsOwner(database, config.databaseMigrationUrl, config.databaseUrl);
   logger.info({ database: database.kind, applied }, 'migrations applied');
 
   const server = await startServer(config, { database, logger });

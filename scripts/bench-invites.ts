@@ -2,6 +2,7 @@
 // among them) and 4 family members against the local Graph sandbox with 100 ms injected latency
 // per Graph request, and counts the requests at the sandbox (its request log), not in the client.
 // Last line: {"graphRequests":…,"naiveRequests":…,"wallMs":…}.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
   try {
     const started = performance.now();
     const result = await bookMeeting(
-      { store, audit: new SqlAuditLog(db, clock), clock, alerts, meetings: graph.meetings, mailer: graph.mailer, profileFor: (id) => resolveProfile(id), mailSender: SENDER },
+      { store, audit: new SqlAuditLog(db, clock, randomBytes(32)), clock, alerts, meetings: graph.meetings, mailer: graph.mailer, profileFor: (id) => resolveProfile(id), mailSender: SENDER },
       'bench-conf-1',
     );
     const wallMs = Math.round(performance.now() - started);

@@ -1,10 +1,11 @@
-// npm run db:migrate — applies pending migrations to DATABASE_URL (a PostgreSQL server) or, when
-// that is unset, to the embedded database in DATA_DIR (default ./data). Exit 0 done, 1 failure.
+// npm run db:migrate — applies pending migrations as the schema owner: DATABASE_MIGRATION_URL, else
+// DATABASE_URL (a PostgreSQL server) or, when both are unset, the embedded database in DATA_DIR
+// (default ./data). Exit 0 done, 1 failure.
 import { migrate } from '../bot/adapters/store/migrate';
 import { openDatabase } from '../bot/adapters/store/open-database';
 
 async function main(): Promise<number> {
-  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const databaseUrl = process.env.DATABASE_MIGRATION_URL || process.env.DATABASE_URL || undefined;
   const dataDir = process.env.DATA_DIR || './data';
   const db = await openDatabase({ databaseUrl, dataDir });
   try {

@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { PolicyProfile } from '../domain/policy/policy-profile';
 import { resolveProfile } from '../domain/policy/resolve-profile';
+import { type AuditConfig, AuditKeyInvalid, readAuditConfig } from './audit-config';
 import { type GraphConfig, readGraphConfig } from './graph-config';
 
 export class ConfigError extends Error {
@@ -48,6 +49,8 @@ export interface Config {
   /** Empty only in local mode, where every tenant is accepted. */
   allowedTenantIds: string[];
   databaseUrl: string | null;
+  /** Owner role for migrations (DATABASE_MIGRATION_URL); defaults to databaseUrl. */
+  databaseMigrationUrl: string | null;
   dataDir: string;
   profile: PolicyProfile;
   port: number;
@@ -57,6 +60,7 @@ export interface Config {
   /** Start Microsoft's Agents Playground beside the bot (local mode only). */
   playground: boolean;
   graph: GraphConfig;
+  audit: AuditConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -190,12 +194,25 @@ export function loadConfig(env: Env): Config {
     throw new ConfigError(variable, `is invalid: ${issue?.message ?? String(err)}`);
   }
 
+  let audit: AuditConfig;
+  try {
+    audit = readAuditConfig(env, localMode);
+  } catch (err) {
+    if (err instanceof AuditKeyInvalid) throw new ConfigError('AUDIT_HMAC_KEY', err.message);
+    throw err;
+  }
+  const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'expected postgres://…').optional();
+  const databaseUrl = parse(env, 'DATABASE_URL', postgresUrl) ?? null;
+  const databaseMigrationUrl = parse(env, 'DATABASE_MIGRATION_URL', postgresUrl) ?? databaseUrl;
+  if (databaseUrl === null && databaseMigrationUrl !== null) throw new ConfigError('DATABASE_MIGRATION_URL', 'needs DATABASE_URL (the service role on the same server)');
+
   return {
     localMode,
     bot,
     botEndpoints,
     allowedTenantIds: tenants ?? [],
-    databaseUrl: parse(env, 'DATABASE_URL', z.string().regex(/^postgres(ql)?:\/\//, 'expected postgres://…').optional()) ?? null,
+    databaseUrl,
+    databaseMigrationUrl,
     dataDir: parse(env, 'DATA_DIR', z.string().min(1).default('./data')),
     profile: readProfile(env),
     port: parse(env, 'PORT', port.default(3978)),
@@ -204,5 +221,6 @@ export function loadConfig(env: Env): Config {
     maxBodyBytes: parse(env, 'MAX_BODY_BYTES', z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024)),
     playground,
     graph,
+    audit,
   };
 }

@@ -43,6 +43,7 @@ beforeAll(async () => {
       ToChannelFromBotLoginUrl: `${idp.url}/${APP_TENANT}`,
       ToChannelFromBotOAuthScope: SCOPE,
       ...GRAPH_ENV,
+      AUDIT_HMAC_KEY: '5a'.repeat(32),
     },
     deps: {
       credentialsFactory: new LocalTokenCredentialsFactory(APP_ID, APP_SECRET, APP_TENANT),

@@ -8,6 +8,7 @@ import { bookMeeting } from '../../bot/app/meetings/book-meeting.use-case';
 import { removeInvitee, rescheduleMeeting, standDown } from '../../bot/app/meetings/change-booking.use-case';
 import type { BookingDeps } from '../../bot/app/meetings/booking-deps';
 import { resolveProfile } from '../../bot/domain/policy/resolve-profile';
+import { TEST_AUDIT_KEY } from '../store/fixtures';
 import { fixedClock, RecordingAlerts, sampleConference } from '../invitations/booking-fakes';
 import { type Harness, startHarness } from './sandbox-harness';
 
@@ -20,7 +21,7 @@ describe('booking lifecycle on the SQL store and the sandbox', () => {
       h = await startHarness({ db });
       const clock = fixedClock('2026-11-23T10:00:00.000Z', '2026-11-23');
       const store = new SqlConferenceStore(db);
-      const audit = new SqlAuditLog(db, clock);
+      const audit = new SqlAuditLog(db, clock, TEST_AUDIT_KEY);
       const deps: BookingDeps = {
         store, audit, clock, alerts: new RecordingAlerts(), meetings: h.graph.meetings, mailer: h.graph.mailer,
         profileFor: (id) => resolveProfile(id), mailSender: h.config.mailSender,

@@ -1,6 +1,10 @@
 // Invented test data only (no real names, addresses or case references).
 import type { Conference } from '../../bot/domain/conference/conference';
 
+/** The audit HMAC key of the tests (32 bytes, not secret). */
+export const TEST_AUDIT_KEY = Buffer.alloc(32, 0x5a);
+export const TEST_AUDIT_KEY_HEX = TEST_AUDIT_KEY.toString('hex');
+
 export function sampleConference(id: string): Omit<Conference, 'version'> {
   return {
     id,

@@ -8,11 +8,13 @@ import { conferenceStoreSuite } from './suites/conference-store.suite';
 import { idempotencySuite } from './suites/idempotency.suite';
 import { idempotencyBatchingSuite } from './suites/idempotency-batching.suite';
 import { migrationsSuite, pgliteLockSuite, pglitePersistenceSuite } from './suites/migrations.suite';
+import { serviceRoleSuite } from './suites/service-role.suite';
 
 describe.each(BACKENDS)('store on $name', (backend) => {
   migrationsSuite(backend);
   conferenceStoreSuite(backend);
   auditLogSuite(backend);
+  serviceRoleSuite(backend);
   idempotencySuite(backend);
   idempotencyBatchingSuite(backend);
   clerkAlertsSuite(backend);

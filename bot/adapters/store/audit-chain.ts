@@ -1,6 +1,7 @@
-// The audit log's hash chain: canonical JSON, the entry hash, and the check that names the first
-// entry that was edited, deleted, reordered or inserted. Pure: the SQL lives in sql-audit-log.ts.
-import { createHash } from 'node:crypto';
+// The audit log's keyed hash chain: canonical JSON, the entry's HMAC, and the check that names the
+// first entry that was edited, deleted, reordered or inserted, and compares the log with an
+// expected head kept outside the database. Pure: the SQL lives in sql-audit-log.ts.
+import { createHash, createHmac } from 'node:crypto';
 import type { AuditRecord } from '../../app/ports/audit-log.port';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -22,8 +23,8 @@ export function canonicalJson(value: unknown): string {
 
 export type ChainFields = Omit<AuditRecord, 'hash'>;
 
-export function entryHash(e: ChainFields): string {
-  const body = {
+function hashedBody(e: ChainFields): string {
+  return canonicalJson({
     seq: e.seq,
     at: e.at,
     actorId: e.actorId,
@@ -32,57 +33,137 @@ export function entryHash(e: ChainFields): string {
     conferenceId: e.conferenceId,
     detail: e.detail,
     prevHash: e.prevHash,
-  };
-  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+  });
 }
 
-export type ChainProblem = 'edited' | 'deleted' | 'reordered' | 'inserted';
+/**
+ * HMAC-SHA256 under the audit key (configuration, never the database) over the canonical JSON.
+ * Without the key nobody can write an entry that verifies, wherever they put it.
+ */
+export function entryHash(e: ChainFields, key: Buffer): string {
+  return createHmac('sha256', key).update(hashedBody(e)).digest('hex');
+}
+
+/** What builds before the key wrote (plain SHA-256); used only to name such a chain. */
+function unkeyedHash(e: ChainFields): string {
+  return createHash('sha256').update(hashedBody(e)).digest('hex');
+}
+
+/** A public fingerprint of the key, kept with an expected head so that a wrong key is named as such. */
+export function auditKeyId(key: Buffer): string {
+  return createHmac('sha256', key).update('cpc-audit-key-id').digest('hex').slice(0, 16);
+}
+
+export type ChainProblem = 'edited' | 'deleted' | 'reordered' | 'inserted' | 'truncated' | 'rewritten';
+
+/** The chain cannot be checked with this key: nothing about its entries is claimed. */
+export type KeyProblem = 'wrong-key' | 'unkeyed-chain';
+
+/** A head recorded outside the database (`audit:verify --write-head`). */
+export interface ExpectedHead {
+  seq: number;
+  hash: string;
+  /** auditKeyId of the key it was verified with, when known. */
+  keyId?: string;
+}
+
+export interface AnchorReport {
+  seq: number;
+  hash: string;
+  /**
+   * match: the log ends at the anchor; extended: entries were appended after it (normal);
+   * truncated: the log has fewer entries; rewritten: the entry at the anchor's seq has another hash.
+   */
+  status: 'match' | 'extended' | 'truncated' | 'rewritten';
+  appendedAfter: number;
+  missing: number;
+}
 
 export interface ChainVerdict {
   ok: boolean;
   entries: number;
-  /** Hash of the last entry: record it elsewhere to anchor the chain against a full rewrite. */
+  /** The head recorded in the database: keep it elsewhere to anchor the next check. */
+  headSeq: number;
   headHash: string;
   firstBad?: { seq: number; problem: ChainProblem };
+  keyProblem?: KeyProblem;
+  anchor?: AnchorReport;
+}
+
+type Head = { seq: number; hash: string };
+
+/**
+ * Checks entries (sorted by seq) against the key, each other and the recorded head (seq and hash
+ * of the last appended entry), then against `expected` when given. Stops at the first problem,
+ * which is what an investigator needs first.
+ */
+export function verifyChain(rows: AuditRecord[], head: Head, key: Buffer, expected?: ExpectedHead): ChainVerdict {
+  const base = { entries: rows.length, headSeq: head.seq, headHash: head.hash };
+  const keyProblem = checkKey(rows, key, expected);
+  if (keyProblem) return { ok: false, ...base, keyProblem };
+  let firstBad = firstProblem(rows, head, key);
+  let anchor: AnchorReport | undefined;
+  if (expected) {
+    anchor = compareAnchor(rows, expected);
+    if (!firstBad && anchor.status === 'truncated') firstBad = { seq: (rows.at(-1)?.seq ?? 0) + 1, problem: 'truncated' };
+    if (!firstBad && anchor.status === 'rewritten') firstBad = { seq: expected.seq, problem: 'rewritten' };
+  }
+  return { ok: !firstBad, ...base, ...(firstBad ? { firstBad } : {}), ...(anchor ? { anchor } : {}) };
 }
 
 /**
- * Checks entries (sorted by seq) against each other and the recorded head (seq and hash of the
- * last appended entry). Stops at the first problem, which is what an investigator needs first.
+ * A wrong key or a chain written before the key makes every entry fail, which must not read as
+ * "entry 1 edited". The first entries tell an unkeyed chain; no entry verifying at or next to its
+ * seq tells a wrong key (or a whole log rewritten without it). A single entry that fails is
+ * ambiguous unless the expected head carries the key's id.
  */
-export function verifyChain(rows: AuditRecord[], head: { seq: number; hash: string }): ChainVerdict {
-  const hashes = new Map(rows.map((r) => [r.hash, r]));
+function checkKey(rows: AuditRecord[], key: Buffer, expected?: ExpectedHead): KeyProblem | undefined {
+  if (expected?.keyId !== undefined && expected.keyId !== auditKeyId(key)) return 'wrong-key';
+  const first = rows[0];
+  if (!first || entryHash(first, key) === first.hash) return undefined;
+  // Two leading unkeyed entries: one alone may be a forgery slipped in before a keyed chain.
+  const second = rows[1];
+  if (unkeyedHash(first) === first.hash && (!second || unkeyedHash(second) === second.hash)) return 'unkeyed-chain';
+  if (rows.length < 2) return undefined;
+  const verifiesNearby = rows.some((r) => [r.seq, r.seq - 1, r.seq + 1].some((seq) => seq >= 1 && entryHash({ ...r, seq }, key) === r.hash));
+  return verifiesNearby ? undefined : 'wrong-key';
+}
+
+function firstProblem(rows: AuditRecord[], head: Head, key: Buffer): ChainVerdict['firstBad'] {
+  const mac = (r: AuditRecord, seq = r.seq) => entryHash({ ...r, seq }, key);
+  const hashes = new Set(rows.map((r) => r.hash));
   const lastSeq = Math.max(head.seq, rows.at(-1)?.seq ?? 0);
-  const bad = (seq: number, problem: ChainProblem): ChainVerdict => ({
-    ok: false,
-    entries: rows.length,
-    headHash: head.hash,
-    firstBad: { seq, problem },
-  });
+  const bad = (seq: number, problem: ChainProblem) => ({ seq, problem });
   let prevHash = GENESIS_HASH;
   for (const [i, r] of rows.entries()) {
     const expectedSeq = i + 1;
+    const prev = rows[i - 1];
+    const next = rows[i + 1];
     if (r.seq !== expectedSeq) return bad(expectedSeq, 'deleted');
     // Rows past the head were written around append(), which always moves the head.
     if (r.seq > head.seq) return bad(r.seq, 'inserted');
-    if (entryHash(r) !== r.hash) {
-      // An intact entry moved to another position still hashes with its original seq.
+    if (mac(r) !== r.hash) {
+      // An intact entry moved to another position still verifies at its original seq.
       for (let seq = 1; seq <= lastSeq; seq++) {
-        if (seq !== r.seq && entryHash({ ...r, seq }) === r.hash) {
-          const linksIntoLog = r.prevHash === GENESIS_HASH || hashes.has(r.prevHash);
-          return bad(r.seq, linksIntoLog || seq < r.seq ? 'reordered' : 'deleted');
-        }
+        if (seq === r.seq || mac(r, seq) !== r.hash) continue;
+        // One place on and linking where its predecessor links: that predecessor was slipped in
+        // (by someone holding the key) and pushed the rest along.
+        if (seq === r.seq - 1 && prev && r.prevHash === prev.prevHash) return bad(prev.seq, 'inserted');
+        const linksIntoLog = r.prevHash === GENESIS_HASH || hashes.has(r.prevHash);
+        return bad(r.seq, linksIntoLog || seq < r.seq ? 'reordered' : 'deleted');
       }
+      // The next entry is genuine one place earlier and links past this one: this one was
+      // slipped in and pushed the rest along.
+      if (next && mac(next, next.seq - 1) === next.hash && next.prevHash === (prev?.hash ?? GENESIS_HASH)) return bad(r.seq, 'inserted');
+      // Changed after it was written, or written (appended, too) by someone without the key.
       return bad(r.seq, 'edited');
     }
     if (r.prevHash !== prevHash) {
-      // Self-consistent but not linked to its predecessor.
+      // Genuine but not linked to its predecessor (only someone holding the key gets here).
       if (hashes.has(r.prevHash) || r.prevHash === GENESIS_HASH) return bad(r.seq, 'reordered');
       // It links to a hash no longer in the log. The next entry tells which one changed:
       // linking past this one, this one was slipped in; not linking to it, this one was rewritten
       // (hash recomputed, link broken); linking to it, the previous entry was rewritten.
-      const next = rows[i + 1];
-      const prev = rows[i - 1];
       if (prev && next && next.prevHash === prev.hash) return bad(r.seq, 'inserted');
       if (next && next.prevHash !== r.hash) return bad(r.seq, 'edited');
       return bad(prev ? prev.seq : r.seq, 'edited');
@@ -92,5 +173,14 @@ export function verifyChain(rows: AuditRecord[], head: { seq: number; hash: stri
   const last = rows.at(-1);
   if (head.seq > (last?.seq ?? 0)) return bad((last?.seq ?? 0) + 1, 'deleted');
   if (head.hash !== (last?.hash ?? GENESIS_HASH)) return bad(last?.seq ?? 0, 'edited');
-  return { ok: true, entries: rows.length, headHash: head.hash };
+  return undefined;
+}
+
+function compareAnchor(rows: AuditRecord[], expected: ExpectedHead): AnchorReport {
+  const lastSeq = rows.at(-1)?.seq ?? 0;
+  const report = (status: AnchorReport['status'], appendedAfter = 0, missing = 0): AnchorReport => ({ seq: expected.seq, hash: expected.hash, status, appendedAfter, missing });
+  if (expected.seq > lastSeq) return report('truncated', 0, expected.seq - lastSeq);
+  const atAnchor = expected.seq === 0 ? GENESIS_HASH : rows.find((r) => r.seq === expected.seq)?.hash;
+  if (atAnchor !== expected.hash) return report('rewritten');
+  return lastSeq === expected.seq ? report('match') : report('extended', lastSeq - expected.seq);
 }

@@ -1,11 +1,11 @@
 // What the composition root needs from the store adapter, in one import.
 export { DataDirInUse, type OpenDatabaseOptions, openDatabase } from './open-database';
 export type { Database, SqlExecutor } from './database';
-export { loadMigrations, MigrationError, migrate, pendingMigrations } from './migrate';
+export { loadMigrations, MigrationError, migrate, migrateAsOwner, pendingMigrations } from './migrate';
 export { ConferenceExists, DuplicateInviteeId, SqlConferenceStore } from './sql-conference.store';
 export { SqlAuditLog, verifyAuditChain } from './sql-audit-log';
 export { AuditDetailRejected, assertAuditEntryAllowed } from './audit-detail-guard';
-export { type ChainVerdict, canonicalJson, entryHash } from './audit-chain';
+export { auditKeyId, type ChainVerdict, canonicalJson, entryHash, type ExpectedHead } from './audit-chain';
 export { IdempotencyError, type SqlIdempotencyOptions, SqlIdempotencyStore } from './sql-idempotency.store';
 export { executorOf, SqlUnitOfWork, TransactionHandleError } from './sql-unit-of-work';
 export { SqlClerkAlerts, type StoredClerkAlert } from './sql-clerk-alerts';

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Database, SqlExecutor } from './database';
+import { openDatabase } from './open-database';
 
 export interface Migration {
   /** File name without '.sql', e.g. '001-conferences'. */
@@ -16,7 +17,7 @@ export interface Migration {
 
 export class MigrationError extends Error {
   constructor(
-    readonly code: 'STORE.MIGRATIONS_NOT_FOUND' | 'STORE.MIGRATION_CHANGED' | 'STORE.MIGRATION_UNKNOWN',
+    readonly code: 'STORE.MIGRATIONS_NOT_FOUND' | 'STORE.MIGRATION_CHANGED' | 'STORE.MIGRATION_UNKNOWN' | 'STORE.MIGRATION_NOT_PERMITTED',
     message: string,
   ) {
     super(message);
@@ -45,8 +46,11 @@ export function loadMigrations(dir = migrationsDir()): Migration[] {
     });
 }
 
+/** Created only when missing: CREATE … IF NOT EXISTS needs CREATE on the schema, which the service role lacks. */
 async function ensureTable(tx: SqlExecutor): Promise<void> {
-  await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+  const { rows } = await tx.query<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t");
+  if (rows[0]?.t) return;
+  await tx.exec(`CREATE TABLE schema_migrations (
     name text PRIMARY KEY,
     checksum text NOT NULL,
     applied_at timestamptz NOT NULL DEFAULT now()
@@ -71,7 +75,10 @@ function check(done: Map<string, string>, all: Migration[]): void {
   }
 }
 
-/** Applies pending migrations; returns the names applied by this call. */
+/**
+ * Applies pending migrations; returns the names applied by this call. With nothing pending it
+ * needs only SELECT, so the service role (DATABASE_URL) may run it at start-up.
+ */
 export async function migrate(db: Database, all: Migration[] = loadMigrations()): Promise<string[]> {
   const appliedNow: string[] = [];
   for (const m of all) {
@@ -84,6 +91,10 @@ export async function migrate(db: Database, all: Migration[] = loadMigrations())
       await tx.exec(m.sql);
       await tx.query('INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)', [m.name, m.checksum]);
       return true;
+    }).catch((err: unknown) => {
+      // 42501 insufficient_privilege: the service role (DATABASE_URL) with a migration pending.
+      if ((err as { code?: unknown }).code !== '42501') throw err;
+      throw new MigrationError('STORE.MIGRATION_NOT_PERMITTED', `migration ${m.name} needs the schema owner: set DATABASE_MIGRATION_URL or run npm run db:migrate as the owner (${(err as Error).message})`);
     });
     if (ran) appliedNow.push(m.name);
   }
@@ -96,4 +107,19 @@ export async function pendingMigrations(db: SqlExecutor, all: Migration[] = load
   if (!rows[0]?.t) return all.map((m) => m.name);
   const done = await applied(db);
   return all.filter((m) => !done.has(m.name)).map((m) => m.name);
+}
+
+/**
+ * Start-up: migrations run as the schema owner (DATABASE_MIGRATION_URL) on a short-lived
+ * connection, the service then serves on `service` (DATABASE_URL, a restricted role). With no
+ * separate owner URL — or on PGlite, which has one user — they run on `service` itself.
+ */
+export async function migrateAsOwner(service: Database, ownerUrl: string | null, serviceUrl: string | null): Promise<string[]> {
+  if (service.kind !== 'postgres' || !ownerUrl || ownerUrl === serviceUrl) return migrate(service);
+  const owner = await openDatabase({ databaseUrl: ownerUrl, dataDir: ':memory:', maxConnections: 1 });
+  try {
+    return await migrate(owner);
+  } finally {
+    await owner.close();
+  }
 }

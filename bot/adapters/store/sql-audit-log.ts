@@ -1,10 +1,12 @@
 // AuditLog on SQL. Each append locks the single audit_head row (FOR UPDATE), so appenders in any
 // number of processes — or PGlite's one connection — extend one chain: seq = head.seq + 1 and
-// prevHash = head.hash. Time comes from the Clock port; the trigger refuses UPDATE/DELETE/TRUNCATE.
+// prevHash = head.hash. Each hash is an HMAC under the audit key (configuration, never the
+// database). Time comes from the Clock port; the trigger refuses UPDATE/DELETE/TRUNCATE, and on
+// PostgreSQL the service role may only INSERT and SELECT (migration 006).
 import type { AuditEntryInput, AuditLog, AuditRecord } from '../../app/ports/audit-log.port';
 import type { Clock } from '../../app/ports/clock.port';
 import type { TransactionHandle } from '../../app/ports/unit-of-work.port';
-import { type ChainVerdict, entryHash, verifyChain } from './audit-chain';
+import { type ChainVerdict, type ExpectedHead, entryHash, verifyChain } from './audit-chain';
 import { assertAuditEntryAllowed } from './audit-detail-guard';
 import type { Database, SqlExecutor } from './database';
 import { withTransaction } from './sql-unit-of-work';
@@ -37,7 +39,11 @@ export class SqlAuditLog implements AuditLog {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
-  ) {}
+    /** The audit HMAC key (Config.audit.hmacKey). */
+    private readonly hmacKey: Buffer,
+  ) {
+    if (hmacKey.length < 32) throw new Error('AUDIT.KEY_TOO_SHORT');
+  }
 
   async append(entry: AuditEntryInput, tx?: TransactionHandle): Promise<AuditRecord> {
     assertAuditEntryAllowed(entry);
@@ -57,7 +63,7 @@ export class SqlAuditLog implements AuditLog {
         detail,
         prevHash: h.hash,
       };
-      const record: AuditRecord = { ...fields, hash: entryHash(fields) };
+      const record: AuditRecord = { ...fields, hash: entryHash(fields, this.hmacKey) };
       await ex.query(
         `INSERT INTO audit_log (seq, at, actor_id, actor_role, action, conference_id, detail, prev_hash, hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)`,
@@ -77,8 +83,11 @@ export class SqlAuditLog implements AuditLog {
 
 const PAGE = 5000;
 
-/** Reads the whole log in one snapshot-consistent pass and checks the chain. */
-export async function verifyAuditChain(db: Database): Promise<ChainVerdict> {
+/**
+ * Reads the whole log in one snapshot-consistent pass and checks the chain with the key, and
+ * against `expected` (a head recorded outside the database) when given.
+ */
+export async function verifyAuditChain(db: Database, hmacKey: Buffer, expected?: ExpectedHead): Promise<ChainVerdict> {
   return db.transaction(async (ex: SqlExecutor) => {
     // One snapshot for head and entries, so appends running meanwhile do not look like tampering.
     if (db.kind === 'postgres') await ex.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
@@ -92,6 +101,6 @@ export async function verifyAuditChain(db: Database): Promise<ChainVerdict> {
       if (page.rows.length < PAGE) break;
       after = rows.at(-1)!.seq;
     }
-    return verifyChain(rows, { seq: Number(head.seq), hash: head.hash });
+    return verifyChain(rows, { seq: Number(head.seq), hash: head.hash }, hmacKey, expected);
   });
 }

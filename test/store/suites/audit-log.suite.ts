@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { ManualClock } from '../../../bot/adapters/clock/manual-clock';
 import { canonicalJson, entryHash, GENESIS_HASH } from '../../../bot/adapters/store/audit-chain';
 import { AuditDetailRejected } from '../../../bot/adapters/store/audit-detail-guard';
@@ -8,6 +8,7 @@ import { SqlAuditLog, verifyAuditChain } from '../../../bot/adapters/store/sql-a
 import { SqlUnitOfWork } from '../../../bot/adapters/store/sql-unit-of-work';
 import type { AuditEntryInput } from '../../../bot/app/ports/audit-log.port';
 import type { Backend } from '../backends';
+import { TEST_AUDIT_KEY } from '../fixtures';
 
 const entry = (n: number): AuditEntryInput => ({
   actorId: '00000000-0000-4000-8000-00000000000a',
@@ -47,7 +48,7 @@ export function auditLogSuite(backend: Backend): void {
     async function withLog(entries: number, fn: (db: Database, log: SqlAuditLog, clock: ManualClock) => Promise<void>) {
       await resetLog(shared);
       const clock = new ManualClock('2026-03-29T00:30:00.000Z');
-      const log = new SqlAuditLog(shared, clock);
+      const log = new SqlAuditLog(shared, clock, TEST_AUDIT_KEY);
       for (let i = 1; i <= entries; i++) {
         await log.append(entry(i));
         clock.advance(1000);
@@ -66,20 +67,25 @@ export function auditLogSuite(backend: Backend): void {
         expect(rows[0]?.prev_hash).toBe(GENESIS_HASH);
         expect(rows[1]?.prev_hash).toBe(rows[0]?.hash);
         expect(rows[3]?.hash).toBe(rec.hash);
-        expect(await verifyAuditChain(db)).toEqual({ ok: true, entries: 4, headHash: rec.hash });
+        expect(await verifyAuditChain(db, TEST_AUDIT_KEY)).toEqual({ ok: true, entries: 4, headSeq: 4, headHash: rec.hash });
       });
     });
 
-    test('the hash is SHA-256 over canonical JSON with sorted keys', async () => {
+    test('the hash is HMAC-SHA256 under the configured key over canonical JSON with sorted keys', async () => {
       await withLog(0, async (_db, log) => {
         const rec = await log.append({ actorId: 'system', actorRole: 'bot', action: 'tenant.refused', conferenceId: null, detail: { z: 1, a: ['x'] } });
         const expected =
           `{"action":"tenant.refused","actorId":"system","actorRole":"bot","at":"2026-03-29T00:30:00.000Z","conferenceId":null,` +
           `"detail":{"a":["x"],"z":1},"prevHash":"${GENESIS_HASH}","seq":1}`;
         expect(canonicalJson({ ...rec, hash: undefined })).toBe(expected);
-        expect(rec.hash).toBe(createHash('sha256').update(expected).digest('hex'));
-        expect(entryHash(rec)).toBe(rec.hash);
+        expect(rec.hash).toBe(createHmac('sha256', TEST_AUDIT_KEY).update(expected).digest('hex'));
+        expect(rec.hash).not.toBe(createHash('sha256').update(expected).digest('hex'));
+        expect(entryHash(rec, TEST_AUDIT_KEY)).toBe(rec.hash);
       });
+    });
+
+    test('a key shorter than 32 bytes is refused', () => {
+      expect(() => new SqlAuditLog(shared, new ManualClock('2026-03-29T00:30:00.000Z'), Buffer.alloc(16, 1))).toThrow('AUDIT.KEY_TOO_SHORT');
     });
 
     test('UPDATE, DELETE and TRUNCATE are refused by the database', async () => {
@@ -88,7 +94,7 @@ export function auditLogSuite(backend: Backend): void {
         await expect(db.query('DELETE FROM audit_log WHERE seq = 2')).rejects.toThrow(/append-only/);
         await expect(db.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
         await expect(db.query('UPDATE audit_head SET seq = 0')).rejects.toThrow(/forward/);
-        expect((await verifyAuditChain(db)).ok).toBe(true);
+        expect((await verifyAuditChain(db, TEST_AUDIT_KEY)).ok).toBe(true);
       });
     });
 
@@ -101,18 +107,18 @@ export function auditLogSuite(backend: Backend): void {
     ])('verify names the first %s entry', async (_label, sql, firstBad) => {
       await withLog(5, async (db) => {
         await tamper(db, sql);
-        const verdict = await verifyAuditChain(db);
+        const verdict = await verifyAuditChain(db, TEST_AUDIT_KEY);
         expect(verdict.ok).toBe(false);
         expect(verdict.firstBad).toEqual(firstBad);
       });
     });
 
-    test('an edit whose hash was recomputed is caught by the next entry and named', async () => {
+    test('an edit whose hash was recomputed without the key is named', async () => {
       await withLog(4, async (db) => {
         const { rows } = await db.query<{ at: string; prev_hash: string }>('SELECT at, prev_hash FROM audit_log WHERE seq = 2');
         const forged = { ...entry(2), detail: { to: 'stage-forged', n: 2, attendees: [] }, seq: 2, at: rows[0]!.at, prevHash: rows[0]!.prev_hash };
-        await tamper(db, `UPDATE audit_log SET detail = '${JSON.stringify(forged.detail)}', hash = '${entryHash(forged)}' WHERE seq = 2`);
-        expect((await verifyAuditChain(db)).firstBad).toEqual({ seq: 2, problem: 'edited' });
+        await tamper(db, `UPDATE audit_log SET detail = '${JSON.stringify(forged.detail)}', hash = '${createHash('sha256').update(canonicalJson(forged)).digest('hex')}' WHERE seq = 2`);
+        expect((await verifyAuditChain(db, TEST_AUDIT_KEY)).firstBad).toEqual({ seq: 2, problem: 'edited' });
       });
     });
 
@@ -120,8 +126,8 @@ export function auditLogSuite(backend: Backend): void {
       await withLog(1, async (db, log) => {
         const records = await Promise.all(Array.from({ length: 50 }, (_, i) => log.append(entry(i + 2))));
         expect(records.map((r) => r.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 2));
-        const verdict = await verifyAuditChain(db);
-        expect(verdict).toEqual({ ok: true, entries: 51, headHash: records.reduce((a, b) => (a.seq > b.seq ? a : b)).hash });
+        const verdict = await verifyAuditChain(db, TEST_AUDIT_KEY);
+        expect(verdict).toEqual({ ok: true, entries: 51, headSeq: 51, headHash: records.reduce((a, b) => (a.seq > b.seq ? a : b)).hash });
       });
     });
 
@@ -136,7 +142,7 @@ export function auditLogSuite(backend: Backend): void {
         ).rejects.toThrow('state change failed');
         const next = await uow.run((tx) => log.append(entry(3), tx));
         expect(next.seq).toBe(3);
-        expect(await verifyAuditChain(db)).toEqual({ ok: true, entries: 3, headHash: next.hash });
+        expect(await verifyAuditChain(db, TEST_AUDIT_KEY)).toEqual({ ok: true, entries: 3, headSeq: 3, headHash: next.hash });
       });
     });
 

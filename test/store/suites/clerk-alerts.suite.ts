@@ -5,6 +5,7 @@ import { migrate } from '../../../bot/adapters/store/migrate';
 import { SqlAuditLog, verifyAuditChain } from '../../../bot/adapters/store/sql-audit-log';
 import { SqlClerkAlerts } from '../../../bot/adapters/store/sql-clerk-alerts';
 import type { Backend } from '../backends';
+import { TEST_AUDIT_KEY } from '../fixtures';
 
 export function clerkAlertsSuite(backend: Backend): void {
   describe('SqlClerkAlerts', () => {
@@ -17,7 +18,7 @@ export function clerkAlertsSuite(backend: Backend): void {
       drop = fresh.drop;
       await migrate(db);
       const clock = new ManualClock('2026-11-23T09:15:00.000Z');
-      alerts = new SqlClerkAlerts(db, new SqlAuditLog(db, clock), clock);
+      alerts = new SqlClerkAlerts(db, new SqlAuditLog(db, clock, TEST_AUDIT_KEY), clock);
     });
     afterAll(async () => {
       await db.close();
@@ -47,7 +48,7 @@ export function clerkAlertsSuite(backend: Backend): void {
         ['alert.raised', 'conf-b'],
         ['alert.acknowledged', 'conf-a'],
       ]);
-      expect((await verifyAuditChain(db)).ok).toBe(true);
+      expect((await verifyAuditChain(db, TEST_AUDIT_KEY)).ok).toBe(true);
     });
 
     it('refuses personal data in an alert and writes nothing', async () => {
