@@ -79,3 +79,33 @@ describe('compiled bots (what production runs: npm run build, node dist/bot/main
     }
   }, 120_000);
 });
+
+describe('bench:invites', () => {
+  const { execFile } = require('node:child_process') as typeof import('node:child_process');
+  const { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs') as typeof import('node:fs');
+  const { tmpdir } = require('node:os') as typeof import('node:os');
+  const { join } = require('node:path') as typeof import('node:path');
+
+  it('appends the requests the sandbox received to GRAPH_SANDBOX_LOG, after what the file held', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-invites-test-'));
+    const log = join(dir, 'nested', 'graph-requests.jsonl');
+    mkdirSync(join(dir, 'nested'));
+    writeFileSync(log, '{"earlier":"line"}\n');
+    try {
+      const stdout = await new Promise<string>((resolve, reject) => {
+        execFile(process.execPath, ['--import', 'tsx', 'scripts/bench-invites.ts'], { env: { ...process.env, GRAPH_SANDBOX_LOG: log }, timeout: 90_000 }, (err, out, errOut) =>
+          err ? reject(new Error(`${err.message}\n${errOut}`)) : resolve(out),
+        );
+      });
+      const figures = JSON.parse(stdout.trim().split('\n').at(-1)!) as { graphRequests: number };
+      const lines = readFileSync(log, 'utf8').trimEnd().split('\n');
+      expect(lines[0]).toBe('{"earlier":"line"}');
+      const entries = lines.slice(1).map((l) => JSON.parse(l) as { method: string; path: string; headers: Record<string, string> });
+      expect(entries.filter((e) => e.path.startsWith('/v1.0/'))).toHaveLength(figures.graphRequests);
+      expect(entries.filter((e) => /\/oauth2\/v2\.0\/token$/.test(e.path)).length).toBeGreaterThanOrEqual(1);
+      expect(entries.every((e) => e.headers.authorization === undefined)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
