@@ -1,11 +1,13 @@
 // npm run bench:invites — books a conference with 12 professionals (chair and social worker
 // among them) and 4 family members against the local Graph sandbox with 100 ms injected latency
 // per Graph request, and counts the requests at the sandbox (its request log), not in the client.
+// With GRAPH_SANDBOX_LOG set, the run's request log is appended there too (as `npm start` and
+// `npm run sandbox` do), after the run, so that other writers' lines never enter the count.
 // Last line: {"graphRequests":…,"naiveRequests":…,"wallMs":…}.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createGraphAdapters } from '../bot/adapters/graph/create-graph-adapters';
 import { migrate } from '../bot/adapters/store/migrate';
@@ -71,7 +73,14 @@ async function main(): Promise<void> {
     const wallMs = Math.round(performance.now() - started);
     if (!result.optionsVerified || result.family.sent.length !== 4) throw new Error('BENCH.BOOKING_INCOMPLETE');
 
-    const logged = readFileSync(logFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { method: string; path: string });
+    const logText = readFileSync(logFile, 'utf8');
+    const logged = logText.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { method: string; path: string });
+    const sharedLog = process.env.GRAPH_SANDBOX_LOG?.trim();
+    if (sharedLog) {
+      // The sandbox's own lines (already redacted), in one append.
+      mkdirSync(dirname(sharedLog), { recursive: true });
+      appendFileSync(sharedLog, logText);
+    }
     const graphCalls = logged.filter((r) => r.path.startsWith('/v1.0/'));
     const tokenCalls = logged.filter((r) => /\/oauth2\/v2\.0\/token$/.test(r.path));
     const professionals = people.filter((p) => !['parent', 'child', 'advocate'].includes(p.role)).length;
@@ -87,6 +96,7 @@ async function main(): Promise<void> {
     console.log(`token requests (identity endpoint, not counted as Graph requests): ${tokenCalls.length}`);
     console.log(`graph requests: ${graphCalls.length}  (one-request-per-invitee approach: ${naiveRequests})`);
     console.log(`wall time: ${wallMs} ms (cold: includes the token request and the TLS handshake)`);
+    if (sharedLog) console.log(`request log: ${logged.length} lines appended to GRAPH_SANDBOX_LOG`);
     console.log(JSON.stringify({ graphRequests: graphCalls.length, naiveRequests, wallMs }));
   } finally {
     graph.close();

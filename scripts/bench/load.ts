@@ -15,6 +15,8 @@ export interface LoadOptions {
   durationS: number;
   /** Message text; the product answers "help" with its help card. */
   text: string;
+  /** Sent with every request (the production configuration's `authorization: Bearer …`). */
+  headers?: Record<string, string>;
 }
 
 export interface LoadResult {
@@ -53,7 +55,9 @@ interface AutocannonResult {
 type Autocannon = (options: AutocannonOptions) => Promise<AutocannonResult>;
 const autocannon: Autocannon = require('autocannon');
 
-const TENANT_ID = '5f0c5bde-0000-4000-8000-00000000be0c';
+/** The tenant every bench activity comes from (the production configuration allows only it). */
+export const BENCH_TENANT_ID = '5f0c5bde-0000-4000-8000-00000000be0c';
+const TENANT_ID = BENCH_TENANT_ID;
 
 /** A Teams activity as the connector delivers it (personal chat; one conversation per connection). */
 export function benchActivity(kind: LoadKind, serviceUrl: string, text: string, conversation: number): Record<string, unknown> {
@@ -88,7 +92,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       {
         method: 'POST',
         path: '/api/messages',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...options.headers },
         setupRequest(req) {
           sent += 1;
           req.body = JSON.stringify(benchActivity(options.kind, options.serviceUrl, options.text, sent % options.connections));

@@ -4,8 +4,8 @@
 import { type ConnectorStub, startConnectorStub } from '../http/support/connector-stub';
 import { OTHER_TENANT, TENANT, cardActionInvoke, messageActivity } from '../http/support/activities';
 import { type TestServer, startTestServer } from '../http/support/test-server';
-import { type LocalIdentityProvider, startLocalIdentityProvider } from './support/local-identity-provider';
-import { LocalTokenCredentialsFactory } from './support/local-token-credentials';
+import { type LocalIdentityProvider, startLocalIdentityProvider } from '../../scripts/local-identity/local-identity-provider';
+import { LocalTokenCredentialsFactory } from '../../scripts/local-identity/local-token-credentials';
 import { anyDataCardActions } from '../http/support/test-card-actions';
 
 const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';

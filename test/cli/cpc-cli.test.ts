@@ -78,6 +78,23 @@ describe('timescales', () => {
     expect(out.deadlines[1]!.name).toContain('already passed on 2027-02-01');
   });
 
+  test('a significant change (T22): Suffolk reports it within 5 working days; off elsewhere', () => {
+    expect(ok(['timescales', '--profile', 'suffolk', '--anchor', 'significant-change=2026-12-21'])).toEqual({
+      profile: 'suffolk',
+      deadlines: [{
+        rule: 'T22',
+        name: 'significant change reported to the chair',
+        date: '2026-12-30',
+        text: 'lead social worker reports a significant change to the chair within 5 working days of the change',
+      }],
+    });
+    expect(ok(['timescales', '--profile', 'england', '--anchor', 'significant-change=2026-12-21'])).toEqual({ profile: 'england', deadlines: [] });
+    const on = ok(['timescales', '--profile', 'england', '--anchor', 'significant-change=2026-12-21', '--overrides', '{"timescales":{"T22":2}}']) as {
+      deadlines: { rule: string; date: string }[];
+    };
+    expect(on.deadlines.map((d) => [d.rule, d.date])).toEqual([['T22', '2026-12-23']]);
+  });
+
   test('--overrides applies a deployment\'s values', () => {
     const out = ok([
       'timescales', '--profile', 'england', '--anchor', 'conference=2027-01-04', '--kind', 'RCPC', '--overrides', '{"timescales":{"T7":{"RCPC":10}}}',
@@ -135,6 +152,7 @@ describe('bad input: exit 2, one line on stderr naming the problem, nothing on s
     [['check', '--profile', 'england', '--kind', 'RCPC', '--anchor', 'icpc=2026-11-30', '--proposed', '2027-02-30'], /--proposed: '2027-02-30'/],
     [['check', '--profile', 'england', '--kind', 'RCPC', '--anchor', 'due-date=2027-03-06', '--proposed', '2027-02-01'], /anchor 'due-date' does not apply to RCPC/],
     [['check', '--profile', 'england', '--kind', 'CORE', '--anchor', 'icpc=2026-11-30', '--proposed', '2027-02-01'], /unknown --kind 'CORE'/],
+    [['check', '--profile', 'suffolk', '--kind', 'CORE_GROUP', '--anchor', 'significant-change=2026-12-21', '--proposed', '2027-01-04'], /anchor 'significant-change' does not apply to CORE_GROUP \(use icpc or core-group\) \(TIMESCALES.ANCHOR_NOT_APPLICABLE\)/],
   ])('%j', (argv, problem) => {
     const r = main(argv);
     expect(r.code).toBe(2);
@@ -150,4 +168,5 @@ test('--help prints the usage and exits 0', () => {
   const r = main(['--help']);
   expect(r.code).toBe(0);
   expect(r.stdout).toContain('cpc workdays add');
+  expect(r.stdout).toContain('anchors: strategy-discussion, icpc, rcpc, transfer-decision, due-date, core-group, conference, significant-change');
 });

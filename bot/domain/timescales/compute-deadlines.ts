@@ -128,6 +128,11 @@ export function computeDeadlines(
     // clock time comes from socialWorkerBriefingStart (briefing-time.ts).
     if (t.T24 !== null) add('T24', texts.t24Name, conference);
   }
+
+  const change = anchors['significant-change'];
+  if (change !== undefined && t.T22 !== null) {
+    add('T22', 'significant change reported to the chair', calendar.addWorkingDays(change, t.T22));
+  }
   return out;
 
   /** T12–T15 follow any conference (ICPC or RCPC). */

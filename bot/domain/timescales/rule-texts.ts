@@ -48,7 +48,7 @@ function build(t: Timescales): RuleTexts {
       T19: `transfer-in (receiving-in) conference within ${wd(t.T19)} of the decision to hold it`,
       T20: `child seen by the lead social worker at least every ${wd(t.T20)}`,
       T21: `child seen by a core group professional at least every ${wd(t.T21)}`,
-      T22: `lead social worker reports a significant change to the chair within ${wd(t.T22)}`,
+      T22: `lead social worker reports a significant change to the chair within ${wd(t.T22)} of the change`,
       T23: `ICPC booked by day ${v(t.T23)} after the strategy discussion (manager alerted by day ${t.T23 === null ? '—' : t.T23 - 1})`,
       T24: `social worker joins ${v(t.T24)} minutes before the start to brief the chair`,
     },

@@ -50,6 +50,14 @@ describe('checkProposedDate refusals', () => {
     );
   });
 
+  test('a one-day pre-birth window on a closed day holds no permissible day: every date misses T18', () => {
+    // Week 31+0 of a Sat 2027-03-06 due date is Sat 2027-01-02: opens Mon 4th, closes Thu 2026-12-31.
+    const p = resolveProfile('england', { timescales: { T18: { fromWeek: 31, toWeek: 31 } } });
+    const check = (d: string) => checkProposedDate(p, calendar, 'PRE_BIRTH', { 'due-date': '2027-03-06' }, d);
+    expect(check('2026-12-31')).toEqual({ ok: false, missed: [{ rule: 'T18', date: '2027-01-04' }] });
+    expect(check('2027-01-04')).toEqual({ ok: false, missed: [{ rule: 'T18', date: '2026-12-31' }] });
+  });
+
   test('a rule switched off is never missed', () => {
     const off = resolveProfile('england', { timescales: { T1: null } });
     expect(checkProposedDate(off, calendar, 'ICPC', { 'strategy-discussion': '2026-12-14' }, '2027-06-01')).toEqual({ ok: true, missed: [] });

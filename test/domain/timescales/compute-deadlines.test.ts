@@ -163,6 +163,31 @@ const SCENARIOS: Scenario[] = [
       ['T18', '2027-01-08'],
     ],
   },
+  {
+    title: 'significant change on Mon 2026-12-21 (Christmas Day and the Boxing Day substitute 28th in between)',
+    anchors: { 'significant-change': '2026-12-21' },
+    rows: [['T22', '', { suffolk: '2026-12-30' }]],
+  },
+  {
+    title: 'significant change on Sat 2027-03-27, a non-working day 0 (Easter Monday 29th)',
+    anchors: { 'significant-change': '2027-03-27' },
+    rows: [['T22', '', { suffolk: '2027-04-05' }]],
+  },
+  {
+    title: 'conference and significant change on Mon 2026-06-01: T22 is listed after the conference rules (late May bank holiday 25th)',
+    anchors: { conference: '2026-06-01', 'significant-change': '2026-06-01' },
+    kind: 'ICPC',
+    rows: [
+      ['T7', '2026-05-20'],
+      ['T9', '2026-05-27'],
+      ['T10', '2026-05-28', { leicestershire: '2026-05-29' }],
+      ['T10b', '2026-05-29'],
+      ['T11', '2026-05-28'],
+      ['T17', '2026-06-15', { staffordshire: '2026-06-10' }],
+      ['T24', '2026-06-01'],
+      ['T22', '', { suffolk: '2026-06-08' }],
+    ],
+  },
 ];
 
 describe.each(PROFILE_IDS)('profile %s', (id) => {
@@ -205,6 +230,21 @@ describe('names and texts', () => {
       'police checks requested by 16:00 on the 7th working day after the strategy discussion',
       'ICPC booked by day 5 after the strategy discussion (manager alerted by day 4)',
       'ICPC booked by day 5 after the strategy discussion (manager alerted by day 4)',
+    ]);
+  });
+
+  test('T22 names the change and carries the value; a deployment can switch it on', () => {
+    const suffolk = computeDeadlines(resolveProfile('suffolk'), calendar, { 'significant-change': '2026-12-21' });
+    expect(suffolk).toEqual([{
+      rule: 'T22',
+      name: 'significant change reported to the chair',
+      date: '2026-12-30',
+      text: 'lead social worker reports a significant change to the chair within 5 working days of the change',
+    }]);
+    expect(computeDeadlines(england, calendar, { 'significant-change': '2026-12-21' })).toEqual([]);
+    const on = computeDeadlines(resolveProfile('england', { timescales: { T22: 1 } }), calendar, { 'significant-change': '2026-12-24' });
+    expect(on.map((d) => [d.rule, d.date, d.text])).toEqual([
+      ['T22', '2026-12-29', 'lead social worker reports a significant change to the chair within 1 working day of the change'],
     ]);
   });
 

@@ -1,4 +1,4 @@
-// Outbound credentials for tests: botbuilder hands us the configured ToChannelFromBotLoginUrl and
+// Outbound credentials for tests and bench:bot: botbuilder hands us the configured ToChannelFromBotLoginUrl and
 // ToChannelFromBotOAuthScope and we fetch a client-credentials token from that endpoint. (The
 // production path, MSAL, insists on an https authority, so it cannot point at a plain-http
 // loopback server; everything else — which endpoint, which scope, which app — is botbuilder's.)

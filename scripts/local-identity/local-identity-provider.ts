@@ -1,6 +1,7 @@
 // A local identity provider on loopback standing in for the Bot Framework's: an OpenID
 // configuration and JWKS (what the bot validates inbound tokens with) and a client-credentials
 // token endpoint (what the bot gets its outbound token from). Tokens are signed with jose.
+// Used by the JWT tests (test/auth) and by `npm run bench:bot`'s production configuration.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
