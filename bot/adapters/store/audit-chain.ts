@@ -118,7 +118,11 @@ export function verifyChain(rows: AuditRecord[], head: Head, key: Buffer, expect
  * ambiguous unless the expected head carries the key's id.
  */
 function checkKey(rows: AuditRecord[], key: Buffer, expected?: ExpectedHead): KeyProblem | undefined {
-  if (expected?.keyId !== undefined && expected.keyId !== auditKeyId(key)) return 'wrong-key';
+  if (expected?.keyId !== undefined) {
+    // The anchor was written with this very key: an entry that does not verify was changed, so a
+    // chain rewritten without the key (even as plain SHA-256) is tampering, never a key problem.
+    return expected.keyId === auditKeyId(key) ? undefined : 'wrong-key';
+  }
   const first = rows[0];
   if (!first || entryHash(first, key) === first.hash) return undefined;
   // Two leading unkeyed entries: one alone may be a forgery slipped in before a keyed chain.

@@ -190,6 +190,29 @@ export function auditVerifyCliSuite(backend: Backend): void {
       expect(r.stderr).toContain('before the audit chain was keyed');
     }, TIMEOUT);
 
+    test('a whole chain rewritten without the key is tampering (exit 1) against a head file that carries the key id', async () => {
+      const h = await chain(2);
+      const file = join(heads, 'rewrite-anchor.json');
+      writeFileSync(file, JSON.stringify({ seq: 2, hash: h[2], keyId: auditKeyId(TEST_AUDIT_KEY) }));
+      // Rewritten as the owner, relinked with plain SHA-256 so that it would pass for a pre-key chain.
+      await chain(0, () => {
+        let prev = GENESIS_HASH;
+        const rows: string[] = [];
+        for (const n of [1, 2]) {
+          const fields = { seq: n, at: '2026-06-01T09:00:00.000Z', actorId: 'system', actorRole: 'bot', action: 'test.step', conferenceId: 'conf-cli', detail: { n: n + 10 }, prevHash: prev };
+          const hash = sha(canonicalJson(fields));
+          rows.push(`INSERT INTO audit_log VALUES (${n}, '${fields.at}', 'system', 'bot', 'test.step', 'conf-cli', '{"n":${n + 10}}', '${prev}', '${hash}')`);
+          prev = hash;
+        }
+        return `${rows.join('; ')}; UPDATE audit_head SET seq = 2, hash = '${prev}'`;
+      });
+      expect(auditVerify(t.args).code).toBe(2); // alone it cannot tell a rewrite from a pre-key chain
+      const r = auditVerify([...t.args, '--expect-head-file', file]);
+      expect(r.code).toBe(1);
+      expect(r.out).toMatchObject({ ok: false, firstBad: { seq: 1 } });
+      expect(r.out).not.toHaveProperty('keyProblem');
+    }, TIMEOUT);
+
     test('usage and connection errors exit 2', async () => {
       expect(auditVerify(t.missing).code).toBe(2);
       expect(auditVerify(['--bogus']).code).toBe(2);
