@@ -8,7 +8,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freeLoopbackPort } from '../bot/adapters/local/playground-launcher';
+import { PRODUCTION_ONLY_SETTINGS } from '../bot/config/load-config';
+import { freeLoopbackPort } from './local/playground-launcher';
 import { type Child, startChild } from './bench/child-process';
 import { COMPILED_ENTRIES, compileBots } from './bench/compile-bots';
 import { type LoadKind, type LoadResult, runLoad } from './bench/load';
@@ -34,8 +35,8 @@ const settings = {
   timeoutS: num('BENCH_TIMEOUT_S', 300),
   text: process.env.BENCH_TEXT ?? 'help',
   profile: process.env.BENCH_PROFILE === '1',
-  /** For experiments: another entry that starts the product the way bot/main.ts does. */
-  productEntry: process.env.BENCH_PRODUCT_ENTRY ?? (runtime === 'dist' ? COMPILED_ENTRIES.product : 'bot/main.ts'),
+  /** For experiments: another entry that starts the product the way the local launcher does. */
+  productEntry: process.env.BENCH_PRODUCT_ENTRY ?? (runtime === 'dist' ? COMPILED_ENTRIES.product : 'scripts/local/start-local.ts'),
   echoEntry: runtime === 'dist' ? COMPILED_ENTRIES.echo : 'scripts/bench/echo-bot.ts',
   /** Compare with production's set-up: the product on a PostgreSQL server instead of PGlite. */
   databaseUrl: process.env.BENCH_DATABASE_URL,
@@ -58,16 +59,9 @@ interface ProductFirstStart {
   rssMb: number;
 }
 
-/** Bot Framework / product settings stripped so that the product runs in local mode on PGlite. */
+/** Production settings (local mode refuses them) stripped so that the product runs in local mode on PGlite. */
 const STRIPPED = [
-  'MicrosoftAppId',
-  'MicrosoftAppPassword',
-  'MicrosoftAppType',
-  'MicrosoftAppTenantId',
-  'CertificateThumbprint',
-  'CertificatePrivateKey',
-  'ALLOWED_TENANT_IDS',
-  'DATABASE_URL',
+  ...PRODUCTION_ONLY_SETTINGS,
   'HTTP_PROXY',
   'HTTPS_PROXY',
   'http_proxy',
@@ -85,7 +79,7 @@ async function startProduct(dataDir: string, profile = settings.profile): Promis
   return startChild({
     name: 'product',
     entry: settings.productEntry,
-    // What `npm start` does with no MicrosoftAppId: local mode, embedded database in DATA_DIR.
+    // What `npm start` does: local mode, embedded database in DATA_DIR.
     env: {
       ...baseEnv(),
       PORT: String(port),

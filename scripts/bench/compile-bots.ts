@@ -1,20 +1,25 @@
-// Production runs `npm run build` (tsc -p tsconfig.build.json → dist/) then `node dist/bot/main.js`.
-// The benchmark measures that, and compiles the echo bot with the same compiler settings
-// (scripts/bench/tsconfig.echo.json extends tsconfig.build.json) so both bots run on plain node.
+// Production runs `npm run build` (tsc -p tsconfig.build.json → dist/) then `node dist/bot/main.js`,
+// which never runs local mode. The benchmark's product is the local launcher (local mode, what
+// `npm start` runs) compiled with the same settings (scripts/bench/tsconfig.local.json), and the
+// echo bot likewise (tsconfig.echo.json), so both bots run on plain node.
 import { spawnSync } from 'node:child_process';
+import { cpSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
 
 export const COMPILED_ENTRIES = {
-  product: 'dist/bot/main.js',
+  product: '.tmp/bench-dist/scripts/local/start-local.js',
   echo: '.tmp/bench-dist/scripts/bench/echo-bot.js',
 } as const;
 
 export function compileBots(): void {
   const tsc = resolve(ROOT, 'node_modules/.bin/tsc');
-  for (const project of ['tsconfig.build.json', 'scripts/bench/tsconfig.echo.json']) {
+  for (const project of ['tsconfig.build.json', 'scripts/bench/tsconfig.local.json', 'scripts/bench/tsconfig.echo.json']) {
     const r = spawnSync(tsc, ['-p', project], { cwd: ROOT, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`BENCH.BUILD_FAILED: tsc -p ${project}: ${`${r.stdout}${r.stderr}`.slice(-1500)}`);
   }
+  // The migrator looks beside its compiled file first (dist/ finds the sources' folder instead).
+  const migrations = 'bot/adapters/store/migrations';
+  cpSync(resolve(ROOT, migrations), resolve(ROOT, '.tmp/bench-dist', migrations), { recursive: true });
 }

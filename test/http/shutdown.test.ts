@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freeLoopbackPort } from '../../bot/adapters/local/playground-launcher';
+import { freeLoopbackPort } from '../../scripts/local/playground-launcher';
 import { startConnectorStub } from './support/connector-stub';
 import { cardActionInvoke } from './support/activities';
 import { startTestServer } from './support/test-server';
