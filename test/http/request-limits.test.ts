@@ -21,7 +21,12 @@ beforeAll(async () => {
   const logger = createLogger('info', new Writable({ write(c: Buffer, _e, cb) { logs.push(c.toString()); cb(); } }));
   const http = createHttpServer({
     logger,
-    bot: { handle: async () => ((handled += 1), { status: 200, body: { ok: true } }) },
+    bot: {
+      handle: async () => {
+        handled += 1;
+        return { status: 200, body: { ok: true } };
+      },
+    },
     readiness: { check: async () => [] },
     maxBodyBytes: MAX,
   });

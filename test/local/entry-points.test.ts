@@ -106,7 +106,7 @@ describe('on a terminal', () => {
   it('the local launcher prints its banner and pretty logs, and Ctrl-C stops it cleanly', async () => {
     const { code, output } = await runOnTerminal(LAUNCHER, { ...common(), PLAYGROUND: '0' }, /Stop +Ctrl-C/);
     expect(code).toBe(0);
-    const text = output.replace(/\x1b\[[0-9;]*m/g, '').replace(/\r/g, '');
+    const text = output.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '').replace(/\r/g, '');
     expect(text).toContain('LOCAL MODE');
     expect(text).toMatch(/Say +"help"/);
     expect(text).toMatch(/Ready\? +http:\/\/127\.0\.0\.1:\d+\/readyz/);

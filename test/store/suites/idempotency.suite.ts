@@ -163,7 +163,12 @@ export function idempotencySuite(backend: Backend): void {
         await store.complete('tick-a', null);
         retentionClock.advance(2 * HOUR);
         let runs = 0;
-        const counting = { purgeExpired: (before: Date) => ((runs += 1), store.purgeExpired(before)) };
+        const counting = {
+          purgeExpired: (before: Date) => {
+            runs += 1;
+            return store.purgeExpired(before);
+          },
+        };
         const retention = startIdempotencyRetention({ store: counting, clock: retentionClock, retentionMs: HOUR, intervalMs: 20 });
         for (let i = 0; i < 200 && (await keysLike('tick-')).length > 0; i++) await sleep(10);
         expect(await keysLike('tick-')).toEqual([]);
