@@ -1,7 +1,8 @@
 // The composition root: the only file that wires adapters together. `startServer` builds the
-// whole service in-process (tests and the benchmark start it on port 0); run directly
-// (`npm start`) it loads the configuration, opens and migrates the database, serves, and shuts
-// down gracefully on SIGTERM/SIGINT.
+// whole service in-process (tests, the benchmark and the local launcher start it); run directly
+// (`node dist/bot/main.js`, production) it loads the production configuration, opens and migrates
+// the database, serves, and shuts down gracefully on SIGTERM/SIGINT. It cannot run local mode:
+// that is scripts/local/start-local.ts (`npm start`), which composes startServer with the doubles.
 import type { DestinationStream } from 'pino';
 import { createHttpServer } from './adapters/http/http-server';
 import { createLogger, errorFields, type Logger } from './adapters/logging/logger';
@@ -11,7 +12,7 @@ import { migrateAsOwner, pendingMigrations } from './adapters/store/migrate';
 import type { Database } from './adapters/store/database';
 import { SqlAuditLog } from './adapters/store/sql-audit-log';
 import { SqlIdempotencyStore } from './adapters/store/sql-idempotency.store';
-import { startLocalExtras } from './adapters/local/start-local-extras';
+import { startIdempotencyRetention } from './adapters/store/idempotency-retention';
 import { createTeamsEndpoint, type TeamsEndpointOptions } from './adapters/teams/teams-endpoint';
 import { helpCardHandlers, respondToText } from './app/help/help';
 import type { AuditLog } from './app/ports/audit-log.port';
@@ -19,7 +20,9 @@ import { type CardActionRegistry, combineCardActions, defineCardActions } from '
 import { CARD_VERBS } from './cards/card-verbs';
 import type { Clock } from './app/ports/clock.port';
 import type { IdempotencyStore } from './app/ports/idempotency.port';
-import { type Config, ConfigError, loadConfig } from './config/load-config';
+import { type Config, ConfigError } from './config/load-config';
+import { checkNodeRuntime } from './config/node-runtime';
+import { loadProductionConfig } from './config/production-config';
 
 export interface ServerDeps {
   /** Opened (and migrated) by the caller; closed by `close()`. */
@@ -40,12 +43,14 @@ export interface ServerDeps {
   shutdownGraceMs?: number;
   /** Migration names not applied yet (default: read from the database). */
   pendingMigrations?: () => Promise<string[]>;
+  /** How often expired idempotency keys are purged (default hourly; tests shorten it). */
+  idempotencyPurgeIntervalMs?: number;
 }
 
 export interface RunningServer {
   url: string;
   logger: Logger;
-  /** Stops accepting, finishes requests in flight (at most 10 s) and closes the database. */
+  /** Stops accepting, finishes requests in flight (at most 10 s), stops the purge, closes the database. */
   close(): Promise<void>;
 }
 
@@ -84,6 +89,16 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
   const running = await http.listen(config.port, config.host);
   logger.info({ url: running.url, localMode: config.localMode, database: database.kind }, 'bot listening');
 
+  // The SQL table is purged even when a test passes another IdempotencyStore: it is the database's.
+  const retention = startIdempotencyRetention({
+    store: new SqlIdempotencyStore(database, clock),
+    clock,
+    retentionMs: config.idempotencyRetentionHours * 3_600_000,
+    ...(deps.idempotencyPurgeIntervalMs ? { intervalMs: deps.idempotencyPurgeIntervalMs } : {}),
+    onPurged: (deleted) => logger.info({ deleted, retentionHours: config.idempotencyRetentionHours }, 'expired idempotency keys purged'),
+    onError: (err) => logger.warn(errorFields(err), 'idempotency purge failed'),
+  });
+
   let closed: Promise<void> | null = null;
   return {
     url: running.url,
@@ -91,6 +106,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     close() {
       closed ??= (async () => {
         await running.close(deps.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
+        await retention.stop();
         await database.close();
         logger.info('bot stopped');
       })();
@@ -99,11 +115,31 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
   };
 }
 
-/** `npm start`: configuration, database, migrations, server, and the local-mode extras. */
+/** Opens the configured database (PGlite in DATA_DIR, or DATABASE_URL) and applies the migrations. */
+export async function openMigratedDatabase(config: Config, logger: Logger): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir });
+  // As the owner role (DATABASE_MIGRATION_URL) on its own connection; the service keeps DATABASE_URL.
+  const applied = await migrateAsOwner(database, config.databaseMigrationUrl, config.databaseUrl);
+  logger.info({ database: database.kind, applied }, 'migrations applied');
+  return database;
+}
+
+/** One line on stderr for an old runtime; exits for one that cannot run the product. */
+export function checkRuntimeOrExit(version = process.versions.node): void {
+  const runtime = checkNodeRuntime(version);
+  if (!runtime.ok) {
+    console.error(`Cannot start: ${runtime.message}`);
+    process.exit(1);
+  }
+  if (runtime.warning) console.error(runtime.warning);
+}
+
+/** Production: `node dist/bot/main.js`. Configuration, database, migrations, server, signals. */
 async function main(): Promise<void> {
+  checkRuntimeOrExit();
   let config: Config;
   try {
-    config = loadConfig(process.env);
+    config = loadProductionConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`Cannot start: ${err.message}`);
@@ -112,43 +148,26 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir });
-  // As the owner role (DATABASE_MIGRATION_URL) on its own connection; the service keeps DATABASE_URL.
-  const applied = await migrateAsOwner(database, config.databaseMigrationUrl, config.databaseUrl);
-  logger.info({ database: database.kind, applied }, 'migrations applied');
-
+  const database = await openMigratedDatabase(config, logger);
   const server = await startServer(config, { database, logger });
-  const stops: (() => Promise<void>)[] = [];
-  // Started after the signal handlers are in place, so that a Ctrl-C or SIGTERM while the local
-  // extras are still starting still shuts everything down cleanly.
-  let extrasStarting: Promise<unknown> = Promise.resolve();
 
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    void (async () => {
-      await extrasStarting.catch(() => undefined);
-      for (const stop of stops.reverse()) await stop().catch((err) => logger.warn(errorFields(err), 'local extra failed to stop'));
-      await server.close();
-      process.exit(0);
-    })().catch((err) => {
-      logger.error(errorFields(err), 'shutdown failed');
-      process.exit(1);
-    });
+    server.close().then(
+      () => process.exit(0),
+      (err) => {
+        logger.error(errorFields(err), 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
-
-  if (config.localMode) {
-    // The local Graph sandbox and the Agents Playground (PLAYGROUND=0 leaves it out).
-    extrasStarting = startLocalExtras({ config, database, botUrl: server.url, logger }).then((extras) => {
-      stops.push(...extras.stops);
-      logger.info({ messagingEndpoint: `${server.url}/api/messages`, playground: config.playground }, 'local mode: authentication off, loopback only');
-    });
-    await extrasStarting;
-  }
+  // `on`, not `once`: a second signal (tsx relays the terminal's Ctrl-C once more) must not kill
+  // the process half-way through its graceful shutdown.
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 if (require.main === module) {

@@ -13,7 +13,8 @@ import { auditKeyId, type ChainVerdict, type ExpectedHead } from '../bot/adapter
 import { pendingMigrations } from '../bot/adapters/store/migrate';
 import { openDatabase } from '../bot/adapters/store/open-database';
 import { verifyAuditChain } from '../bot/adapters/store/sql-audit-log';
-import { LOCAL_DEVELOPMENT_AUDIT_HMAC_KEY, parseAuditKey } from '../bot/config/audit-config';
+import { parseAuditKey } from '../bot/config/audit-config';
+import { LOCAL_DEVELOPMENT_AUDIT_HMAC_KEY } from './local/sandbox-defaults';
 
 const USAGE = `usage: npm run audit:verify [-- --database-url URL | --data-dir DIR] [--key-file FILE]
        [--expect-head SEQ:HASH | --expect-head-file FILE] [--write-head FILE]`;

@@ -15,7 +15,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { freeLoopbackPort } from '../bot/adapters/local/playground-launcher';
+import { PRODUCTION_ONLY_SETTINGS } from '../bot/config/load-config';
+import { freeLoopbackPort } from './local/playground-launcher';
 import { type Child, startChild } from './bench/child-process';
 import { COMPILED_ENTRIES, compileBots } from './bench/compile-bots';
 import { type LoadKind, type LoadResult, runLoad } from './bench/load';
@@ -56,23 +57,26 @@ const settings = {
   timeoutS: num('timeout', 'BENCH_TIMEOUT_S', 240 + 2 * rounds * 3 * 2 * durationS),
   text: process.env.BENCH_TEXT ?? 'help',
   profile: process.env.BENCH_PROFILE === '1',
-  /** For experiments: another entry that starts the local product the way bot/main.ts does. */
-  productEntry: process.env.BENCH_PRODUCT_ENTRY ?? (runtime === 'dist' ? COMPILED_ENTRIES.product : 'bot/main.ts'),
+  /** For experiments: another entry that starts the local product the way the local launcher does. */
+  productEntry: process.env.BENCH_PRODUCT_ENTRY ?? (runtime === 'dist' ? COMPILED_ENTRIES.product : 'scripts/local/start-local.ts'),
   productionEntry: runtime === 'dist' ? COMPILED_ENTRIES.production : 'scripts/bench/production-bot.ts',
   /** Where the production entry finds the product's bot/ folder: the compiled build or the sources. */
   productRoot: runtime === 'dist' ? resolve(ROOT, 'dist') : ROOT,
   echoEntry: runtime === 'dist' ? COMPILED_ENTRIES.echo : 'scripts/bench/echo-bot.ts',
-  /** Compare with production's set-up: both products on a PostgreSQL server instead of PGlite. */
+  /** Compare with production's set-up: the production-configuration product on a PostgreSQL server
+   *  instead of PGlite (local mode refuses DATABASE_URL). */
   databaseUrl: process.env.BENCH_DATABASE_URL,
   /** Extra node flags for every bot (e.g. V8 heap limits), space-separated. */
   botNodeArgs: (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter((a) => a !== ''),
 };
 
-/** Bot Framework / product settings stripped from the bench's own environment. */
+/** Production settings stripped from the bench's own environment (local mode refuses them). */
 const STRIPPED = [
-  'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'CertificateThumbprint', 'CertificatePrivateKey',
-  'ALLOWED_TENANT_IDS', 'DATABASE_URL', 'ToBotFromChannelOpenIdMetadataUrl', 'ToBotFromChannelTokenIssuer', 'ToChannelFromBotLoginUrl',
-  'ToChannelFromBotOAuthScope', 'HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy',
+  ...PRODUCTION_ONLY_SETTINGS,
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'http_proxy',
+  'https_proxy',
 ];
 function baseEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
@@ -96,7 +100,7 @@ async function startProduct(dataDir: string, options: { profile?: boolean; produ
       // Local mode starts the Graph sandbox in-process when Graph points at loopback; production
       // has no sandbox and the measured turns never call Graph, so point it away (never called).
       GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0',
-      ...(settings.databaseUrl ? { DATABASE_URL: settings.databaseUrl } : {}),
+      ...(production && settings.databaseUrl ? { DATABASE_URL: settings.databaseUrl } : {}),
       ...(production ? { ...production.env, BENCH_PRODUCT_ROOT: settings.productRoot } : {}),
     },
     ready: { url, poll: '/readyz' },

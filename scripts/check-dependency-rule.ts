@@ -1,9 +1,11 @@
-// The layer rule of ARCHITECTURE.md, checked in CI: dependencies point inward only, and each
-// outside world is reached from exactly one adapter folder. Exit 1 with one line per breach.
+// The layer rule of ARCHITECTURE.md, checked in CI: dependencies point inward only, each
+// outside world is reached from exactly one adapter folder, the product (bot/) never imports its
+// tools (scripts/) or tests (test/), and only bot/config reads the environment. Exit 1 with one
+// line per breach. An argument names another repository root (the rule's own test uses one).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
-const root = resolve(__dirname, '..');
+const root = resolve(process.argv[2] ?? resolve(__dirname, '..'));
 
 interface Rule {
   /** Folder (relative to the repo root, '/'-separated) whose files the rule binds. */
@@ -35,6 +37,13 @@ const RULES: Rule[] = [
   { scope: 'bot/cards', localWithin: ['bot/domain', 'bot/cards'], packages: ['adaptivecards-templating', 'zod'] },
 ];
 
+/** Outside bot/ for good: the product never imports its tools or tests. */
+const NOT_THE_PRODUCT = ['scripts', 'test'];
+/** Packages of the local tools (the launcher's pretty logs, the Teams emulator): never in bot/. */
+const TOOL_PACKAGES = ['pino-pretty', '@microsoft/m365agentsplayground'];
+/** Configuration is read once, in bot/config; everything else gets the typed object. */
+const ENV_READER = 'bot/config';
+
 /** Packages that only one adapter folder may import (scripts/ and test/ may use them too). */
 const OWNED: { prefix: string[]; owner: string }[] = [
   { prefix: ['botbuilder', 'botframework-', 'botbuilder-'], owner: 'bot/adapters/teams' },
@@ -64,13 +73,23 @@ for (const abs of walk(join(root, 'bot'))) {
   const specifiers = [...code.matchAll(IMPORT_RE)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
   const rule = RULES.find((r) => within(file, r.scope));
 
+  if (!within(file, ENV_READER)) {
+    const hit = code.match(/process\.env\b/);
+    if (hit) breaches.push(`${file}: '${hit[0]}' — only ${ENV_READER} reads the environment`);
+  }
+
   for (const spec of specifiers) {
     if (spec.startsWith('.')) {
       const target = posix(relative(root, resolve(dirname(abs), spec)));
+      const tool = NOT_THE_PRODUCT.find((folder) => within(target, folder));
+      if (tool) breaches.push(`${file}: imports ${spec} (bot/ never imports ${tool}/)`);
       if (rule?.localWithin && !rule.localWithin.some((f) => within(target, f))) {
         breaches.push(`${file}: imports ${spec} (outside ${rule.localWithin.join(', ')})`);
       }
       continue;
+    }
+    if (TOOL_PACKAGES.some((p) => spec === p || spec.startsWith(`${p}/`))) {
+      breaches.push(`${file}: imports '${spec}', a package of the local tools (scripts/local)`);
     }
     if (rule?.packages && !rule.packages.some((p) => spec === p || (p.endsWith('/') && spec.startsWith(p)))) {
       breaches.push(`${file}: imports package '${spec}' (${rule.scope} may import ${rule.packages.join(', ') || 'no package'})`);

@@ -8,12 +8,6 @@ export interface AuditConfig {
 
 export const AUDIT_HMAC_KEY_MIN_BYTES = 32;
 
-/**
- * Local mode only, when AUDIT_HMAC_KEY is unset: a fixed, public key, so that a developer's
- * ./data folder verifies across restarts. Anything keyed with it proves nothing.
- */
-export const LOCAL_DEVELOPMENT_AUDIT_HMAC_KEY = Buffer.from('cpc-local-development-audit-key-not-secret!', 'utf8');
-
 export class AuditKeyInvalid extends Error {
   readonly code = 'CONFIG.AUDIT_KEY_INVALID';
 }
@@ -39,11 +33,14 @@ export function parseAuditKey(text: string): Buffer {
   return key;
 }
 
-/** Throws AuditKeyInvalid (the caller names the variable). Required outside local mode. */
-export function readAuditConfig(env: Record<string, string | undefined>, localMode: boolean): AuditConfig {
+/**
+ * Throws AuditKeyInvalid (the caller names the variable). Required outside local mode; in local
+ * mode, unset, the launcher's public development key (`developmentKey`) is used.
+ */
+export function readAuditConfig(env: Record<string, string | undefined>, developmentKey: Buffer | null): AuditConfig {
   const value = env.AUDIT_HMAC_KEY?.trim();
   if (!value) {
-    if (localMode) return { hmacKey: LOCAL_DEVELOPMENT_AUDIT_HMAC_KEY };
+    if (developmentKey) return { hmacKey: developmentKey };
     throw new AuditKeyInvalid('is required when MicrosoftAppId is set (base64 or hex of at least 32 random bytes; keep it in Key Vault)');
   }
   return { hmacKey: parseAuditKey(value) };

@@ -1,29 +1,33 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isLoopbackUrl } from './loopback';
 
 /**
- * Microsoft Graph settings (owned by the Graph adapter). In local mode (no MicrosoftAppId) the
- * defaults point at the local Graph sandbox (`npm run sandbox`: https://127.0.0.1:5443); outside
- * it the client id, tenant, a credential and the mail sender must be given.
+ * Microsoft Graph settings (owned by the Graph adapter). Production requires the client id,
+ * tenant, a credential and the mail sender. Local mode takes none of them from the environment:
+ * the local launcher (scripts/local) passes the Graph sandbox it starts as a `GraphSandboxTarget`.
  */
-export const SANDBOX_DEFAULTS = {
-  origin: 'https://127.0.0.1:5443',
-  tenantId: '0a0a0a0a-1111-4222-8333-444444444444',
-  clientId: 'c11e0000-0000-4000-8000-000000000001',
-  clientSecret: 'sandbox-client-secret',
-  mailSender: 'conference-team@sandbox.example',
-  caFile: '.tmp/graph-sandbox/ca.pem',
-} as const;
+export interface GraphSandboxTarget {
+  /** e.g. https://127.0.0.1:5443 (Graph is `<origin>/v1.0`, the authority the origin itself). */
+  origin: string;
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  mailSender: string;
+  /** The sandbox's CA certificate (PEM), relative to the working directory. */
+  caFile: string;
+}
+
+export type GraphMode = { mode: 'production' } | { mode: 'local'; sandbox: GraphSandboxTarget };
 
 const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v);
 const opt = <T extends z.ZodType>(schema: T) => z.preprocess(blankIsUnset, schema.optional());
-const httpsUrl = z.string().url().refine((u) => /^https?:\/\//.test(u), 'expected an http(s) URL');
+const httpUrl = z.string().url().refine((u) => /^https?:\/\//.test(u), 'expected an http(s) URL');
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
 const envSchema = z.object({
-  MicrosoftAppId: opt(z.string()),
-  GRAPH_BASE_URL: opt(httpsUrl),
-  GRAPH_AUTHORITY_HOST: opt(httpsUrl.refine((u) => u.startsWith('https://'), 'msal-node needs an https authority')),
+  GRAPH_BASE_URL: opt(httpUrl),
+  GRAPH_AUTHORITY_HOST: opt(httpUrl.refine((u) => u.startsWith('https://'), 'msal-node needs an https authority')),
   GRAPH_TENANT_ID: opt(z.string().min(1)),
   GRAPH_CLIENT_ID: opt(z.string().min(1)),
   GRAPH_CLIENT_SECRET: opt(z.string().min(1)),
@@ -60,16 +64,27 @@ export interface GraphConfig {
   maxRetries: number;
 }
 
-export const graphConfigSchema = envSchema.superRefine((e, ctx) => {
-  if (e.MicrosoftAppId === undefined) return;
-  for (const name of ['GRAPH_TENANT_ID', 'GRAPH_CLIENT_ID', 'GRAPH_MAIL_SENDER'] as const) {
+/** The app registration's settings: required in production, refused in local mode (loadConfig). */
+const PRODUCTION_GRAPH = ['GRAPH_TENANT_ID', 'GRAPH_CLIENT_ID', 'GRAPH_MAIL_SENDER'] as const;
+
+function checkProduction(e: z.infer<typeof envSchema>, ctx: z.RefinementCtx): void {
+  for (const name of PRODUCTION_GRAPH) {
     if (e[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'is required outside local mode' });
   }
   const cert = e.GRAPH_CERT_PRIVATE_KEY_FILE !== undefined || e.GRAPH_CERT_THUMBPRINT_SHA256 !== undefined;
   if (e.GRAPH_CLIENT_SECRET === undefined && !cert) {
     ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_SECRET'], message: 'or GRAPH_CERT_PRIVATE_KEY_FILE + GRAPH_CERT_THUMBPRINT_SHA256 is required outside local mode' });
   }
-}).superRefine((e, ctx) => {
+  // Tokens and case data cross these: plain http only to this machine (a test's identity provider).
+  for (const name of ['GRAPH_BASE_URL', 'GRAPH_AUTHORITY_HOST'] as const) {
+    const url = e[name];
+    if (url !== undefined && !url.startsWith('https://') && !isLoopbackUrl(url)) {
+      ctx.addIssue({ code: 'custom', path: [name], message: 'must be an https:// URL outside local mode (http:// only for a loopback host)' });
+    }
+  }
+}
+
+function checkCredential(e: z.infer<typeof envSchema>, ctx: z.RefinementCtx): void {
   if ((e.GRAPH_CERT_PRIVATE_KEY_FILE === undefined) !== (e.GRAPH_CERT_THUMBPRINT_SHA256 === undefined)) {
     const missing = e.GRAPH_CERT_PRIVATE_KEY_FILE === undefined ? 'GRAPH_CERT_PRIVATE_KEY_FILE' : 'GRAPH_CERT_THUMBPRINT_SHA256';
     ctx.addIssue({ code: 'custom', path: [missing], message: 'is required with the other certificate setting' });
@@ -77,33 +92,37 @@ export const graphConfigSchema = envSchema.superRefine((e, ctx) => {
   if (e.GRAPH_CLIENT_SECRET !== undefined && e.GRAPH_CERT_PRIVATE_KEY_FILE !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_SECRET'], message: 'give a secret or a certificate, not both' });
   }
-});
+}
 
-export function readGraphConfig(env: Record<string, string | undefined>): GraphConfig {
-  const e = graphConfigSchema.parse(env);
-  const local = e.MicrosoftAppId === undefined;
-  const baseUrl = (e.GRAPH_BASE_URL ?? (local ? `${SANDBOX_DEFAULTS.origin}/v1.0` : 'https://graph.microsoft.com/v1.0')).replace(/\/+$/, '');
+export const graphConfigSchema = envSchema.superRefine(checkCredential);
+const productionSchema = envSchema.superRefine(checkProduction).superRefine(checkCredential);
+
+/** Throws a ZodError whose first issue names the variable at fault. */
+export function readGraphConfig(env: Record<string, string | undefined>, target: GraphMode): GraphConfig {
+  const local = target.mode === 'local' ? target.sandbox : null;
+  const e = (local ? graphConfigSchema : productionSchema).parse(env);
+  const baseUrl = (e.GRAPH_BASE_URL ?? (local ? `${local.origin}/v1.0` : 'https://graph.microsoft.com/v1.0')).replace(/\/+$/, '');
   const graphOrigin = new URL(baseUrl).origin;
   const authorityHost = (e.GRAPH_AUTHORITY_HOST ?? (local ? graphOrigin : 'https://login.microsoftonline.com')).replace(/\/+$/, '');
-  const loopback = /^https:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(authorityHost);
+  const loopback = authorityHost.startsWith('https://') && isLoopbackUrl(authorityHost);
   const credential: GraphConfig['credential'] =
     e.GRAPH_CERT_PRIVATE_KEY_FILE && e.GRAPH_CERT_THUMBPRINT_SHA256
       ? { kind: 'certificate', privateKeyFile: e.GRAPH_CERT_PRIVATE_KEY_FILE, thumbprintSha256: e.GRAPH_CERT_THUMBPRINT_SHA256.toLowerCase(), ...(e.GRAPH_CERT_X5C_FILE ? { x5cFile: e.GRAPH_CERT_X5C_FILE } : {}) }
-      : { kind: 'secret', secret: e.GRAPH_CLIENT_SECRET ?? SANDBOX_DEFAULTS.clientSecret };
-  // `npm run sandbox` writes its certificate here (relative to the working directory).
-  const caFile = e.GRAPH_CA_FILE ?? (local && loopback ? resolve(SANDBOX_DEFAULTS.caFile) : undefined);
+      : { kind: 'secret', secret: e.GRAPH_CLIENT_SECRET ?? local?.clientSecret ?? '' };
+  // The sandbox writes its certificate there (relative to the working directory).
+  const caFile = e.GRAPH_CA_FILE ?? (local && loopback ? resolve(local.caFile) : undefined);
   return {
-    localMode: local,
+    localMode: local !== null,
     baseUrl,
     authorityHost,
-    tenantId: e.GRAPH_TENANT_ID ?? SANDBOX_DEFAULTS.tenantId,
-    clientId: e.GRAPH_CLIENT_ID ?? SANDBOX_DEFAULTS.clientId,
+    tenantId: e.GRAPH_TENANT_ID ?? local?.tenantId ?? '',
+    clientId: e.GRAPH_CLIENT_ID ?? local?.clientId ?? '',
     credential,
     // The sandbox issues Graph-audience tokens like Entra; a sovereign Graph host is its own resource.
     scope: e.GRAPH_SCOPE ?? (loopback ? 'https://graph.microsoft.com/.default' : `${graphOrigin}/.default`),
     offlineAuthorityMetadata: e.GRAPH_OFFLINE_AUTHORITY_METADATA ?? loopback,
     ...(caFile ? { caFile } : {}),
-    mailSender: { email: e.GRAPH_MAIL_SENDER ?? SANDBOX_DEFAULTS.mailSender, name: e.GRAPH_MAIL_SENDER_NAME ?? 'Child protection conference team' },
+    mailSender: { email: e.GRAPH_MAIL_SENDER ?? local?.mailSender ?? '', name: e.GRAPH_MAIL_SENDER_NAME ?? 'Child protection conference team' },
     timeoutMs: e.GRAPH_TIMEOUT_MS ?? 30_000,
     maxRetries: e.GRAPH_MAX_RETRIES ?? 3,
   };

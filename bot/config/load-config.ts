@@ -1,11 +1,15 @@
 // The one place that reads the environment. Everything is validated once at start-up; a missing
 // or malformed value throws ConfigError naming the variable, and the process does not start.
-import { isIP } from 'node:net';
+// The mode is the caller's choice, never inferred: the production entry point (bot/main.ts) asks
+// for production, only the local launcher (scripts/local) asks for local mode.
 import { z } from 'zod';
 import type { PolicyProfile } from '../domain/policy/policy-profile';
 import { resolveProfile } from '../domain/policy/resolve-profile';
 import { type AuditConfig, AuditKeyInvalid, readAuditConfig } from './audit-config';
-import { type GraphConfig, readGraphConfig } from './graph-config';
+import { type GraphConfig, type GraphMode, readGraphConfig } from './graph-config';
+import { isLoopbackHost, isLoopbackUrl } from './loopback';
+
+export { isLoopbackHost } from './loopback';
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG.INVALID';
@@ -39,8 +43,15 @@ export interface BotCredentials {
   certificate: { thumbprint: string; privateKey: string } | null;
 }
 
+/** `local` carries the Graph sandbox the launcher starts (its tenant, client and secret). */
+/**
+ * Production, or local mode with what only the local launcher holds: the Graph sandbox's identity
+ * and a public development audit key (scripts/local/sandbox-defaults.ts).
+ */
+export type ConfigMode = { mode: 'production' } | (Extract<GraphMode, { mode: 'local' }> & { developmentAuditKey: Buffer });
+
 export interface Config {
-  /** No MicrosoftAppId: authentication off, loopback only, embedded database, playground. */
+  /** Chosen by the local launcher: authentication off, loopback only, embedded database, playground. */
   localMode: boolean;
   /** null only in local mode. */
   bot: BotCredentials | null;
@@ -57,6 +68,8 @@ export interface Config {
   host: string;
   logLevel: LogLevel;
   maxBodyBytes: number;
+  /** Completed idempotency keys older than this are purged (IDEMPOTENCY_RETENTION_HOURS). */
+  idempotencyRetentionHours: number;
   /** Start Microsoft's Agents Playground beside the bot (local mode only). */
   playground: boolean;
   graph: GraphConfig;
@@ -86,18 +99,48 @@ const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 const port = z.coerce.number().int().min(0).max(65535);
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 const httpUrl = z.string().url().refine((u) => /^https?:\/\//.test(u), 'expected an http(s) URL');
+/** Outside local mode tokens cross it: https, or plain http to this machine only (tests). */
+const secureUrl = httpUrl.refine((u) => u.startsWith('https://') || isLoopbackUrl(u), 'must be an https:// URL outside local mode (http:// only for a loopback host)');
 
-export function isLoopbackHost(host: string): boolean {
-  if (host === 'localhost') return true;
-  const bare = host.replace(/^\[|\]$/g, '');
-  if (isIP(bare) === 4) return bare.startsWith('127.');
-  if (isIP(bare) === 6) return bare === '::1';
-  return false;
+/**
+ * Settings only a deployment has. Local mode refuses each of them when it is present at all,
+ * even blank: an environment that holds them was meant for production, and local mode would run
+ * it with authentication off, the Graph sandbox and no tenant check.
+ */
+export const PRODUCTION_ONLY_SETTINGS = [
+  'MicrosoftAppId',
+  'MicrosoftAppPassword',
+  'MicrosoftAppType',
+  'MicrosoftAppTenantId',
+  'CertificateThumbprint',
+  'CertificatePrivateKey',
+  ...BOT_ENDPOINT_KEYS,
+  'ALLOWED_TENANT_IDS',
+  'DATABASE_URL',
+  'DATABASE_MIGRATION_URL',
+  'GRAPH_TENANT_ID',
+  'GRAPH_CLIENT_ID',
+  'GRAPH_CLIENT_SECRET',
+  'GRAPH_CERT_PRIVATE_KEY_FILE',
+  'GRAPH_CERT_THUMBPRINT_SHA256',
+  'GRAPH_CERT_X5C_FILE',
+] as const;
+
+function refuseProductionSettings(env: Env): void {
+  for (const name of PRODUCTION_ONLY_SETTINGS) {
+    const value = env[name];
+    if (value === undefined) continue;
+    const what = value.trim() === '' ? 'is set (blank)' : 'is set';
+    throw new ConfigError(name, `${what}, but it is a production setting and local mode (npm start) runs without authentication: unset it, or run the production entry point (node dist/bot/main.js)`);
+  }
 }
 
-function readBotCredentials(env: Env): BotCredentials | null {
+function readBotCredentials(env: Env): BotCredentials {
   const appId = read(env, 'MicrosoftAppId');
-  if (appId === undefined) return null;
+  if (appId === undefined) {
+    const blank = env.MicrosoftAppId !== undefined;
+    throw new ConfigError('MicrosoftAppId', `${blank ? 'is blank' : 'is required'}: the production entry point never runs local mode (for local development run npm start)`);
+  }
   parse(env, 'MicrosoftAppId', guid);
   const appType = parse(
     env,
@@ -134,7 +177,7 @@ function readBotEndpoints(env: Env): Record<BotEndpointKey, string> | null {
   for (const key of BOT_ENDPOINT_KEYS) {
     out[key] = key === 'ToBotFromChannelTokenIssuer' || key === 'ToChannelFromBotOAuthScope'
       ? parse(env, key, z.string().min(1))
-      : parse(env, key, httpUrl);
+      : parse(env, key, secureUrl);
   }
   return out;
 }
@@ -159,14 +202,15 @@ function readProfile(env: Env): PolicyProfile {
   }
 }
 
-export function loadConfig(env: Env): Config {
-  const bot = readBotCredentials(env);
-  const localMode = bot === null;
-  const botEndpoints = readBotEndpoints(env);
+export function loadConfig(env: Env, mode: ConfigMode): Config {
+  const localMode = mode.mode === 'local';
+  if (localMode) refuseProductionSettings(env);
+  const bot = localMode ? null : readBotCredentials(env);
+  const botEndpoints = localMode ? null : readBotEndpoints(env);
 
   const host = parse(env, 'HOST', z.string().min(1).default(localMode ? '127.0.0.1' : '0.0.0.0'));
   if (localMode && !isLoopbackHost(host)) {
-    throw new ConfigError('HOST', `must be a loopback address in local mode (no MicrosoftAppId, so authentication is off); got '${host}'`);
+    throw new ConfigError('HOST', `must be a loopback address in local mode (authentication is off); got '${host}'`);
   }
 
   const tenants = parse(
@@ -179,15 +223,15 @@ export function loadConfig(env: Env): Config {
       .optional(),
   );
   if (!localMode && (tenants === undefined || tenants.length === 0)) {
-    throw new ConfigError('ALLOWED_TENANT_IDS', 'is required when MicrosoftAppId is set (comma-separated tenant GUIDs)');
+    throw new ConfigError('ALLOWED_TENANT_IDS', 'is required outside local mode (comma-separated tenant GUIDs)');
   }
 
   const playground = parse(env, 'PLAYGROUND', flag.default(localMode));
-  if (playground && !localMode) throw new ConfigError('PLAYGROUND', 'can only be on in local mode (no MicrosoftAppId)');
+  if (playground && !localMode) throw new ConfigError('PLAYGROUND', 'can only be on in local mode (npm start)');
 
   let graph: GraphConfig;
   try {
-    graph = readGraphConfig(env);
+    graph = readGraphConfig(env, mode);
   } catch (err) {
     const issue = err instanceof z.ZodError ? err.issues[0] : undefined;
     const variable = issue ? String(issue.path[0] ?? 'GRAPH') : 'GRAPH';
@@ -196,7 +240,7 @@ export function loadConfig(env: Env): Config {
 
   let audit: AuditConfig;
   try {
-    audit = readAuditConfig(env, localMode);
+    audit = readAuditConfig(env, mode.mode === 'local' ? mode.developmentAuditKey : null);
   } catch (err) {
     if (err instanceof AuditKeyInvalid) throw new ConfigError('AUDIT_HMAC_KEY', err.message);
     throw err;
@@ -219,6 +263,10 @@ export function loadConfig(env: Env): Config {
     host,
     logLevel: parse(env, 'LOG_LEVEL', z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
     maxBodyBytes: parse(env, 'MAX_BODY_BYTES', z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024)),
+    // Redeliveries come within minutes and double presses within seconds; 72 hours also covers a
+    // card pressed again after a weekend. The rows hold conversation and user ids and the recorded
+    // answer, so they are kept no longer than that (at most 90 days).
+    idempotencyRetentionHours: parse(env, 'IDEMPOTENCY_RETENTION_HOURS', z.coerce.number().int().min(1).max(2160).default(72)),
     playground,
     graph,
     audit,

@@ -33,7 +33,7 @@ export interface ChildOptions {
 }
 
 const ROOT = resolve(__dirname, '../..');
-const EXIT_WITH_PARENT = resolve(ROOT, 'bot/adapters/local/exit-with-parent.cjs');
+const EXIT_WITH_PARENT = resolve(ROOT, 'scripts/local/exit-with-parent.cjs');
 const children = new Set<ChildProcess>();
 // Whatever happens to the benchmark, it takes its children with it.
 process.once('exit', () => {

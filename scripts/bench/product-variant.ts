@@ -1,4 +1,4 @@
-// Experiments only (not the product): starts the server as bot/main.ts does, with one thing
+// Experiments only (not the product): starts the server as the local launcher does, with one thing
 // changed, so that `npm run bench:bot` can say what a part of the product costs:
 //   BENCH_PRODUCT_ENTRY=scripts/bench/product-variant.ts BENCH_VARIANT=<name> npm run bench:bot
 // (a .ts entry runs both bots under tsx; compare with BENCH_RUNTIME=tsx npm run bench:bot).
@@ -14,6 +14,7 @@ import { systemClock } from '../../bot/adapters/clock/system-clock';
 import type { IdempotencyStore } from '../../bot/app/ports/idempotency.port';
 import { loadConfig } from '../../bot/config/load-config';
 import { startServer } from '../../bot/main';
+import { LOCAL_MODE } from '../local/sandbox-defaults';
 
 const variant = process.env.BENCH_VARIANT ?? '';
 
@@ -25,7 +26,7 @@ const claimEverything: IdempotencyStore = {
 
 async function main(): Promise<void> {
   if (!['no-idempotency', 'unbatched', 'default-buffers'].includes(variant)) throw new Error(`BENCH.VARIANT: unknown BENCH_VARIANT '${variant}'`);
-  const config = loadConfig(process.env);
+  const config = loadConfig(process.env, LOCAL_MODE);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl ?? undefined,
     dataDir: config.dataDir,

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const { migrate } = product<typeof MigrateModule>('bot/adapters/store/migrate');
   const { startServer } = product<typeof MainModule>('bot/main');
 
-  const config = loadConfig(process.env);
+  const config = loadConfig(process.env, { mode: 'production' });
   const bot = config.bot;
   if (bot === null || bot.password === null) throw new Error('BENCH.CONFIG: the production bot needs MicrosoftAppId and MicrosoftAppPassword');
   const database = await openDatabase({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir });

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { openDatabase } from '../../bot/adapters/store/open-database';
-import { SANDBOX_DEFAULTS } from '../../bot/config/graph-config';
+import { SANDBOX_DEFAULTS } from '../local/sandbox-defaults';
 import { FaultInjector } from './fault-injector';
 import { DEFAULT_CLIENT, DEFAULT_TENANT_ID, startGraphSandbox } from './start-graph-sandbox';
 

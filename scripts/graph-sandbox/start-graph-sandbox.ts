@@ -7,7 +7,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Database } from '../../bot/adapters/store/database';
-import { SANDBOX_DEFAULTS } from '../../bot/config/graph-config';
+import { SANDBOX_DEFAULTS } from '../local/sandbox-defaults';
 import { openDatabase } from '../../bot/adapters/store/open-database';
 import { FaultInjector, type FaultsConfig } from './fault-injector';
 import type { OrganizerConfig, SandboxEnv } from './graph-context';

@@ -1,6 +1,10 @@
 // AUDIT_HMAC_KEY and DATABASE_MIGRATION_URL: read once at start-up; failures name the variable.
-import { LOCAL_DEVELOPMENT_AUDIT_HMAC_KEY, parseAuditKey } from '../../bot/config/audit-config';
-import { ConfigError, loadConfig } from '../../bot/config/load-config';
+import { parseAuditKey } from '../../bot/config/audit-config';
+import { ConfigError, loadConfig as load } from '../../bot/config/load-config';
+import { LOCAL_DEVELOPMENT_AUDIT_HMAC_KEY, LOCAL_MODE } from '../../scripts/local/sandbox-defaults';
+
+/** Production when the environment names an app id, else the launcher's local mode. */
+const loadConfig = (env: Record<string, string>) => load(env, env.MicrosoftAppId ? { mode: 'production' } : LOCAL_MODE);
 
 const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const TENANT = '0e5c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
@@ -56,15 +60,21 @@ describe('DATABASE_MIGRATION_URL', () => {
   const SERVICE = 'postgres://cpc_bot@db.example:5432/cpc';
   const OWNER = 'postgres://cpc_owner@db.example:5432/cpc';
 
+  const PROD = { ...PRODUCTION, AUDIT_HMAC_KEY: KEY.toString('hex') };
+
   it('defaults to DATABASE_URL, and is read when given', () => {
-    expect(loadConfig({}).databaseMigrationUrl).toBeNull();
-    expect(loadConfig({ DATABASE_URL: SERVICE }).databaseMigrationUrl).toBe(SERVICE);
-    const c = loadConfig({ DATABASE_URL: SERVICE, DATABASE_MIGRATION_URL: OWNER });
+    expect(loadConfig(PROD).databaseMigrationUrl).toBeNull();
+    expect(loadConfig({ ...PROD, DATABASE_URL: SERVICE }).databaseMigrationUrl).toBe(SERVICE);
+    const c = loadConfig({ ...PROD, DATABASE_URL: SERVICE, DATABASE_MIGRATION_URL: OWNER });
     expect([c.databaseUrl, c.databaseMigrationUrl]).toEqual([SERVICE, OWNER]);
   });
 
   it('needs DATABASE_URL and a postgres:// URL', () => {
+    expect(failure({ ...PROD, DATABASE_MIGRATION_URL: OWNER }).variable).toBe('DATABASE_MIGRATION_URL');
+    expect(failure({ ...PROD, DATABASE_URL: SERVICE, DATABASE_MIGRATION_URL: 'mysql://x' }).variable).toBe('DATABASE_MIGRATION_URL');
+  });
+
+  it('is a production setting: local mode refuses it, naming it', () => {
     expect(failure({ DATABASE_MIGRATION_URL: OWNER }).variable).toBe('DATABASE_MIGRATION_URL');
-    expect(failure({ DATABASE_URL: SERVICE, DATABASE_MIGRATION_URL: 'mysql://x' }).variable).toBe('DATABASE_MIGRATION_URL');
   });
 });

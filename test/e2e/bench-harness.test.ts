@@ -48,16 +48,16 @@ describe('summarize-profile bucketOf', () => {
   });
 });
 
-describe('compiled bots (what production runs: npm run build, node dist/bot/main.js)', () => {
+describe('compiled bots (the local launcher and the echo bot, built as production builds: tsc -p tsconfig.build.json)', () => {
   // Imported lazily: these start child processes.
   const { COMPILED_ENTRIES, compileBots } = require('../../scripts/bench/compile-bots') as typeof import('../../scripts/bench/compile-bots');
   const { startChild } = require('../../scripts/bench/child-process') as typeof import('../../scripts/bench/child-process');
-  const { freeLoopbackPort } = require('../../bot/adapters/local/playground-launcher') as typeof import('../../bot/adapters/local/playground-launcher');
+  const { freeLoopbackPort } = require('../../scripts/local/playground-launcher') as typeof import('../../scripts/local/playground-launcher');
   const { mkdtempSync, rmSync, existsSync } = require('node:fs') as typeof import('node:fs');
   const { tmpdir } = require('node:os') as typeof import('node:os');
   const { join } = require('node:path') as typeof import('node:path');
 
-  it('compiles both bots; each starts on plain node, and the product finds its migrations from dist/', async () => {
+  it('compiles both bots; each starts on plain node, and the product finds its migrations', async () => {
     compileBots();
     expect(existsSync(COMPILED_ENTRIES.product)).toBe(true);
     expect(existsSync(COMPILED_ENTRIES.echo)).toBe(true);
@@ -71,7 +71,7 @@ describe('compiled bots (what production runs: npm run build, node dist/bot/main
       // No tsx loader in a compiled child: its command line is node + the preload + the .js entry.
       const cmdline = require('node:fs').readFileSync(`/proc/${product.pid}/cmdline`, 'utf8').split('\0');
       expect(cmdline).not.toContain('tsx');
-      expect(cmdline.at(-2)).toMatch(/dist\/bot\/main\.js$/);
+      expect(cmdline.at(-2)).toMatch(/scripts\/local\/start-local\.js$/);
     } finally {
       await product.stop();
       rmSync(dataDir, { recursive: true, force: true });
@@ -137,7 +137,7 @@ describe('bench:bot production configuration', () => {
   const idp = { url: 'http://127.0.0.1:9', issuer: 'http://127.0.0.1:9/issuer', openIdMetadataUrl: 'http://127.0.0.1:9/.well-known/openidconfiguration' };
 
   it('is what loadConfig reads as production: credentials, one allowed tenant, botbuilder endpoints at the local provider', () => {
-    const config = loadConfig({ ...productionEnv(idp), PORT: '0', DATA_DIR: '/tmp/unused' });
+    const config = loadConfig({ ...productionEnv(idp), PORT: '0', DATA_DIR: '/tmp/unused' }, { mode: 'production' });
     expect(config.bot).toEqual({ appId: BENCH_APP.appId, appType: 'SingleTenant', tenantId: BENCH_APP.tenantId, password: BENCH_APP.secret, certificate: null });
     expect(config.allowedTenantIds).toEqual([BENCH_TENANT_ID]);
     expect(config.botEndpoints).toEqual({

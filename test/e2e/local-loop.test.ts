@@ -1,12 +1,13 @@
-// The local Teams loop, end to end: the real server in local mode (no MicrosoftAppId, embedded
+// The local Teams loop, end to end: the real server in local mode (as the local launcher runs it, embedded
 // PGlite database) and Microsoft's Agents Playground as a child process pointed at it. The test
 // talks to the playground's HTTP + WebSocket API exactly as its web UI does; no browser.
-import { startPlayground, type RunningPlayground } from '../../bot/adapters/local/playground-launcher';
+import { startPlayground, type RunningPlayground } from '../../scripts/local/playground-launcher';
 import { HELP_POINTER, helpCard } from '../../bot/app/help/help';
 import { openDatabase } from '../../bot/adapters/store/open-database';
 import { migrate } from '../../bot/adapters/store/migrate';
 import { loadConfig } from '../../bot/config/load-config';
 import { type RunningServer, startServer } from '../../bot/main';
+import { LOCAL_MODE } from '../../scripts/local/sandbox-defaults';
 import { PlaygroundClient } from './playground-client';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
@@ -16,8 +17,8 @@ let playground: RunningPlayground | undefined;
 let client: PlaygroundClient | undefined;
 
 beforeAll(async () => {
-  // Exactly what `npm start` reads with no MicrosoftAppId, except an ephemeral port and quiet logs.
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', PLAYGROUND: '0' });
+  // Exactly what the local launcher (`npm start`) reads, except an ephemeral port and quiet logs.
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', PLAYGROUND: '0' }, LOCAL_MODE);
   expect(config.localMode).toBe(true);
   const database = await openDatabase({ dataDir: ':memory:' });
   await migrate(database);

@@ -8,7 +8,7 @@ import {
   freeLoopbackPort,
   PlaygroundError,
   startPlayground,
-} from '../../bot/adapters/local/playground-launcher';
+} from '../../scripts/local/playground-launcher';
 
 const isAlive = (pid: number): boolean => {
   try {
@@ -87,7 +87,7 @@ describe('loopback-only.cjs (preloaded into the playground)', () => {
   it('pins servers to 127.0.0.1 and refuses connections off loopback', () => {
     const result = spawnSync(
       process.execPath,
-      ['--require', join(__dirname, '../../bot/adapters/local/loopback-only.cjs'), '-e', program],
+      ['--require', join(__dirname, '../../scripts/local/loopback-only.cjs'), '-e', program],
       { encoding: 'utf8', timeout: 10_000 },
     );
     expect(result.status).toBe(0);
@@ -105,7 +105,7 @@ describe('exit-with-parent.cjs (preloaded into every child)', () => {
   // SIGKILLed: no handler of the parent's can run, yet the grandchild must go.
   const parentProgram = `
     const { spawn } = require('node:child_process');
-    const child = spawn(process.execPath, ['--require', ${JSON.stringify(join(__dirname, '../../bot/adapters/local/exit-with-parent.cjs'))}, '-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore', env: { ...process.env, CPC_PARENT_PID: String(process.pid) } });
+    const child = spawn(process.execPath, ['--require', ${JSON.stringify(join(__dirname, '../../scripts/local/exit-with-parent.cjs'))}, '-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore', env: { ...process.env, CPC_PARENT_PID: String(process.pid) } });
     console.log(child.pid);
     setInterval(() => {}, 1000);`;
 

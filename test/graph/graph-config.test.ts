@@ -1,10 +1,14 @@
 import { resolve } from 'node:path';
 import type { ZodError } from 'zod';
-import { readGraphConfig } from '../../bot/config/graph-config';
+import { type GraphMode, readGraphConfig } from '../../bot/config/graph-config';
+import { SANDBOX_DEFAULTS } from '../../scripts/local/sandbox-defaults';
+
+const LOCAL: GraphMode = { mode: 'local', sandbox: SANDBOX_DEFAULTS };
+const PRODUCTION: GraphMode = { mode: 'production' };
 
 describe('readGraphConfig', () => {
-  it('local mode (no MicrosoftAppId) points at the sandbox', () => {
-    expect(readGraphConfig({})).toEqual({
+  it('local mode points at the sandbox the launcher passes', () => {
+    expect(readGraphConfig({}, LOCAL)).toEqual({
       localMode: true,
       baseUrl: 'https://127.0.0.1:5443/v1.0',
       authorityHost: 'https://127.0.0.1:5443',
@@ -21,24 +25,24 @@ describe('readGraphConfig', () => {
   });
 
   it('outside local mode uses the public cloud and requires the app settings, naming each', () => {
-    const run = (env: Record<string, string>) => {
+    const run = (env: Record<string, string>, mode: GraphMode = PRODUCTION) => {
       try {
-        readGraphConfig(env);
+        readGraphConfig(env, mode);
         return [];
       } catch (e) {
         return (e as ZodError).issues.map((i) => String(i.path[0]));
       }
     };
-    expect(run({ MicrosoftAppId: 'x' })).toEqual(['GRAPH_TENANT_ID', 'GRAPH_CLIENT_ID', 'GRAPH_MAIL_SENDER', 'GRAPH_CLIENT_SECRET']);
-    expect(run({ MicrosoftAppId: 'x', GRAPH_TENANT_ID: 't', GRAPH_CLIENT_ID: 'c', GRAPH_MAIL_SENDER: 'team@council.example', GRAPH_CERT_PRIVATE_KEY_FILE: 'k.pem' })).toEqual(['GRAPH_CERT_THUMBPRINT_SHA256']);
-    expect(run({ GRAPH_AUTHORITY_HOST: 'http://127.0.0.1:1' })).toEqual(['GRAPH_AUTHORITY_HOST']);
+    expect(run({})).toEqual(['GRAPH_TENANT_ID', 'GRAPH_CLIENT_ID', 'GRAPH_MAIL_SENDER', 'GRAPH_CLIENT_SECRET']);
+    expect(run({ GRAPH_TENANT_ID: 't', GRAPH_CLIENT_ID: 'c', GRAPH_MAIL_SENDER: 'team@council.example', GRAPH_CERT_PRIVATE_KEY_FILE: 'k.pem' })).toEqual(['GRAPH_CERT_THUMBPRINT_SHA256']);
+    expect(run({ GRAPH_AUTHORITY_HOST: 'http://127.0.0.1:1' }, LOCAL)).toEqual(['GRAPH_AUTHORITY_HOST']);
   });
 
   it('a sovereign cloud takes its own Graph resource as the scope and discovers its authority', () => {
     const c = readGraphConfig({
-      MicrosoftAppId: 'x', GRAPH_TENANT_ID: 't', GRAPH_CLIENT_ID: 'c', GRAPH_CLIENT_SECRET: 's', GRAPH_MAIL_SENDER: 'team@council.example',
+      GRAPH_TENANT_ID: 't', GRAPH_CLIENT_ID: 'c', GRAPH_CLIENT_SECRET: 's', GRAPH_MAIL_SENDER: 'team@council.example',
       GRAPH_BASE_URL: 'https://graph.microsoft.us/v1.0', GRAPH_AUTHORITY_HOST: 'https://login.microsoftonline.us',
-    });
+    }, PRODUCTION);
     expect(c).toMatchObject({ localMode: false, scope: 'https://graph.microsoft.us/.default', offlineAuthorityMetadata: false, authorityHost: 'https://login.microsoftonline.us' });
     expect(c.caFile).toBeUndefined();
   });

@@ -60,6 +60,29 @@ describe('probes and reserved routes', () => {
   });
 });
 
+describe('the request summary line', () => {
+  const requestLines = () => bot.logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'request');
+
+  it('logs the route template, never the path as sent (it can hold case references and ids)', async () => {
+    const before = requestLines().length;
+    await fetch(`${bot.url}/api/v1/conferences/CP-TEST-0001?child=CP-TEST-0002`);
+    await fetch(`${bot.url}/tab/CP-TEST-0003/index.html`, { method: 'GET' });
+    await fetch(`${bot.url}/nowhere/CP-TEST-0004`);
+    await fetch(`${bot.url}/api/messages?ref=CP-TEST-0005`);
+    await fetch(`${bot.url}/healthz`);
+    const lines = requestLines().slice(before);
+    expect(lines.map((l) => [l.method, l.route, l.status])).toEqual([
+      ['GET', '/api/v1/*', 404],
+      ['GET', '/tab/*', 404],
+      ['GET', '(unmatched)', 404],
+      ['GET', '(unmatched)', 405],
+      ['GET', '/healthz', 200],
+    ]);
+    for (const line of lines) expect(line).not.toHaveProperty('path');
+    expect(bot.logs.join('\n')).not.toContain('CP-TEST-');
+  });
+});
+
 describe('bad bodies never reach a handler', () => {
   beforeEach(() => {
     handlerCalls.length = 0;

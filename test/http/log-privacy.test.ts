@@ -30,7 +30,8 @@ beforeAll(async () => {
   }
   connector = await startConnectorStub();
   bot = await startTestServer({
-    env: { ALLOWED_TENANT_IDS: TENANT, LOG_LEVEL: 'trace', MAX_BODY_BYTES: '4096' },
+    env: { LOG_LEVEL: 'trace', MAX_BODY_BYTES: '4096' },
+    allowedTenantIds: [TENANT],
     deps: {
       cardActions: anyDataCardActions({
         'attendance.confirm': async () => ({ kind: 'message', text: 'Thanks Alex Example, recorded for 12 Example Road' }),
@@ -76,7 +77,7 @@ it('a full scenario logs requests but none of its names, addresses or text', asy
     'OK', 'OK', 'OK', 'OK', 'DUPLICATE', 'CARD.FAILED', 'CARD.UNKNOWN_VERB', 'TENANT.NOT_ALLOWED', 'HTTP.MALFORMED_JSON', 'ACTIVITY.MALFORMED', 'HTTP.BODY_TOO_LARGE',
   ]);
   expect(new Set(requestLines.map((l) => l.reqId)).size).toBe(11);
-  expect(requestLines[3]).toMatchObject({ activityType: 'invoke', channelId: 'msteams', method: 'POST', path: '/api/messages' });
+  expect(requestLines[3]).toMatchObject({ activityType: 'invoke', channelId: 'msteams', method: 'POST', route: '/api/messages' });
 
   const everything = [...bot.logs, ...consoleLines].join('\n');
   expect(everything.length).toBeGreaterThan(1000);

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freeLoopbackPort } from '../../bot/adapters/local/playground-launcher';
+import { freeLoopbackPort } from '../../scripts/local/playground-launcher';
 import { startConnectorStub } from './support/connector-stub';
 import { cardActionInvoke } from './support/activities';
 import { startTestServer } from './support/test-server';
@@ -76,13 +76,13 @@ it('does not wait for a stuck turn longer than the grace period', async () => {
   }
 });
 
-it('`tsx bot/main.ts` starts in local mode with an embedded database and the Graph sandbox, and stops cleanly on SIGTERM', async () => {
+it('the local launcher (`npm start`) starts local mode with an embedded database and the Graph sandbox, and stops cleanly on SIGTERM', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'cpc-main-'));
   const root = resolve(__dirname, '../..');
   // The sandbox listens where the local Graph settings point: a free port of this test's own.
   const graphPort = await freeLoopbackPort();
   const graphOrigin = `https://127.0.0.1:${graphPort}`;
-  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'bot/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/local/start-local.ts'], {
     cwd: root,
     env: {
       PATH: process.env.PATH, DATA_DIR: dataDir, PORT: '0', PLAYGROUND: '0', LOG_LEVEL: 'info', TZ: 'UTC',
@@ -97,7 +97,7 @@ it('`tsx bot/main.ts` starts in local mode with an embedded database and the Gra
   });
   try {
     const url = await new Promise<string>((resolveUrl, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no 'bot listening' line; stderr: ${stderr}`)), 25_000);
+      const timer = setTimeout(() => reject(new Error(`no 'bot listening' line; stderr: ${stderr}`)), 100_000);
       child.stdout.on('data', (c: Buffer) => {
         for (const line of c.toString().split('\n').filter(Boolean)) {
           lines.push(line);
@@ -117,8 +117,15 @@ it('`tsx bot/main.ts` starts in local mode with an embedded database and the Gra
     expect(await exited).toBe(0);
     const messages = lines.map((l) => (JSON.parse(l) as { msg: string }).msg);
     expect(messages).toEqual(expect.arrayContaining(['migrations applied', 'bot listening', 'local Graph sandbox ready', 'shutting down', 'bot stopped']));
+    // stdout is a pipe here: JSON lines on stdout (parsed above), the banner on stderr.
+    expect(stderr).toContain('LOCAL MODE');
+    expect(stderr).toContain(`Mailboxes  ${graphOrigin}/_sandbox`);
+    expect(stderr).toContain(`Ready?     ${url}/readyz`);
+    // One warning line on Node 20 (past end of life), none on a supported Node.
+    const warnings = stderr.split('\n').filter((l) => l.startsWith('warning: Node.js'));
+    expect(warnings).toHaveLength(process.versions.node.startsWith('20.') ? 1 : 0);
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   }
-}, 40_000);
+}, 130_000);

@@ -12,7 +12,7 @@ const handled: string[] = [];
 beforeAll(async () => {
   connector = await startConnectorStub();
   bot = await startTestServer({
-    env: { ALLOWED_TENANT_IDS: TENANT },
+    allowedTenantIds: [TENANT],
     deps: { cardActions: anyDataCardActions({ 'test.effect': async (r) => { handled.push(r.verb); return { kind: 'message', text: 'done' }; } }) },
   });
 });

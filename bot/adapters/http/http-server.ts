@@ -28,6 +28,15 @@ export interface RunningHttpServer {
 
 type JsonBody = Record<string, unknown>;
 
+/** The summary line's `route` when no route matched (404, 405): the raw path may carry ids. */
+export const UNMATCHED_ROUTE = '(unmatched)';
+
+/** The route template that matched (e.g. `/api/v1/*`), never the path as sent. */
+function routeOf(req: Request): string {
+  const path = (req.getRoute() as { path?: unknown } | undefined)?.path;
+  return typeof path === 'string' ? path : UNMATCHED_ROUTE;
+}
+
 function sendJson(res: Response, status: number, body?: unknown): void {
   if (body === undefined) {
     res.status(status);
@@ -47,7 +56,8 @@ export function createHttpServer(options: HttpServerOptions) {
   let drained: (() => void) | null = null;
   let closing = false;
 
-  // Request id and the summary line. Only method, route, status, duration and ids are logged.
+  // Request id and the summary line. Only method, route template, status, duration and ids are
+  // logged: a path as sent can hold case references and conversation ids.
   server.pre(async (req: Request, res: Response) => {
     const requestId = randomUUID();
     const started = process.hrtime.bigint();
@@ -63,7 +73,7 @@ export function createHttpServer(options: HttpServerOptions) {
       inFlight -= 1;
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       const extra = responseLogFields.get(res) ?? {};
-      log.info({ method: req.method, path: (req.url ?? '').split('?')[0], status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, ...extra }, 'request');
+      log.info({ method: req.method, route: routeOf(req), status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10, ...extra }, 'request');
       if (inFlight === 0 && drained) drained();
     };
     res.once('finish', finish);
@@ -74,7 +84,12 @@ export function createHttpServer(options: HttpServerOptions) {
     const log = logOf(req);
     const body = await readJsonBody(req, options.maxBodyBytes);
     if (!body.ok) {
-      if (body.status === 413) res.setHeader('connection', 'close');
+      if (!req.complete) {
+        // A body we refuse is not read on (a chunked one could go on for ever): answer, then drop
+        // the connection once the answer is written.
+        res.setHeader('connection', 'close');
+        res.once('finish', () => req.destroy());
+      }
       responseLogFields.set(res, { outcome: body.code });
       sendJson(res, body.status, { code: body.code, message: body.message });
       return;

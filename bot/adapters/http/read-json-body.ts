@@ -6,35 +6,51 @@ export type BodyResult =
   | { ok: true; value: unknown }
   | { ok: false; status: 400 | 413 | 415; code: string; message: string };
 
+/**
+ * Stops reading as soon as the body is known to be refused (wrong type, declared or actual size
+ * over the limit): the rest is never read, and the caller closes the connection after answering
+ * (`req.complete` is false then).
+ */
 export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
   const contentType = String(req.headers['content-type'] ?? '');
   if (!/^application\/([\w.+-]*\+)?json\b/i.test(contentType)) {
-    req.resume();
     return { ok: false, status: 415, code: 'HTTP.UNSUPPORTED_MEDIA_TYPE', message: 'Expected Content-Type: application/json.' };
   }
   const tooLarge = { ok: false, status: 413, code: 'HTTP.BODY_TOO_LARGE', message: `The request body is larger than ${maxBytes} bytes.` } as const;
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    req.resume(); // discard, so the socket is not left half-read
-    return tooLarge;
+  if (Number.isFinite(declared) && declared > maxBytes) return tooLarge;
+
+  const read = await new Promise<{ ok: true; chunks: Buffer[]; size: number } | { ok: false; over: boolean }>((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (result: { ok: true; chunks: Buffer[]; size: number } | { ok: false; over: boolean }) => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('aborted', onError);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        req.pause(); // stop here: nothing more is read from the socket
+        finish({ ok: false, over: true });
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => finish({ ok: true, chunks, size });
+    const onError = () => finish({ ok: false, over: false });
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', onError);
+    req.once('aborted', onError);
+  });
+  if (!read.ok) {
+    return read.over ? tooLarge : { ok: false, status: 400, code: 'HTTP.BODY_UNREADABLE', message: 'The request body could not be read.' };
   }
 
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let over = false;
-  try {
-    for await (const chunk of req) {
-      const buf = chunk as Buffer;
-      size += buf.length;
-      if (size > maxBytes) over = true; // keep draining, stop keeping
-      if (!over) chunks.push(buf);
-    }
-  } catch {
-    return { ok: false, status: 400, code: 'HTTP.BODY_UNREADABLE', message: 'The request body could not be read.' };
-  }
-  if (over) return tooLarge;
-
-  const text = Buffer.concat(chunks, size).toString('utf8');
+  const text = Buffer.concat(read.chunks, read.size).toString('utf8');
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {

@@ -125,6 +125,17 @@ export class SqlIdempotencyStore implements IdempotencyStore {
     return r.rowCount;
   }
 
+  /** Retention (idempotency-retention.ts): completed keys, and claims abandoned by a crashed turn
+   *  (in progress, taken before `before`: far older than staleAfterMs), older than `before`. */
+  async purgeExpired(before: Date): Promise<number> {
+    const r = await this.db.query(
+      `DELETE FROM idempotency_keys
+       WHERE (state = 'done' AND completed_at < $1::timestamptz) OR (state = 'in-progress' AND claimed_at < $1::timestamptz)`,
+      [before.toISOString()],
+    );
+    return r.rowCount;
+  }
+
   private hold(key: string, token: string): IdempotencyClaim {
     const now = Date.now();
     if (this.tokens.size >= 1000) {

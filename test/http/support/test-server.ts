@@ -5,7 +5,8 @@ import { openDatabase } from '../../../bot/adapters/store/open-database';
 import { migrate } from '../../../bot/adapters/store/migrate';
 import type { Database } from '../../../bot/adapters/store/database';
 import { type RunningServer, type ServerDeps, startServer } from '../../../bot/main';
-import { loadConfig } from '../../../bot/config/load-config';
+import { type ConfigMode, loadConfig } from '../../../bot/config/load-config';
+import { LOCAL_MODE } from '../../../scripts/local/sandbox-defaults';
 
 export interface TestServer {
   url: string;
@@ -17,8 +18,21 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { env?: Record<string, string>; deps?: Partial<ServerDeps>; migrated?: boolean } = {}): Promise<TestServer> {
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'info', PLAYGROUND: '0', ...options.env });
+export interface TestServerOptions {
+  env?: Record<string, string>;
+  /** Default: production when env gives a MicrosoftAppId, else local mode (as the launcher runs it). */
+  mode?: ConfigMode['mode'];
+  /** Local mode takes no ALLOWED_TENANT_IDS from the environment; tests of the tenant check set it here. */
+  allowedTenantIds?: string[];
+  deps?: Partial<ServerDeps>;
+  migrated?: boolean;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const env: Record<string, string> = { PORT: '0', LOG_LEVEL: 'info', PLAYGROUND: '0', ...options.env };
+  const mode: ConfigMode = (options.mode ?? (env.MicrosoftAppId ? 'production' : 'local')) === 'production' ? { mode: 'production' } : LOCAL_MODE;
+  const loaded = loadConfig(env, mode);
+  const config = options.allowedTenantIds ? { ...loaded, allowedTenantIds: options.allowedTenantIds } : loaded;
   const db = await openDatabase({ dataDir: ':memory:' });
   if (options.migrated !== false) await migrate(db);
   const logs: string[] = [];

@@ -1,6 +1,7 @@
 import { ManualClock } from '../../../bot/adapters/clock/manual-clock';
 import type { Database } from '../../../bot/adapters/store/database';
 import { migrate } from '../../../bot/adapters/store/migrate';
+import { startIdempotencyRetention } from '../../../bot/adapters/store/idempotency-retention';
 import { IdempotencyError, SqlIdempotencyStore } from '../../../bot/adapters/store/sql-idempotency.store';
 import { SqlUnitOfWork } from '../../../bot/adapters/store/sql-unit-of-work';
 import type { Backend } from '../backends';
@@ -118,6 +119,66 @@ export function idempotencySuite(backend: Backend): void {
       clock.advance(3_600_000);
       expect(await store.purgeCompletedBefore(new Date(clock.now().getTime() - 60_000))).toBeGreaterThanOrEqual(1);
       expect(await store.claim('old-key')).toEqual({ claimed: true });
+    });
+
+    describe('retention (startIdempotencyRetention, as the running server does)', () => {
+      const HOUR = 3_600_000;
+      const keysLike = async (prefix: string) =>
+        (await db.query<{ key: string }>('SELECT key FROM idempotency_keys WHERE key LIKE $1 ORDER BY key', [`${prefix}%`])).rows.map((r) => r.key);
+
+      test('purges completed keys and abandoned claims older than the retention, keeps the rest', async () => {
+        const retentionClock = new ManualClock('2026-01-05T09:00:00.000Z');
+        const store = new SqlIdempotencyStore(db, retentionClock, { batched: false });
+        // 80 hours ago: completed, and a claim whose turn crashed (never completed)
+        await store.claim('ret-old-done');
+        await store.complete('ret-old-done', { n: 1 });
+        await store.claim('ret-old-abandoned');
+        retentionClock.advance(79 * HOUR);
+        // 1 hour ago: completed; and one in progress now
+        await store.claim('ret-new-done');
+        await store.complete('ret-new-done', { n: 2 });
+        retentionClock.advance(HOUR);
+        await store.claim('ret-new-in-progress');
+
+        const purged: number[] = [];
+        const retention = startIdempotencyRetention({ store, clock: retentionClock, retentionMs: 72 * HOUR, intervalMs: 60_000, onPurged: (n) => purged.push(n) });
+        try {
+          expect(await retention.runOnce()).toBe(2);
+          expect(await keysLike('ret-')).toEqual(['ret-new-done', 'ret-new-in-progress']);
+          expect(await store.claim('ret-new-done')).toEqual({ claimed: false, response: { n: 2 } });
+          // 73 hours on, both are past the retention
+          retentionClock.advance(73 * HOUR);
+          expect(await retention.runOnce()).toBe(2);
+          expect(await keysLike('ret-')).toEqual([]);
+        } finally {
+          await retention.stop();
+        }
+        expect(purged.filter((n) => n > 0).length).toBeGreaterThanOrEqual(2);
+      });
+
+      test('runs by itself once started (at start, then every interval) and not after stop()', async () => {
+        const retentionClock = new ManualClock('2026-01-20T09:00:00.000Z');
+        const store = new SqlIdempotencyStore(db, retentionClock, { batched: false });
+        await store.claim('tick-a');
+        await store.complete('tick-a', null);
+        retentionClock.advance(2 * HOUR);
+        let runs = 0;
+        const counting = {
+          purgeExpired: (before: Date) => {
+            runs += 1;
+            return store.purgeExpired(before);
+          },
+        };
+        const retention = startIdempotencyRetention({ store: counting, clock: retentionClock, retentionMs: HOUR, intervalMs: 20 });
+        for (let i = 0; i < 200 && (await keysLike('tick-')).length > 0; i++) await sleep(10);
+        expect(await keysLike('tick-')).toEqual([]);
+        for (let i = 0; i < 200 && runs < 3; i++) await sleep(10);
+        expect(runs).toBeGreaterThanOrEqual(3);
+        await retention.stop();
+        const after = runs;
+        await sleep(100);
+        expect(runs).toBe(after);
+      });
     });
   });
 }

@@ -1,15 +1,13 @@
-// Local mode's companions, started beside the bot by `npm start` when no MicrosoftAppId is set:
-// the strict local Graph sandbox (in-process, on the product's own database, where the Graph
-// settings' local defaults point) and Microsoft's Agents Playground pointed at the bot.
-// Nothing here runs outside local mode: loadConfig refuses PLAYGROUND there, and the sandbox
-// starts only when GRAPH_BASE_URL is a loopback address.
+// Local mode's companions, started beside the bot by the local launcher (start-local.ts, `npm
+// start`): the strict local Graph sandbox (in-process, on the bot's own database, where the local
+// Graph settings point) and Microsoft's Agents Playground pointed at the bot. The sandbox starts
+// only when GRAPH_BASE_URL is a loopback address.
 import { resolve } from 'node:path';
-import { DEFAULT_CLIENT, DEFAULT_TENANT_ID, startGraphSandbox } from '../../../scripts/graph-sandbox/start-graph-sandbox';
-import { SANDBOX_DEFAULTS } from '../../config/graph-config';
-import type { Config } from '../../config/load-config';
-import { createGraphAdapters } from '../graph/create-graph-adapters';
-import type { Logger } from '../logging/logger';
-import type { Database } from '../store/database';
+import { createGraphAdapters } from '../../bot/adapters/graph/create-graph-adapters';
+import type { Logger } from '../../bot/adapters/logging/logger';
+import type { Database } from '../../bot/adapters/store/database';
+import type { Config } from '../../bot/config/load-config';
+import { DEFAULT_CLIENT, DEFAULT_TENANT_ID, startGraphSandbox } from '../graph-sandbox/start-graph-sandbox';
 import { startPlayground } from './playground-launcher';
 
 export interface LocalExtras {
@@ -21,7 +19,18 @@ export interface LocalExtras {
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-export async function startLocalExtras(opts: { config: Config; database: Database; botUrl: string; logger: Logger }): Promise<LocalExtras> {
+export interface LocalExtrasOptions {
+  config: Config;
+  database: Database;
+  botUrl: string;
+  logger: Logger;
+  /** Where the sandbox writes its CA certificate when GRAPH_CA_FILE is not given. */
+  sandboxCaFile: string;
+  /** The sandbox's request log (GRAPH_SANDBOX_LOG). */
+  sandboxLogFile?: string;
+}
+
+export async function startLocalExtras(opts: LocalExtrasOptions): Promise<LocalExtras> {
   const { config, database, botUrl, logger } = opts;
   const extras: LocalExtras = { stops: [] };
   try {
@@ -33,14 +42,14 @@ export async function startLocalExtras(opts: { config: Config; database: Databas
         port: Number(graphUrl.port || (tls ? 443 : 80)),
         host: '127.0.0.1',
         tls,
-        ...(tls ? { caCertFile: resolve(config.graph.caFile ?? SANDBOX_DEFAULTS.caFile) } : {}),
+        ...(tls ? { caCertFile: resolve(config.graph.caFile ?? opts.sandboxCaFile) } : {}),
         tenantId: config.graph.tenantId || DEFAULT_TENANT_ID,
         clients: [
           config.graph.credential.kind === 'secret'
             ? { clientId: config.graph.clientId, clientSecret: config.graph.credential.secret }
             : DEFAULT_CLIENT,
         ],
-        ...(process.env.GRAPH_SANDBOX_LOG ? { logFile: process.env.GRAPH_SANDBOX_LOG } : {}),
+        ...(opts.sandboxLogFile ? { logFile: opts.sandboxLogFile } : {}),
       });
       extras.stops.push(() => sandbox.stop());
       extras.sandboxUrl = sandbox.url;

@@ -1,0 +1,20 @@
+// What counts as "this machine": the one definition that local mode's HOST rule and the
+// https-only rule for outside endpoints share.
+import { isIP } from 'node:net';
+
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.toLowerCase().replace(/^\[|\]$/g, '');
+  if (bare === 'localhost') return true;
+  if (isIP(bare) === 4) return bare.startsWith('127.');
+  if (isIP(bare) === 6) return bare === '::1';
+  return false;
+}
+
+/** An http(s) URL whose host is loopback (false for anything unparsable). */
+export function isLoopbackUrl(url: string): boolean {
+  try {
+    return isLoopbackHost(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,24 @@
+// What a newcomer sees once `npm start` is up: where to click, what to say, how to stop.
+export interface BannerFacts {
+  botUrl: string;
+  /** Absent with PLAYGROUND=0. */
+  playgroundUrl?: string;
+  /** The Graph sandbox's mailbox pages; absent when Graph points off this machine. */
+  mailboxesUrl?: string;
+}
+
+export function localBanner(facts: BannerFacts): string {
+  const rows: [string, string][] = [];
+  if (facts.playgroundUrl) rows.push(['Open', `${facts.playgroundUrl}  (Agents Playground, the local Teams emulator)`]);
+  rows.push(['Say', facts.playgroundUrl ? '"help" to the bot' : `"help" (send activities to ${facts.botUrl}/api/messages)`]);
+  if (facts.mailboxesUrl) rows.push(['Mailboxes', `${facts.mailboxesUrl}  (what the bot sent, in the Graph sandbox)`]);
+  rows.push(['Ready?', `${facts.botUrl}/readyz`]);
+  rows.push(['Stop', 'Ctrl-C']);
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return [
+    '',
+    'Child protection conference bot: LOCAL MODE (no sign-in, this machine only, test data only)',
+    ...rows.map(([label, text]) => `  ${label.padEnd(width)}  ${text}`),
+    '',
+  ].join('\n');
+}
