@@ -16,6 +16,7 @@ const TENANT = '0e5c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
 const PRODUCTION = {
   MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppTenantId: TENANT, ALLOWED_TENANT_IDS: TENANT,
   GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: APP_ID, GRAPH_CLIENT_SECRET: 'not-a-real-secret', GRAPH_MAIL_SENDER: 'conference-team@council.example',
+  AUDIT_HMAC_KEY: `hex:${'5a'.repeat(32)}`,
 };
 
 interface Run {
