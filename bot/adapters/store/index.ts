@@ -9,3 +9,4 @@ export { type ChainVerdict, canonicalJson, entryHash } from './audit-chain';
 export { IdempotencyError, type SqlIdempotencyOptions, SqlIdempotencyStore } from './sql-idempotency.store';
 export { executorOf, SqlUnitOfWork, TransactionHandleError } from './sql-unit-of-work';
 export { SqlClerkAlerts, type StoredClerkAlert } from './sql-clerk-alerts';
+export { SqlConferenceLease } from './sql-conference-lease';

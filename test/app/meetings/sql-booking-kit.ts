@@ -32,15 +32,19 @@ export interface SqlKit {
   deps: BookingDeps & { store: CrashingStore; meetings: FakeMeetings; mailer: FakeMailer; audit: SqlAuditLog; alerts: SqlClerkAlerts; clock: ManualClock };
   actions(conferenceId?: string): Promise<string[]>;
   auditDetails(action: string, conferenceId?: string): Promise<unknown[]>;
-  openAlerts(conferenceId?: string): Promise<{ code: string; severity: string; detail: unknown }[]>;
+  openAlerts(conferenceId?: string): Promise<{ conferenceId: string; code: string; severity: string; detail: unknown }[]>;
+  /** New Graph fakes, the clock back at its start, no crash planned: for the next test on this database. */
+  reset(): void;
   stop(): Promise<void>;
 }
+
+const START = '2026-11-23T10:00:00.000Z';
 
 export async function startSqlKit(backend: Backend): Promise<SqlKit> {
   const fresh = await backend.fresh();
   const db = fresh.db;
   await migrate(db);
-  const clock = new ManualClock('2026-11-23T10:00:00.000Z');
+  const clock = new ManualClock(START);
   const audit = new SqlAuditLog(db, clock);
   const alerts = new SqlClerkAlerts(db, audit, clock);
   const deps = {
@@ -60,7 +64,14 @@ export async function startSqlKit(backend: Backend): Promise<SqlKit> {
     deps,
     actions: async (id = 'conf-1') => (await audit.forConference(id)).map((e) => e.action),
     auditDetails: async (action, id = 'conf-1') => (await audit.forConference(id)).filter((e) => e.action === action).map((e) => e.detail),
-    openAlerts: async (id = 'conf-1') => (await alerts.open(id)).map(({ code, severity, detail }) => ({ code, severity, detail })),
+    openAlerts: async (id = 'conf-1') => (await alerts.open(id)).map(({ conferenceId, code, severity, detail }) => ({ conferenceId, code, severity, detail })),
+    reset() {
+      deps.meetings = new FakeMeetings();
+      deps.mailer = new FakeMailer();
+      deps.clock.set(START);
+      deps.store.saves = 0;
+      deps.store.crashOnSave = undefined;
+    },
     async stop() {
       await db.close();
       await fresh.drop();
