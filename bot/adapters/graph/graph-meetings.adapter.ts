@@ -7,9 +7,8 @@ import {
   type CreatedMeetingEvent, type EventAttendee, type EventChange, type MeetingEventInput, type MeetingOptions,
   type Meetings, MeetingsError, type ReadBackOptions,
 } from '../../app/ports/meetings.port';
-import { IdempotentRequest } from './graph-client.factory';
+import { IdempotentRequest, TransportFailureProbe } from './graph-client.factory';
 import { toMeetingsError } from './graph-errors';
-import { TransportError } from './https-transport';
 
 const TIME_ZONE = 'Europe/London';
 /** lobbyBypassScope members Graph only accepts with Prefer: include-unknown-enum-members. */
@@ -120,22 +119,18 @@ export class GraphMeetingsAdapter implements Meetings {
     // cancel is a 404 ErrorItemNotFound (docs: event-cancel; outlook-immutable-id). So a 404 is
     // "already gone", and after a lost answer (connection reset or timeout once the request was
     // written) a retry that meets the 404 means our first cancel took.
-    const post = () => this.client.api(`/users/${seg(organizerId)}/events/${seg(eventId)}/cancel`).post({ comment });
     const notFound = (err: unknown) => err instanceof GraphError && err.statusCode === 404;
-    try {
-      await post();
-      return 'cancelled';
-    } catch (err) {
-      if (notFound(err)) return 'already-gone';
-      if (!(err instanceof TransportError && err.maybeDelivered)) throw toMeetingsError(err, this.context('cancel the meeting event', organizerId, false));
-    }
-    for (let attempt = 1; ; attempt++) {
+    const fail = (err: unknown) => toMeetingsError(err, this.context('cancel the meeting event', organizerId, false));
+    for (let attempt = 0; ; attempt++) {
+      const probe = new TransportFailureProbe();
       try {
-        await post();
+        await this.client.api(`/users/${seg(organizerId)}/events/${seg(eventId)}/cancel`).middlewareOptions([probe]).post({ comment });
         return 'cancelled';
       } catch (err) {
-        if (notFound(err)) return 'cancelled';
-        if (!(err instanceof TransportError) || attempt >= this.lostAnswerRetries) throw toMeetingsError(err, this.context('cancel the meeting event', organizerId, false));
+        if (notFound(err)) return attempt === 0 ? 'already-gone' : 'cancelled';
+        // Not delivered, or out of retries: the caller's rerun asks again (and meets the 404).
+        if (!probe.failure?.maybeDelivered && attempt === 0) throw fail(err);
+        if (!probe.failure || attempt >= this.lostAnswerRetries) throw fail(err);
       }
     }
   }
