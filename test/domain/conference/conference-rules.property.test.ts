@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { eventAttendees, isFamilySide } from '../../../bot/domain/conference/attendee-order';
 import type { Conference, ConferenceStatus, Invitee } from '../../../bot/domain/conference/conference';
 import { type ConferenceCommand, transition } from '../../../bot/domain/conference/conference-rules';
+import type { MailResult } from '../../../bot/domain/conference/family-mail-plan';
 import { CONFERENCE_STATUSES, nextStatus } from '../../../bot/domain/conference/conference-status';
 
 type Outcome = 'sent' | 'failed' | 'unknown' | 'lost' | 'crash-delivered' | 'crash-not-delivered';
@@ -116,7 +117,7 @@ function run(commands: Cmd[]): void {
         }
         if (plans.length === 0) break;
         let crashed = false;
-        const results = plans.flatMap((p, i) => {
+        const results = plans.flatMap((p, i): MailResult[] => {
           const o = k.outcomes[i % k.outcomes.length]!;
           const arrived = o === 'sent' || o === 'lost' || o === 'crash-delivered';
           const key = `${p.invitee.id}|v${c.bookingVersion}`; // one e-mail per person per booking version
