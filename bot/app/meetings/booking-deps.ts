@@ -55,3 +55,4 @@ export function meetingSubject(c: Pick<Conference, 'caseReference' | 'kind'>): s
   const label = KIND_LABEL[c.kind];
   return `${c.caseReference} ${label.charAt(0).toUpperCase()}${label.slice(1)}`;
 }
+export { BookingError, type BookingErrorCode } from './booking-errors';
