@@ -13,7 +13,9 @@ import { createGraphAdapters } from '../bot/adapters/graph/create-graph-adapters
 import { migrate } from '../bot/adapters/store/migrate';
 import { openDatabase } from '../bot/adapters/store/open-database';
 import { SqlAuditLog } from '../bot/adapters/store/sql-audit-log';
+import { SqlConferenceLease } from '../bot/adapters/store/sql-conference-lease';
 import { SqlConferenceStore } from '../bot/adapters/store/sql-conference.store';
+import { SqlUnitOfWork } from '../bot/adapters/store/sql-unit-of-work';
 import type { Alerts } from '../bot/app/ports/alerts.port';
 import type { Clock } from '../bot/app/ports/clock.port';
 import { bookMeeting } from '../bot/app/meetings/book-meeting.use-case';
@@ -67,7 +69,7 @@ async function main(): Promise<void> {
   try {
     const started = performance.now();
     const result = await bookMeeting(
-      { store, audit: new SqlAuditLog(db, clock, randomBytes(32)), clock, alerts, meetings: graph.meetings, mailer: graph.mailer, profileFor: (id) => resolveProfile(id), mailSender: SENDER },
+      { store, uow: new SqlUnitOfWork(db), lease: new SqlConferenceLease(db, clock), audit: new SqlAuditLog(db, clock, randomBytes(32)), clock, alerts, meetings: graph.meetings, mailer: graph.mailer, profileFor: (id) => resolveProfile(id), mailSender: SENDER },
       'bench-conf-1',
     );
     const wallMs = Math.round(performance.now() - started);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command (README): every suite under TZ=UTC, the date code again under Europe/London,
-# and the repository suite against a real PostgreSQL server when one can be started here.
+# and the repository and use-case suites (test/store, test/app, test/invitations) against a real
+# PostgreSQL server when one can be started here.
 # Prints a closing "N passed, N failed" line summed over every leg.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,7 @@ leg london TZ=Europe/London -- test/domain
 # throwaway cluster on loopback when the server binaries are installed).
 if [ -z "${SKIP_POSTGRES:-}" ]; then
   if [ -f scripts/with-postgres.sh ]; then
-    bash scripts/with-postgres.sh bash -c 'TZ=UTC npx jest --json --outputFile=.tmp/test-results/postgres.json test/store' || status=1
+    bash scripts/with-postgres.sh bash -c 'TZ=UTC npx jest --json --outputFile=.tmp/test-results/postgres.json test/store test/app test/invitations' || status=1
   fi
 fi
 

@@ -25,7 +25,11 @@ export type FaultRule = z.infer<typeof FaultRuleSchema>;
 
 export const FaultsSchema = z.strictObject({
   seed: z.number().int().default(42),
-  /** Added to every Graph request (not the token endpoint): the benchmark's 100 ms. */
+  /**
+   * Added to every Graph request (not the token endpoint) and to every request inside a $batch
+   * (Graph runs each item: a parallel batch costs one latency, a dependsOn chain one per item):
+   * the benchmark's 100 ms.
+   */
   latencyMs: z.number().int().nonnegative().default(0),
   rules: z.array(FaultRuleSchema).default([]),
   /**
@@ -83,7 +87,7 @@ export class FaultInjector {
 
   /** Decides, for one request (or batch item), which faults apply. Counts every match. */
   decide(method: string, path: string, scope: 'request' | 'batchItem', graphCall: boolean): FaultDecision {
-    const decision: FaultDecision = { latencyMs: scope === 'request' && graphCall ? this.config.latencyMs : 0, latencyWhen: 'before' };
+    const decision: FaultDecision = { latencyMs: graphCall ? this.config.latencyMs : 0, latencyWhen: 'before' };
     for (const r of this.rules) {
       if (r.rule.scope !== scope) continue;
       // Without a path a rule targets Graph calls only; the token endpoint needs an explicit path.

@@ -136,3 +136,37 @@ test('mailboxConcurrency: more concurrent requests on one mailbox than the limit
   expect((await kit.call('POST', '/users/other.sender@example.org/sendMail', mailBody('conc.other@example.net'))).status).toBe(202);
   expect((await kit.call('POST', `/users/${ORGANIZER}/sendMail`, mailBody('conc.later@example.net'))).status).toBe(202);
 });
+
+test('the injected latency applies to $batch items: a parallel batch waits once more, a dependsOn chain once per item', async () => {
+  kit.sandbox.setFaults({ latencyMs: 250 });
+  const item = (id: string, to: string, dependsOn?: string[]) => ({ id, method: 'POST', url: `/users/${ORGANIZER}/sendMail`, headers: { 'Content-Type': 'application/json' }, body: mailBody(to), ...(dependsOn ? { dependsOn } : {}) });
+  let t = Date.now();
+  const parallel = await kit.call('POST', '/$batch', { requests: [item('1', 'lat.1@example.net'), item('2', 'lat.2@example.net'), item('3', 'lat.3@example.net')] });
+  const parallelMs = Date.now() - t;
+  t = Date.now();
+  const chain = await kit.call('POST', '/$batch', { requests: [item('a', 'lat.a@example.net'), item('b', 'lat.b@example.net', ['a']), item('c', 'lat.c@example.net', ['b'])] });
+  const chainMs = Date.now() - t;
+  expect(parallel.json.responses.map((x: Json) => x.status)).toEqual([202, 202, 202]);
+  expect(chain.json.responses.map((x: Json) => x.status)).toEqual([202, 202, 202]);
+  // Lower bounds only (the injected waits), never a speed claim: outer request + items.
+  expect(parallelMs).toBeGreaterThanOrEqual(2 * 250 - 10);
+  expect(chainMs).toBeGreaterThanOrEqual(4 * 250 - 10);
+});
+
+test("an answer lost after the effect ('reset' when 'after') for PATCH, cancel and the token endpoint: each took effect", async () => {
+  const created = await kit.call('POST', eventsPath, eventBody({ transactionId: 'lost-after', attendees: [{ emailAddress: { address: 'lost.after@example.org' } }] }));
+  const id = encodeURIComponent(created.json.id);
+  const joinUrl = created.json.onlineMeeting.joinUrl as string;
+  const meetingId = encodeURIComponent((await kit.call('GET', `/users/${ORGANIZER}/onlineMeetings?$filter=${encodeURIComponent(`JoinWebUrl eq '${joinUrl}'`)}`)).json.value[0].id);
+  kit.sandbox.setFaults({ rules: [{ kind: 'reset', method: 'PATCH', path: '/onlineMeetings/', nth: [1], when: 'after' }, { kind: 'reset', method: 'PATCH', path: '/events/', nth: [1], when: 'after' }, { kind: 'reset', method: 'POST', path: '/cancel$', nth: [1], when: 'after' }, { kind: 'reset', path: '/oauth2/v2\\.0/token$', nth: [1], when: 'after' }] });
+  await expect(kit.call('PATCH', `/users/${ORGANIZER}/onlineMeetings/${meetingId}`, { allowMeetingChat: 'disabled' })).rejects.toThrow();
+  expect((await kit.call('GET', `/users/${ORGANIZER}/onlineMeetings/${meetingId}`)).json.allowMeetingChat).toBe('disabled');
+  await expect(kit.call('PATCH', `${eventsPath}/${id}`, { subject: 'CP-2026-0042 moved' })).rejects.toThrow();
+  expect((await kit.call('GET', `${eventsPath}/${id}`)).json.subject).toBe('CP-2026-0042 moved');
+  await expect(kit.call('POST', `${eventsPath}/${id}/cancel`, { comment: 'stood down' })).rejects.toThrow();
+  const again = await kit.call('POST', `${eventsPath}/${id}/cancel`, { comment: 'stood down' });
+  expect([again.status, again.json.error.code]).toEqual([404, 'ErrorItemNotFound']);
+  await expect(kit.token()).rejects.toThrow();
+  await expect(kit.token()).resolves.toMatch(/^ey/);
+  expect(kit.sandbox.faultStats().map((s) => s.fired)).toEqual([1, 1, 1, 1]);
+});

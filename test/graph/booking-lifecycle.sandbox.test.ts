@@ -2,15 +2,11 @@
 // the Graph adapter against the sandbox (sharing the one embedded database, as in local mode).
 import { openDatabase } from '../../bot/adapters/store/open-database';
 import { migrate } from '../../bot/adapters/store/migrate';
-import { SqlAuditLog } from '../../bot/adapters/store/sql-audit-log';
-import { SqlConferenceStore } from '../../bot/adapters/store/sql-conference.store';
 import { bookMeeting } from '../../bot/app/meetings/book-meeting.use-case';
 import { removeInvitee, rescheduleMeeting, standDown } from '../../bot/app/meetings/change-booking.use-case';
-import type { BookingDeps } from '../../bot/app/meetings/booking-deps';
-import { resolveProfile } from '../../bot/domain/policy/resolve-profile';
-import { TEST_AUDIT_KEY } from '../store/fixtures';
-import { fixedClock, RecordingAlerts, sampleConference } from '../invitations/booking-fakes';
+import { sampleConference } from '../invitations/booking-fakes';
 import { type Harness, startHarness } from './sandbox-harness';
+import { sqlBookingDeps } from './sql-booking-deps';
 
 describe('booking lifecycle on the SQL store and the sandbox', () => {
   it('books, reschedules, removes a family member and stands down: audited, one message per change per person', async () => {
@@ -19,13 +15,8 @@ describe('booking lifecycle on the SQL store and the sandbox', () => {
     let h: Harness | undefined;
     try {
       h = await startHarness({ db });
-      const clock = fixedClock('2026-11-23T10:00:00.000Z', '2026-11-23');
-      const store = new SqlConferenceStore(db);
-      const audit = new SqlAuditLog(db, clock, TEST_AUDIT_KEY);
-      const deps: BookingDeps = {
-        store, audit, clock, alerts: new RecordingAlerts(), meetings: h.graph.meetings, mailer: h.graph.mailer,
-        profileFor: (id) => resolveProfile(id), mailSender: h.config.mailSender,
-      };
+      const deps = sqlBookingDeps(h, db);
+      const { store, audit } = deps;
       await store.create(sampleConference());
       const booked = await bookMeeting(deps, 'conf-1');
       expect(booked.family.sent).toEqual(['mum', 'dad']);

@@ -2,16 +2,15 @@
 // bodies, the $batch split, item-level 429 retry, faults, the access-policy 403, option drift.
 import { bookMeeting } from '../../bot/app/meetings/book-meeting.use-case';
 import { meetingTransactionId } from '../../bot/app/meetings/booking-deps';
+import type { Database } from '../../bot/adapters/store/database';
+import { migrate } from '../../bot/adapters/store/migrate';
+import { openDatabase } from '../../bot/adapters/store/open-database';
 import type { Conference } from '../../bot/domain/conference/conference';
-import { invitee, makeDeps, sampleConference } from '../invitations/booking-fakes';
+import { invitee, sampleConference } from '../invitations/booking-fakes';
 import { type Harness, ORGANIZER, SENDER, startHarness } from './sandbox-harness';
+import { alertCodes, auditActions, sqlBookingDeps } from './sql-booking-deps';
 
 const ORG = encodeURIComponent(ORGANIZER);
-
-function depsFor(h: Harness) {
-  const deps = makeDeps();
-  return { ...deps, meetings: h.graph.meetings, mailer: h.graph.mailer, mailSender: h.config.mailSender };
-}
 
 function family(tag: string, n: number) {
   return Array.from({ length: n }, (_, i) => {
@@ -34,13 +33,18 @@ function conference(tag: string, overrides: Partial<Conference> = {}) {
 }
 const addr = (tag: string, id: string) => `${id}@${tag}.example.org`;
 
-describe('Graph adapter against the sandbox', () => {
+describe('Graph adapter against the sandbox, on the SQL store', () => {
   let h: Harness;
+  let db: Database;
+  const depsFor = (harness: Harness) => sqlBookingDeps(harness, db);
   beforeAll(async () => {
-    h = await startHarness();
+    db = await openDatabase({ dataDir: ':memory:' });
+    await migrate(db);
+    h = await startHarness({ db });
   });
   afterAll(async () => {
     await h.stop();
+    await db.close();
   });
   beforeEach(() => {
     h.sandbox.setFaults(undefined);
@@ -150,7 +154,7 @@ describe('Graph adapter against the sandbox', () => {
     await deps.store.create(conference('lost'));
     const result = await bookMeeting(deps, 'conf-lost');
     expect(result.family).toEqual({ sent: [], failed: [], unknown: ['mum', 'dad'], late: [] });
-    expect(deps.alerts.alerts.map((a) => [a.code, a.detail.unknown])).toEqual([['INVITATION.FAMILY_MAIL_NOT_CONFIRMED', ['mum', 'dad']]]);
+    expect((await deps.alerts.open('conf-lost')).map((a) => [a.code, a.detail.unknown])).toEqual([['INVITATION.FAMILY_MAIL_NOT_CONFIRMED', ['mum', 'dad']]]);
     await bookMeeting(deps, 'conf-lost');
     expect(h.graphRequests().filter((r) => r.path === '/v1.0/$batch')).toHaveLength(1);
     expect(await inboxCounts(h, [addr('lost', 'mum'), addr('lost', 'dad')])).toEqual([1, 1]);
@@ -198,7 +202,7 @@ describe('Graph adapter against the sandbox', () => {
       expect(err!.message).toContain(`New-CsApplicationAccessPolicy -Identity "cp-conference-bot" -AppIds "${denied.config.clientId}"`);
       expect(err!.message).toContain(`Grant-CsApplicationAccessPolicy -PolicyName "cp-conference-bot" -Identity "${ORGANIZER}"`);
       expect(denied.graphRequests().filter((r) => r.path === '/v1.0/$batch')).toHaveLength(0);
-      expect(deps.alerts.alerts.map((a) => a.code)).toEqual(['GRAPH.ACCESS_POLICY_MISSING']);
+      expect(await alertCodes(deps, 'conf-policy')).toEqual(['GRAPH.ACCESS_POLICY_MISSING']);
     } finally {
       await denied.stop();
     }
@@ -217,8 +221,8 @@ describe('Graph adapter against the sandbox', () => {
     const result = await bookMeeting({ ...deps, meetings: racing }, 'conf-drift');
     expect(result.optionsVerified).toBe(false);
     expect(result.optionMismatches).toEqual(['allowMeetingChat', 'allowRecording']);
-    expect(deps.alerts.alerts.map((a) => a.code)).toEqual(['MEETING.OPTIONS_NOT_APPLIED']);
-    expect(deps.audit.actions()).toContain('meeting.options-mismatch');
+    expect(await alertCodes(deps, 'conf-drift')).toEqual(['MEETING.OPTIONS_NOT_APPLIED']);
+    expect(await auditActions(deps, 'conf-drift')).toContain('meeting.options-mismatch');
     expect(h.graphRequests().filter((r) => r.path === '/v1.0/$batch')).toHaveLength(0);
   });
 

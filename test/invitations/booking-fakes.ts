@@ -1,57 +1,9 @@
-// In-memory ports for the meeting and invitation use cases (the SQL and Graph adapters have
-// their own tests): a store with optimistic versions, recording audit/alerts, scripted Graph.
-import { ConcurrencyConflict, type ConferenceStore } from '../../bot/app/ports/conference-store.port';
-import type { Alerts, ClerkAlert } from '../../bot/app/ports/alerts.port';
-import type { AuditEntryInput, AuditLog, AuditRecord } from '../../bot/app/ports/audit-log.port';
+// Scripted Graph (Meetings, Mailer) and sample data for the meeting and invitation use cases.
+// The store, audit log and alerts are always the real SQL ones (test/app/meetings/sql-booking-kit.ts).
 import type { Clock } from '../../bot/app/ports/clock.port';
 import type { MailMessage, MailOutcome, Mailer } from '../../bot/app/ports/mailer.port';
 import type { CreatedMeetingEvent, EventChange, MeetingEventInput, MeetingOptions, Meetings, ReadBackOptions } from '../../bot/app/ports/meetings.port';
-import type { BookingDeps } from '../../bot/app/meetings/booking-deps';
 import type { Conference, Invitee } from '../../bot/domain/conference/conference';
-import { resolveProfile } from '../../bot/domain/policy/resolve-profile';
-
-export class MemoryStore implements ConferenceStore {
-  readonly rows = new Map<string, Conference>();
-  saves = 0;
-  /** Throw on the nth save (1-based) to simulate a crash between steps. */
-  crashOnSave?: number;
-  async get(id: string) {
-    const c = this.rows.get(id);
-    return c ? structuredClone(c) : null;
-  }
-  async create(c: Omit<Conference, 'version'>) {
-    const created = { ...structuredClone(c), version: 1 } as Conference;
-    this.rows.set(c.id, created);
-    return structuredClone(created);
-  }
-  async save(c: Conference) {
-    this.saves += 1;
-    if (this.crashOnSave === this.saves) throw new Error('CRASH');
-    const current = this.rows.get(c.id);
-    if (!current || current.version !== c.version) throw new ConcurrencyConflict(c.id, c.version);
-    const next = structuredClone({ ...c, version: c.version + 1 });
-    this.rows.set(c.id, next);
-    return structuredClone(next);
-  }
-}
-
-export class RecordingAudit implements AuditLog {
-  readonly entries: AuditEntryInput[] = [];
-  async append(entry: AuditEntryInput): Promise<AuditRecord> {
-    this.entries.push(structuredClone(entry));
-    return { ...entry, seq: this.entries.length, at: '2026-11-23T10:00:00.000Z', prevHash: '', hash: '' };
-  }
-  actions(): string[] {
-    return this.entries.map((e) => e.action);
-  }
-}
-
-export class RecordingAlerts implements Alerts {
-  readonly alerts: ClerkAlert[] = [];
-  async alertClerk(alert: ClerkAlert) {
-    this.alerts.push(structuredClone(alert));
-  }
-}
 
 export class FakeMeetings implements Meetings {
   readonly calls: string[] = [];
@@ -85,9 +37,12 @@ export class FakeMeetings implements Meetings {
     this.calls.push('updateEvent');
     this.updates.push(structuredClone(change));
   }
+  /** Answer of the next cancels ('already-gone': Graph no longer has the event). */
+  cancelAnswers: ('cancelled' | 'already-gone')[] = [];
   async cancelEvent(_o: string, eventId: string, comment: string) {
     this.calls.push('cancelEvent');
     this.cancels.push(`${eventId}|${comment}`);
+    return this.cancelAnswers.shift() ?? 'cancelled';
   }
 }
 
@@ -137,18 +92,4 @@ export function sampleConference(overrides: Partial<Conference> = {}): Omit<Conf
     ],
     ...overrides,
   };
-}
-
-export function makeDeps(store = new MemoryStore()) {
-  const deps = {
-    store,
-    meetings: new FakeMeetings(),
-    mailer: new FakeMailer(),
-    alerts: new RecordingAlerts(),
-    audit: new RecordingAudit(),
-    clock: fixedClock('2026-11-23T10:00:00.000Z', '2026-11-23'),
-    profileFor: (id: string) => resolveProfile(id),
-    mailSender: { email: 'conference-team@council.example', name: 'Conference team' },
-  } satisfies BookingDeps;
-  return deps;
 }

@@ -34,7 +34,7 @@ export function createGraphAdapters(config: GraphConfig, overrides: GraphAdapter
     ...(overrides.sleep ? { sleep: overrides.sleep } : {}),
   });
   return {
-    meetings: new GraphMeetingsAdapter(client, config.clientId),
+    meetings: new GraphMeetingsAdapter(client, config.clientId, config.maxRetries),
     mailer: new GraphMailerAdapter(client, {
       sender: config.mailSender.email, maxItemRetries: config.maxRetries,
       outerRetryDelaySeconds: retryDelaySeconds, outerMaxRetries: config.maxRetries,

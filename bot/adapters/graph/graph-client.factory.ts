@@ -8,6 +8,15 @@ import { type Transport, TransportError } from './https-transport';
 /** Marks a request safe to repeat after a network failure (GET, PATCH, POST with a transactionId). */
 export class IdempotentRequest implements MiddlewareOptions {}
 
+/**
+ * Tells the caller how a request failed on the network: the Graph client turns our transport's
+ * error into a GraphError with status -1 and drops the original, so whether the request may
+ * have taken effect (`maybeDelivered`) would otherwise be lost.
+ */
+export class TransportFailureProbe implements MiddlewareOptions {
+  failure?: TransportError;
+}
+
 export interface GraphClientOptions {
   /** e.g. https://graph.microsoft.com/v1.0 */
   baseUrl: string;
@@ -58,6 +67,7 @@ class TransportHandler implements Middleware {
     const rawBody = context.options?.body;
     const body = rawBody === undefined || rawBody === null ? undefined : typeof rawBody === 'string' || Buffer.isBuffer(rawBody) ? rawBody : String(rawBody);
     const idempotent = method === 'GET' || context.middlewareControl?.getMiddlewareOptions(IdempotentRequest) !== undefined;
+    const probe = context.middlewareControl?.getMiddlewareOptions(TransportFailureProbe) as TransportFailureProbe | undefined;
     for (let attempt = 0; ; attempt++) {
       try {
         const res = await this.transport.send(method, url, headers, body);
@@ -66,7 +76,10 @@ class TransportHandler implements Middleware {
         return;
       } catch (err) {
         const retryable = err instanceof TransportError && (idempotent || !err.maybeDelivered);
-        if (!retryable || attempt >= this.maxRetries) throw err;
+        if (!retryable || attempt >= this.maxRetries) {
+          if (probe && err instanceof TransportError) probe.failure = err;
+          throw err;
+        }
         await this.sleep(200 * 2 ** attempt);
       }
     }

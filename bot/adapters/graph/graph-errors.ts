@@ -24,18 +24,24 @@ export function isAccessPolicyDenial(err: GraphError): boolean {
 
 export function toMeetingsError(err: unknown, context: { what: string; appId: string; organizerId: string; onlineMeetings?: boolean }): unknown {
   if (err instanceof MeetingsError) return err;
-  if (err instanceof GraphAuthError) return new MeetingsError('GRAPH.AUTH_FAILED', `${context.what}: ${err.message}`);
-  if (err instanceof TransportError) return new MeetingsError('GRAPH.UNAVAILABLE', `${context.what}: ${err.code}`);
+  if (err instanceof GraphAuthError) return new MeetingsError('GRAPH.AUTH_FAILED', `${context.what}: no token from the identity platform`, undefined, { aadError: err.aadError ?? null });
+  if (err instanceof TransportError) return new MeetingsError('GRAPH.UNAVAILABLE', `${context.what}: no answer from Graph`, undefined, { transport: err.code });
   if (err instanceof GraphError) {
     const status = err.statusCode;
+    // The Graph client wraps what our middleware throws in a GraphError with status -1 and the
+    // error's class name as its code.
+    if (status <= 0 && err.code === 'GraphAuthError') return new MeetingsError('GRAPH.AUTH_FAILED', `${context.what}: no token from the identity platform`);
+    if (status <= 0) return new MeetingsError('GRAPH.UNAVAILABLE', `${context.what}: no answer from Graph`, undefined, { transport: err.code ?? null });
+    const details = { graphStatus: status, graphCode: err.code ?? null };
     if (context.onlineMeetings && isAccessPolicyDenial(err)) {
-      return new MeetingsError('GRAPH.ACCESS_POLICY_MISSING', accessPolicyMessage(context.appId, context.organizerId), status);
+      return new MeetingsError('GRAPH.ACCESS_POLICY_MISSING', accessPolicyMessage(context.appId, context.organizerId), status, details);
     }
-    if (status === 401) return new MeetingsError('GRAPH.AUTH_FAILED', `${context.what}: 401 ${err.code ?? ''}`.trim(), status);
-    if (status === 404) return new MeetingsError('GRAPH.MEETING_NOT_FOUND', `${context.what}: 404 ${err.code ?? ''}`.trim(), status);
-    if (status === 429) return new MeetingsError('GRAPH.THROTTLED', `${context.what}: still throttled after retries`, status);
-    if (status >= 500 || status <= 0) return new MeetingsError('GRAPH.UNAVAILABLE', `${context.what}: ${status} ${err.code ?? ''}`.trim(), status);
-    return new MeetingsError('GRAPH.REJECTED', `${context.what}: ${status} ${err.code ?? ''}`.trim(), status);
+    const message = `${context.what}: Graph answered ${status}`;
+    if (status === 401) return new MeetingsError('GRAPH.AUTH_FAILED', message, status, details);
+    if (status === 404) return new MeetingsError('GRAPH.MEETING_NOT_FOUND', message, status, details);
+    if (status === 429) return new MeetingsError('GRAPH.THROTTLED', `${context.what}: still throttled after retries`, status, details);
+    if (status >= 500) return new MeetingsError('GRAPH.UNAVAILABLE', message, status, details);
+    return new MeetingsError('GRAPH.REJECTED', message, status, details);
   }
   return err;
 }

@@ -5,6 +5,7 @@ import { type Client, GraphError, RetryHandlerOptions } from '@microsoft/microso
 import type { FileAttachment, Message } from '@microsoft/microsoft-graph-types';
 import { z } from 'zod';
 import type { MailMessage, MailOutcome, Mailer } from '../../app/ports/mailer.port';
+import { CodedError } from '../../domain/shared/coded-error';
 import { GraphAuthError } from './msal-token-provider';
 import { TransportError } from './https-transport';
 
@@ -58,7 +59,7 @@ export class GraphMailerAdapter implements Mailer {
 
   async sendEach(messages: MailMessage[]): Promise<MailOutcome[]> {
     const keys = new Set(messages.map((m) => m.key));
-    if (keys.size !== messages.length) throw new Error('MAIL.DUPLICATE_KEY');
+    if (keys.size !== messages.length) throw new CodedError('MAIL.DUPLICATE_KEY', 'two messages share one key');
     const outcomes = new Map<string, MailOutcome>();
     for (let i = 0; i < messages.length; i += BATCH_LIMIT) {
       await this.sendChunk(messages.slice(i, i + BATCH_LIMIT), outcomes);

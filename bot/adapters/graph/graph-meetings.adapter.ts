@@ -1,13 +1,13 @@
 // Meetings port on Microsoft Graph v1.0: the organiser's calendar event (with a Teams meeting,
 // attendees hidden, idempotent by transactionId) and the onlineMeeting's lock-down options.
-import type { Client } from '@microsoft/microsoft-graph-client';
+import { type Client, GraphError } from '@microsoft/microsoft-graph-client';
 import type { Attendee, DateTimeTimeZone, Event, LobbyBypassScope, OnlineMeeting } from '@microsoft/microsoft-graph-types';
 import { z } from 'zod';
 import {
   type CreatedMeetingEvent, type EventAttendee, type EventChange, type MeetingEventInput, type MeetingOptions,
   type Meetings, MeetingsError, type ReadBackOptions,
 } from '../../app/ports/meetings.port';
-import { IdempotentRequest } from './graph-client.factory';
+import { IdempotentRequest, TransportFailureProbe } from './graph-client.factory';
 import { toMeetingsError } from './graph-errors';
 
 const TIME_ZONE = 'Europe/London';
@@ -30,7 +30,12 @@ const londonTime = (local: string): DateTimeTimeZone => ({ dateTime: `${local}:0
 const attendee = (a: EventAttendee): Attendee => ({ emailAddress: { address: a.email, name: a.name }, type: 'required' });
 
 export class GraphMeetingsAdapter implements Meetings {
-  constructor(private readonly client: Client, private readonly appId: string) {}
+  constructor(
+    private readonly client: Client,
+    private readonly appId: string,
+    /** Repeats of a cancel whose answer was lost (GRAPH_MAX_RETRIES). */
+    private readonly lostAnswerRetries = 3,
+  ) {}
 
   async createEvent(input: MeetingEventInput): Promise<CreatedMeetingEvent> {
     const body: Event = {
@@ -109,18 +114,36 @@ export class GraphMeetingsAdapter implements Meetings {
     );
   }
 
-  async cancelEvent(organizerId: string, eventId: string, comment: string): Promise<void> {
-    // Not idempotent on the wire (a second cancel is refused), so no network retry here.
-    await this.call('cancel the meeting event', organizerId, false, () =>
-      this.client.api(`/users/${seg(organizerId)}/events/${seg(eventId)}/cancel`).post({ comment }),
-    );
+  async cancelEvent(organizerId: string, eventId: string, comment: string): Promise<'cancelled' | 'already-gone'> {
+    // Graph moves a cancelled event to Deleted Items, where its id no longer resolves: a second
+    // cancel is a 404 ErrorItemNotFound (docs: event-cancel; outlook-immutable-id). So a 404 is
+    // "already gone", and after a lost answer (connection reset or timeout once the request was
+    // written) a retry that meets the 404 means our first cancel took.
+    const notFound = (err: unknown) => err instanceof GraphError && err.statusCode === 404;
+    const fail = (err: unknown) => toMeetingsError(err, this.context('cancel the meeting event', organizerId, false));
+    for (let attempt = 0; ; attempt++) {
+      const probe = new TransportFailureProbe();
+      try {
+        await this.client.api(`/users/${seg(organizerId)}/events/${seg(eventId)}/cancel`).middlewareOptions([probe]).post({ comment });
+        return 'cancelled';
+      } catch (err) {
+        if (notFound(err)) return attempt === 0 ? 'already-gone' : 'cancelled';
+        // Not delivered, or out of retries: the caller's rerun asks again (and meets the 404).
+        if (!probe.failure?.maybeDelivered && attempt === 0) throw fail(err);
+        if (!probe.failure || attempt >= this.lostAnswerRetries) throw fail(err);
+      }
+    }
+  }
+
+  private context(what: string, organizerId: string, onlineMeetings: boolean) {
+    return { what, appId: this.appId, organizerId, onlineMeetings };
   }
 
   private async call<T>(what: string, organizerId: string, onlineMeetings: boolean, fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (err) {
-      throw toMeetingsError(err, { what, appId: this.appId, organizerId, onlineMeetings });
+      throw toMeetingsError(err, this.context(what, organizerId, onlineMeetings));
     }
   }
 }

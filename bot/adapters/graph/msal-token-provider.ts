@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfidentialClientApplication, type Configuration, type INetworkModule, LogLevel, type NetworkResponse } from '@azure/msal-node';
 import type { GraphConfig } from '../../config/graph-config';
-import type { Transport } from './https-transport';
+import { type Transport, TransportError } from './https-transport';
 
 export interface TokenProvider {
   getToken(): Promise<string>;
@@ -18,7 +18,7 @@ export class GraphAuthError extends Error {
   }
 }
 
-type AuthSettings = Pick<GraphConfig, 'authorityHost' | 'tenantId' | 'clientId' | 'credential' | 'scope' | 'offlineAuthorityMetadata'>;
+type AuthSettings = Pick<GraphConfig, 'authorityHost' | 'tenantId' | 'clientId' | 'credential' | 'scope' | 'offlineAuthorityMetadata'> & { maxRetries?: number };
 
 /** The OpenID configuration the identity platform publishes for `{authorityHost}/{tenant}`. */
 export function authorityMetadataFor(authorityHost: string, tenantId: string): string {
@@ -41,10 +41,23 @@ export function cloudDiscoveryMetadataFor(authorityHost: string, tenantId: strin
   });
 }
 
-/** msal's network client on our transport (trusts the configured CA; counted like Graph calls). */
-export function msalNetworkClient(transport: Transport): INetworkModule {
+/**
+ * msal's network client on our transport (trusts the configured CA; counted like Graph calls).
+ * A token request whose answer is lost (reset, timeout) is simply asked again: a client-
+ * credentials grant has no effect beyond the token it returns, so repeating it is harmless.
+ */
+export function msalNetworkClient(transport: Transport, retries = 3): INetworkModule {
+  const send = async (method: string, url: string, headers: Record<string, string>, body: string | undefined) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await transport.send(method, url, headers, body);
+      } catch (err) {
+        if (!(err instanceof TransportError) || attempt >= retries) throw err;
+      }
+    }
+  };
   const call = async <T>(method: string, url: string, options?: { headers?: Record<string, string>; body?: string }): Promise<NetworkResponse<T>> => {
-    const res = await transport.send(method, url, options?.headers ?? {}, options?.body);
+    const res = await send(method, url, options?.headers ?? {}, options?.body);
     let body: unknown = {};
     try {
       body = res.body === '' ? {} : JSON.parse(res.body);
@@ -85,7 +98,7 @@ export function createMsalApplication(settings: AuthSettings, transport: Transpo
         : {}),
     },
     system: {
-      networkClient: msalNetworkClient(transport),
+      networkClient: msalNetworkClient(transport, settings.maxRetries ?? 3),
       // msal's own logger would print PII-free lines only at Error; keep it quiet otherwise.
       loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => undefined },
     },

@@ -29,9 +29,23 @@ export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
   'CONFERENCE.NOT_FOUND': 404,
   'MEETING.NOT_BOOKABLE': 409,
   'MEETING.NOT_BOOKED': 409,
-  'MEETING.NOT_CREATED': 502,
+  // No meeting yet: the request comes before the booking (a conflict with the state, not an outage).
+  'MEETING.NOT_CREATED': 409,
+  'MEETING.ALREADY_CREATED': 409,
+  'MEETING.ALREADY_SYNCED': 409,
+  'CONFERENCE.TRANSITION_NOT_ALLOWED': 409,
+  'CONFERENCE.INVALID_TIMES': 400,
   'INVITEE.EXISTS': 409,
   'INVITEE.NOT_FOUND': 404,
+  'INVITEE.RESEND_NOT_ALLOWED': 409,
+  'MAIL.IN_FLIGHT': 409,
+  'MAIL.NOTHING_IN_FLIGHT': 409,
+  'BOOKING.INVALID_INPUT': 400,
+  // Another run holds the conference (retry shortly), or this run lost its lease.
+  'BOOKING.IN_PROGRESS': 409,
+  'BOOKING.LEASE_LOST': 409,
+  // The audit guard refused an entry: our defect, and nothing was committed.
+  'AUDIT.PERSONAL_DATA_IN_DETAIL': 500,
   // Graph (an upstream failure is a 502; throttling and outages are retryable 503s)
   'GRAPH.ACCESS_POLICY_MISSING': 502,
   'GRAPH.MEETING_NOT_FOUND': 404,

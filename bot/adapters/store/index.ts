@@ -9,3 +9,4 @@ export { auditKeyId, type ChainVerdict, canonicalJson, entryHash, type ExpectedH
 export { IdempotencyError, type SqlIdempotencyOptions, SqlIdempotencyStore } from './sql-idempotency.store';
 export { executorOf, SqlUnitOfWork, TransactionHandleError } from './sql-unit-of-work';
 export { SqlClerkAlerts, type StoredClerkAlert } from './sql-clerk-alerts';
+export { SqlConferenceLease } from './sql-conference-lease';

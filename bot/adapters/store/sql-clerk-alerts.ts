@@ -4,9 +4,10 @@
 import type { Alerts, ClerkAlert } from '../../app/ports/alerts.port';
 import type { AuditLog } from '../../app/ports/audit-log.port';
 import type { Clock } from '../../app/ports/clock.port';
+import type { TransactionHandle } from '../../app/ports/unit-of-work.port';
 import { assertAuditEntryAllowed } from './audit-detail-guard';
 import type { Database } from './database';
-import { runWithHandle } from './sql-unit-of-work';
+import { executorOf, runWithHandle } from './sql-unit-of-work';
 
 export interface StoredClerkAlert extends ClerkAlert {
   id: number;
@@ -29,17 +30,20 @@ export class SqlClerkAlerts implements Alerts {
     private readonly clock: Clock,
   ) {}
 
-  async alertClerk(alert: ClerkAlert): Promise<void> {
+  /** With `tx` the alert and its audit entry join the caller's transaction (a use case's step). */
+  async alertClerk(alert: ClerkAlert, tx?: TransactionHandle): Promise<void> {
     const entry = { actorId: 'system', actorRole: 'system', action: 'alert.raised', conferenceId: alert.conferenceId, detail: { ...alert.detail, code: alert.code, severity: alert.severity } };
     // Refuse personal data before anything is written, with the audit log's own rule.
     assertAuditEntryAllowed(entry);
-    await runWithHandle(this.db, async (ex, tx) => {
-      await ex.query(
+    const write = async (handle: TransactionHandle) => {
+      await executorOf(handle).query(
         'INSERT INTO clerk_alerts (conference_id, code, severity, detail, raised_at) VALUES ($1, $2, $3, $4, $5)',
         [alert.conferenceId, alert.code, alert.severity, JSON.stringify(alert.detail), this.clock.now().toISOString()],
       );
-      await this.audit.append(entry, tx);
-    });
+      await this.audit.append(entry, handle);
+    };
+    if (tx) await write(tx);
+    else await runWithHandle(this.db, (_ex, handle) => write(handle));
   }
 
   /** Open (unacknowledged) alerts, oldest first; all conferences when none is given. */

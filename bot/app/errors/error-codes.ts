@@ -3,23 +3,10 @@
 // actions, bot/adapters/http/http-error-map.ts for HTTP. Adding an area is one line below;
 // both tables then fail to compile until they say what the new codes mean.
 
-// The areas' unions. Written out as literals until each area exports its own union; then each
-// line becomes an import from that area (bot/app/meetings, bot/app/ports/meetings.port, the store).
-export type BookingErrorCode =
-  | 'CONFERENCE.NOT_FOUND'
-  | 'MEETING.NOT_BOOKABLE'
-  | 'MEETING.NOT_BOOKED'
-  | 'MEETING.NOT_CREATED'
-  | 'INVITEE.EXISTS'
-  | 'INVITEE.NOT_FOUND';
-export type MeetingsErrorCode =
-  | 'GRAPH.ACCESS_POLICY_MISSING'
-  | 'GRAPH.MEETING_NOT_FOUND'
-  | 'GRAPH.THROTTLED'
-  | 'GRAPH.UNAVAILABLE'
-  | 'GRAPH.REJECTED'
-  | 'GRAPH.AUTH_FAILED';
-export type StoreErrorCode = 'STORE.VERSION_CONFLICT';
+// The areas' unions, each exported by its own area.
+import type { MeetingsAreaErrorCode } from '../meetings/booking-errors';
+
+export type { BookingErrorCode, MeetingsErrorCode, StoreErrorCode } from '../meetings/booking-errors';
 export type IdempotencyErrorCode = 'IDEMPOTENCY.IN_PROGRESS_TIMEOUT' | 'IDEMPOTENCY.CLAIM_LOST';
 
 /** Refusals of the card-action path itself (before or around a handler). */
@@ -34,7 +21,7 @@ export type CardErrorCode =
   | 'CARD.FAILED';
 
 /** What a card action can end with: the use-case areas' codes and the card path's own. */
-export type UseCaseErrorCode = BookingErrorCode | MeetingsErrorCode | StoreErrorCode | IdempotencyErrorCode | CardErrorCode;
+export type UseCaseErrorCode = MeetingsAreaErrorCode | IdempotencyErrorCode | CardErrorCode;
 
 /** Refusals of the transports themselves (request body, activity shape, authentication, tenancy). */
 export type TransportErrorCode =

@@ -1,11 +1,11 @@
-import type { Conference, Invitee } from '../../domain/conference/conference';
-import { deliverFamilyMail, type DeliveryReport, flagLate } from '../invitations/deliver-family-mail';
+import { eventAttendees } from '../../domain/conference/attendee-order';
+import type { Conference } from '../../domain/conference/conference';
+import { deliverFamilyMail, type DeliveryReport } from '../invitations/deliver-family-mail';
 import { checkNotice } from '../invitations/invitation-notice';
 import { MeetingsError } from '../ports/meetings.port';
-import {
-  type Actor, audit, type BookingDeps, BookingError, eventAttendees, loadConference, meetingSubject,
-  meetingTransactionId, SYSTEM_ACTOR,
-} from './booking-deps';
+import { type Actor, type BookingDeps, meetingSubject, meetingTransactionId, SYSTEM_ACTOR } from './booking-deps';
+import { BookingError } from './booking-errors';
+import { type BookingRun, flagLateEffects, withBookingRun } from './booking-run';
 import { compareOptions, lockdownOptions } from './lockdown-options';
 
 export interface BookingResult {
@@ -23,26 +23,27 @@ const EVENT_BODY = 'Child protection conference. Please join from the Teams link
 /**
  * Book the conference's Teams meeting and invite everyone: create the event (chair and social
  * worker first, then professionals), lock the meeting down and prove it, then e-mail each family
- * member. Every step's result is saved before the next, so running it again resumes where it
- * stopped without a second event or a second e-mail.
+ * member. Every step's result commits (with its audit entry) before the next, so running it
+ * again resumes where it stopped without a second event or a second e-mail.
  */
 export async function bookMeeting(deps: BookingDeps, conferenceId: string, actor: Actor = SYSTEM_ACTOR): Promise<BookingResult> {
-  let c = await loadConference(deps, conferenceId);
-  if (c.status === 'stood-down' || c.status === 'held' || c.status === 'closed') {
-    throw new BookingError('MEETING.NOT_BOOKABLE', `conference ${c.id} is ${c.status}`);
-  }
-  if (!c.meeting) c = await createEvent(deps, c, actor);
-  c = await lockDown(deps, c, actor);
-  const meeting = c.meeting!;
-  if (!meeting.optionsVerified) {
-    // A meeting whose lobby is not proven locked must not receive the family.
-    return { conference: c, optionsVerified: false, optionMismatches: meeting.optionMismatches, family: { sent: [], failed: [], unknown: [], late: [] }, familyHeld: true };
-  }
-  const { conference, ...family } = await deliverFamilyMail(deps, c, actor);
-  return { conference, optionsVerified: true, optionMismatches: [], family, familyHeld: false };
+  return withBookingRun(deps, conferenceId, actor, async (run) => {
+    let c = await run.load();
+    if (c.status !== 'draft' && c.status !== 'booked') throw new BookingError('MEETING.NOT_BOOKABLE', `conference ${c.id} is ${c.status}`);
+    if (!c.meeting) c = await createEvent(run, c);
+    c = await lockDown(run, c);
+    const meeting = c.meeting!;
+    if (!meeting.optionsVerified) {
+      // A meeting whose lobby is not proven locked must not receive the family.
+      return { conference: c, optionsVerified: false, optionMismatches: meeting.optionMismatches, family: { sent: [], failed: [], unknown: [], late: [] }, familyHeld: true };
+    }
+    const { conference, ...family } = await deliverFamilyMail(run, c);
+    return { conference, optionsVerified: true, optionMismatches: [], family, familyHeld: false };
+  });
 }
 
-async function createEvent(deps: BookingDeps, c: Conference, actor: Actor): Promise<Conference> {
+async function createEvent(run: BookingRun, c: Conference): Promise<Conference> {
+  const { deps } = run;
   const transactionId = meetingTransactionId(c.id, c.bookingVersion);
   const attendees = eventAttendees(c);
   const created = await deps.meetings.createEvent({
@@ -54,60 +55,53 @@ async function createEvent(deps: BookingDeps, c: Conference, actor: Actor): Prom
     attendees: attendees.map((i) => ({ email: i.email, name: i.displayName })),
     bodyText: EVENT_BODY,
   });
-  const now = deps.clock.now().toISOString();
   const notice = checkNotice(deps.profileFor(c.profileId), c.kind, c.start, deps.clock.today());
-  const invitedIds = new Set(attendees.map((i) => i.id));
-  const invitees = c.invitees.map((i): Invitee => {
-    if (!invitedIds.has(i.id)) return i;
-    const next: Invitee = { ...i, status: 'invited', invitedAt: now };
-    if (notice) next.notice = notice;
-    return next;
+  const next = run.apply(c, { type: 'book', meeting: { eventId: created.eventId, transactionId, joinUrl: created.joinUrl }, at: run.now(), notice });
+  return run.step(async (s) => {
+    const saved = await s.save(next.state);
+    await s.audit('meeting.created', { eventId: created.eventId, transactionId, bookingVersion: c.bookingVersion, attendeeIds: attendees.map((i) => i.id) });
+    await flagLateEffects(s, saved, next.effects, deps.clock.today());
+    return saved;
   });
-  const saved = await deps.store.save({
-    ...c,
-    status: 'booked',
-    invitees,
-    meeting: {
-      eventId: created.eventId, transactionId, joinUrl: created.joinUrl,
-      optionsVerified: false, optionMismatches: [], syncedBookingVersion: c.bookingVersion,
-    },
-  });
-  await audit(deps, actor, 'meeting.created', c.id, {
-    eventId: created.eventId, transactionId, bookingVersion: c.bookingVersion, attendeeIds: attendees.map((i) => i.id),
-  });
-  if (notice && !notice.met && attendees.length > 0) await flagLate(deps, actor, saved, attendees.map((i) => i.id));
-  return saved;
 }
 
 /** Find the onlineMeeting, PATCH the profile's options, GET them back and compare every one. */
-async function lockDown(deps: BookingDeps, start: Conference, actor: Actor): Promise<Conference> {
+async function lockDown(run: BookingRun, start: Conference): Promise<Conference> {
+  const { deps } = run;
   let c = start;
-  const meeting = c.meeting!;
-  if (meeting.optionsVerified) return c;
+  if (c.meeting!.optionsVerified) return c;
   const wanted = lockdownOptions(deps.profileFor(c.profileId).meeting);
   try {
-    let onlineMeetingId = meeting.onlineMeetingId;
+    let onlineMeetingId = c.meeting!.onlineMeetingId;
     if (!onlineMeetingId) {
-      onlineMeetingId = await deps.meetings.findOnlineMeetingId(c.organizerId, meeting.joinUrl);
-      c = await deps.store.save({ ...c, meeting: { ...meeting, onlineMeetingId } });
+      const found = await deps.meetings.findOnlineMeetingId(c.organizerId, c.meeting!.joinUrl);
+      onlineMeetingId = found;
+      const next = run.apply(c, { type: 'online-meeting-found', onlineMeetingId: found });
+      c = await run.step((s) => s.save(next.state));
     }
+    // PATCH carries the whole lock-down: repeating it (a lost answer, a rerun) sets the same values.
     await deps.meetings.setMeetingOptions(c.organizerId, onlineMeetingId, wanted);
     const actual = await deps.meetings.getMeetingOptions(c.organizerId, onlineMeetingId);
     const mismatches = compareOptions(wanted, actual);
-    c = await deps.store.save({ ...c, meeting: { ...c.meeting!, optionsVerified: mismatches.length === 0, optionMismatches: mismatches } });
-    if (mismatches.length === 0) {
-      await audit(deps, actor, 'meeting.options-verified', c.id, { onlineMeetingId, options: Object.keys(wanted) });
-    } else {
-      const detail = { onlineMeetingId, mismatches, familyInvitationsHeld: true };
-      await audit(deps, actor, 'meeting.options-mismatch', c.id, detail);
-      await deps.alerts.alertClerk({ conferenceId: c.id, code: 'MEETING.OPTIONS_NOT_APPLIED', severity: 'critical', detail });
-    }
-    return c;
+    const checked = run.apply(c, { type: 'options-checked', mismatches });
+    return await run.step(async (s) => {
+      const saved = await s.save(checked.state);
+      if (mismatches.length === 0) {
+        await s.audit('meeting.options-verified', { onlineMeetingId, options: Object.keys(wanted) });
+      } else {
+        const detail = { onlineMeetingId, mismatches, familyInvitationsHeld: true };
+        await s.audit('meeting.options-mismatch', detail);
+        await s.alert({ code: 'MEETING.OPTIONS_NOT_APPLIED', severity: 'critical', detail });
+      }
+      return saved;
+    });
   } catch (err) {
     if (!(err instanceof MeetingsError)) throw err;
     const detail = { code: err.code, status: err.status ?? null, familyInvitationsHeld: true };
-    await audit(deps, actor, 'meeting.options-failed', c.id, detail);
-    await deps.alerts.alertClerk({ conferenceId: c.id, code: err.code, severity: 'critical', detail });
+    await run.step(async (s) => {
+      await s.audit('meeting.options-failed', detail);
+      await s.alert({ code: err.code, severity: 'critical', detail });
+    });
     throw err;
   }
 }

@@ -1,18 +1,23 @@
 import { createHash } from 'node:crypto';
-import type { Conference, Invitee, InviteeRole } from '../../domain/conference/conference';
-import { FAMILY_SIDE_ROLES } from '../../domain/conference/conference';
+import type { Conference } from '../../domain/conference/conference';
 import type { PolicyProfile, ProfileId } from '../../domain/policy/policy-profile';
+import { KIND_LABEL } from '../invitations/family-invitation-email';
 import type { Alerts } from '../ports/alerts.port';
-import type { AuditDetail, AuditLog } from '../ports/audit-log.port';
+import type { AuditLog } from '../ports/audit-log.port';
 import type { Clock } from '../ports/clock.port';
+import type { ConferenceLease } from '../ports/conference-lease.port';
 import type { ConferenceStore } from '../ports/conference-store.port';
 import type { Mailer } from '../ports/mailer.port';
 import type { Meetings } from '../ports/meetings.port';
-import { KIND_LABEL } from '../invitations/family-invitation-email';
+import type { UnitOfWork } from '../ports/unit-of-work.port';
 
 /** Everything the meeting and invitation use cases need: ports and settings only. */
 export interface BookingDeps {
   store: ConferenceStore;
+  /** One transaction per step: the conference, its audit entries and its alerts together. */
+  uow: UnitOfWork;
+  /** One run per conference at a time. */
+  lease: ConferenceLease;
   meetings: Meetings;
   mailer: Mailer;
   alerts: Alerts;
@@ -22,6 +27,11 @@ export interface BookingDeps {
   profileFor: (id: ProfileId) => PolicyProfile;
   /** The mailbox family e-mails come from (the .ics ORGANIZER). */
   mailSender: { email: string; name: string };
+  /**
+   * How long a run's lease lasts without renewal (each step renews it). Longer than the slowest
+   * Graph call with its retries; a crashed run blocks the conference this long. Default 5 minutes.
+   */
+  leaseTtlMs?: number;
 }
 
 export interface Actor {
@@ -30,16 +40,6 @@ export interface Actor {
 }
 
 export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system' };
-
-/** Stable error codes of the meeting and invitation use cases. */
-export class BookingError extends Error {
-  constructor(readonly code: string, message: string) {
-    super(message);
-    this.name = 'BookingError';
-  }
-}
-
-export const isFamilySide = (role: InviteeRole): boolean => FAMILY_SIDE_ROLES.includes(role);
 
 /**
  * Graph's transactionId for the event create: a UUID-shaped digest of conference id and booking
@@ -55,29 +55,4 @@ export function meetingSubject(c: Pick<Conference, 'caseReference' | 'kind'>): s
   const label = KIND_LABEL[c.kind];
   return `${c.caseReference} ${label.charAt(0).toUpperCase()}${label.slice(1)}`;
 }
-
-const ATTENDEE_ORDER: Partial<Record<InviteeRole, number>> = { chair: 0, 'social-worker': 1 };
-
-/** Event attendees in invitation order: chair and social worker first, then professionals. */
-export function eventAttendees(c: Conference): Invitee[] {
-  return c.invitees
-    .filter((i) => !isFamilySide(i.role) && i.status !== 'removed')
-    .map((i, index) => ({ i, index }))
-    .sort((a, b) => (ATTENDEE_ORDER[a.i.role] ?? 2) - (ATTENDEE_ORDER[b.i.role] ?? 2) || a.index - b.index)
-    .map(({ i }) => i);
-}
-
-/** A family member's own join time: their slot, else after the confidential section, else the start. */
-export function familyJoinAt(c: Conference, i: Invitee): string {
-  return i.joinAt ?? c.familySectionStart ?? c.start;
-}
-
-export async function audit(deps: BookingDeps, actor: Actor, action: string, conferenceId: string, detail: AuditDetail): Promise<void> {
-  await deps.audit.append({ actorId: actor.id, actorRole: actor.role, action, conferenceId, detail });
-}
-
-export async function loadConference(deps: BookingDeps, conferenceId: string): Promise<Conference> {
-  const c = await deps.store.get(conferenceId);
-  if (!c) throw new BookingError('CONFERENCE.NOT_FOUND', `conference ${conferenceId} not found`);
-  return c;
-}
+export { BookingError, type BookingErrorCode } from './booking-errors';

@@ -1,4 +1,5 @@
 import type { AuditDetail } from './audit-log.port';
+import type { TransactionHandle } from './unit-of-work.port';
 
 /** Something the clerk must look at (shown on the dashboard / sent to the clerk's chat). */
 export interface ClerkAlert {
@@ -11,5 +12,6 @@ export interface ClerkAlert {
 }
 
 export interface Alerts {
-  alertClerk(alert: ClerkAlert): Promise<void>;
+  /** With `tx` (from UnitOfWork.run) the alert and its audit entry commit with the state change. */
+  alertClerk(alert: ClerkAlert, tx?: TransactionHandle): Promise<void>;
 }

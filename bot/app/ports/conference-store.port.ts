@@ -1,11 +1,14 @@
 import type { Conference } from '../../domain/conference/conference';
+import { CodedError } from '../../domain/shared/coded-error';
 import type { TransactionHandle } from './unit-of-work.port';
 
-/** Thrown (as a value with a stable code) when a save's expected version is stale. */
-export class ConcurrencyConflict extends Error {
-  readonly code = 'STORE.VERSION_CONFLICT';
+export const STORE_ERROR_CODES = ['STORE.VERSION_CONFLICT'] as const;
+export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
+
+/** Thrown when a save's expected version is stale. */
+export class ConcurrencyConflict extends CodedError<'STORE.VERSION_CONFLICT'> {
   constructor(readonly conferenceId: string, readonly expectedVersion: number) {
-    super(`conference ${conferenceId} changed since version ${expectedVersion}`);
+    super('STORE.VERSION_CONFLICT', `conference ${conferenceId} changed since version ${expectedVersion}`, { conferenceId, expectedVersion });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { LocalDateTime } from '../../domain/calendar/iso-date';
+import { CodedError } from '../../domain/shared/coded-error';
 
 /** Someone invited through the calendar event (chair, social worker, professionals). */
 export interface EventAttendee {
@@ -56,18 +57,25 @@ export interface EventChange {
 }
 
 /** Errors from a Meetings adapter carry one of these codes. */
-export type MeetingsErrorCode =
-  | 'GRAPH.ACCESS_POLICY_MISSING'
-  | 'GRAPH.MEETING_NOT_FOUND'
-  | 'GRAPH.THROTTLED'
-  | 'GRAPH.UNAVAILABLE'
-  | 'GRAPH.REJECTED'
-  | 'GRAPH.AUTH_FAILED';
+export const MEETINGS_ERROR_CODES = [
+  'GRAPH.ACCESS_POLICY_MISSING',
+  'GRAPH.MEETING_NOT_FOUND',
+  'GRAPH.THROTTLED',
+  'GRAPH.UNAVAILABLE',
+  'GRAPH.REJECTED',
+  'GRAPH.AUTH_FAILED',
+] as const;
+export type MeetingsErrorCode = (typeof MEETINGS_ERROR_CODES)[number];
 
-export class MeetingsError extends Error {
-  constructor(readonly code: MeetingsErrorCode, message: string, readonly status?: number) {
-    super(message);
-    this.name = 'MeetingsError';
+export class MeetingsError extends CodedError<MeetingsErrorCode> {
+  constructor(
+    code: MeetingsErrorCode,
+    message: string,
+    /** Graph's own answer status, for the audit and the clerk — not an answer for our callers. */
+    readonly status?: number,
+    details?: CodedError['details'],
+  ) {
+    super(code, message, details);
   }
 }
 
@@ -82,6 +90,10 @@ export interface Meetings {
   /** Reads the options back (GET) so the caller can prove they took. */
   getMeetingOptions(organizerId: string, onlineMeetingId: string): Promise<ReadBackOptions>;
   updateEvent(organizerId: string, eventId: string, change: EventChange): Promise<void>;
-  /** Cancels the event; Exchange tells the attendees, with `comment`. */
-  cancelEvent(organizerId: string, eventId: string, comment: string): Promise<void>;
+  /**
+   * Cancels the event; Exchange tells the attendees, with `comment`. 'already-gone' when Graph no
+   * longer has it under this id (cancelled before — a cancelled event moves to Deleted Items — or
+   * deleted in Outlook): there is nothing left to cancel.
+   */
+  cancelEvent(organizerId: string, eventId: string, comment: string): Promise<'cancelled' | 'already-gone'>;
 }

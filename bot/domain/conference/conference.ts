@@ -67,8 +67,12 @@ export interface MeetingRecord {
   optionMismatches: string[];
   /** The booking version the Outlook event reflects (times and attendees); behind = PATCH due. */
   syncedBookingVersion?: number;
+  /** Saved before the cancel request goes out, so a rerun after a lost answer knows it was sent. */
+  cancelRequested?: boolean;
   /** Set once the event has been cancelled in Graph (stand-down). */
   cancelled?: boolean;
+  /** The event was already gone when cancelled (a lost answer, or removed by hand in Outlook). */
+  eventMissing?: boolean;
 }
 
 export interface Conference {

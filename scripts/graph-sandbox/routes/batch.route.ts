@@ -12,6 +12,7 @@ const METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'];
 export class ConnectionResetSignal extends Error {}
 
 type Dispatch = (req: GraphRequest) => Promise<GraphReply>;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface BatchItem {
   id: string;
@@ -34,8 +35,11 @@ export async function handleBatch(req: GraphRequest, dispatch: Dispatch, faults:
     body: graphErrorBody(e.code, e.message, randomUUID(), clientRequestId, now()),
   });
 
-  // Graph runs a parallel batch's items at once: beyond the mailbox limit they are throttled.
-  const limit = items.some((i) => i.dependsOn.length > 0) ? undefined : faults.mailboxLimit();
+  // Graph runs a parallel batch's items at once: beyond the mailbox limit they are throttled, and
+  // their latencies overlap (the batch waits for the slowest); a dependsOn chain waits for each.
+  const parallel = !items.some((i) => i.dependsOn.length > 0);
+  const limit = parallel ? faults.mailboxLimit() : undefined;
+  let parallelLatencyMs = 0;
   const perMailbox = new Map<string, number>();
   for (const item of items) {
     if (limit) {
@@ -55,7 +59,8 @@ export async function handleBatch(req: GraphRequest, dispatch: Dispatch, faults:
     // The Graph SDK's BatchRequestContent strips only the host, sending '/v1.0/users/…': accept that prefix.
     const url = new URL(`http://sandbox/v1.0/${item.url.replace(/^\/+/, '').replace(/^v1\.0\//i, '')}`);
     const decision = faults.decide(item.method, url.pathname, 'batchItem', true);
-    if (decision.latencyMs > 0) await new Promise((r) => setTimeout(r, decision.latencyMs));
+    if (parallel) parallelLatencyMs = Math.max(parallelLatencyMs, decision.latencyMs);
+    else if (decision.latencyMs > 0) await sleep(decision.latencyMs);
     const failure = decision.failure;
     if (failure?.kind === 'reset' && failure.when === 'before') throw new ConnectionResetSignal();
     if (failure && failure.kind !== 'reset' && failure.when === 'before') {
@@ -80,6 +85,7 @@ export async function handleBatch(req: GraphRequest, dispatch: Dispatch, faults:
     if (failure?.kind === 'reset') throw new ConnectionResetSignal(); // 'after': the effect happened
     results.set(item.id.toLowerCase(), failure ? faultReply(failure.kind, failure.retryAfterSeconds, errorReply) : reply);
   }
+  if (parallelLatencyMs > 0) await sleep(parallelLatencyMs);
   return {
     status: 200,
     headers: { 'Content-Type': JSON_CONTENT_TYPE },

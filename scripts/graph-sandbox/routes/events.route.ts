@@ -131,18 +131,20 @@ async function createEvent(env: SandboxEnv, req: GraphRequest, user: SandboxUser
 }
 
 /**
- * Cancel moves the event to Deleted Items: GET still finds it (isCancelled: true). Changing or
- * cancelling it again is refused (not documented by Graph; refusing makes such a bug visible).
+ * Cancel moves the event to Deleted Items (Graph docs, event-cancel), and an Outlook item's
+ * regular id changes when it moves to another folder (Graph docs, outlook-immutable-id): so the
+ * old id no longer resolves — GET, PATCH and a second cancel answer 404 ErrorItemNotFound, as
+ * reported for GET after cancel (microsoftgraph/microsoft-graph-docs issue 1332). The sandbox
+ * keeps the row (isCancelled: true) for its own page and tests.
  */
-async function loadEvent(env: SandboxEnv, user: SandboxUser, id: string, forChange: boolean): Promise<StoredEvent> {
+async function loadEvent(env: SandboxEnv, user: SandboxUser, id: string): Promise<StoredEvent> {
   const e = await env.store.getEvent(user.key, id);
-  if (!e) throw itemNotFound();
-  if (forChange && e.cancelled) throw invalidRequest("Your request can't be completed. The meeting has been cancelled.");
+  if (!e || e.cancelled) throw itemNotFound();
   return e;
 }
 
 async function getEvent(env: SandboxEnv, req: GraphRequest, user: SandboxUser, id: string): Promise<GraphReply> {
-  const e = await loadEvent(env, user, id, false);
+  const e = await loadEvent(env, user, id);
   const body = applySelect(eventResource(env, req, user, e), req.query.get('$select'), 'event', 'RequestBroker--ParseUri');
   return { status: 200, headers: { 'Content-Type': JSON_CONTENT_TYPE }, body };
 }
@@ -150,7 +152,7 @@ async function getEvent(env: SandboxEnv, req: GraphRequest, user: SandboxUser, i
 async function patchEvent(env: SandboxEnv, req: GraphRequest, user: SandboxUser, id: string): Promise<GraphReply> {
   const patch = requireObjectBody(req.body, OUTLOOK_CODE);
   checkEventBody(patch, req);
-  const e = await loadEvent(env, user, id, true);
+  const e = await loadEvent(env, user, id);
   const next = { ...e.body, ...stripUndefined(patch) };
   if (patch.start !== undefined) next.originalStartTimeZone = (patch.start as { timeZone?: string })?.timeZone ?? next.originalStartTimeZone;
   if (patch.end !== undefined) next.originalEndTimeZone = (patch.end as { timeZone?: string })?.timeZone ?? next.originalEndTimeZone;
@@ -181,7 +183,7 @@ async function patchEvent(env: SandboxEnv, req: GraphRequest, user: SandboxUser,
 async function cancelEvent(env: SandboxEnv, req: GraphRequest, user: SandboxUser, id: string): Promise<GraphReply> {
   const body = req.body === undefined ? {} : actionParameters(requireObjectBody(req.body, OUTLOOK_CODE), ['comment'], 'cancel', OUTLOOK_CODE);
   if (body.comment !== undefined && typeof body.comment !== 'string') throw new GraphError(400, OUTLOOK_CODE, "Cannot convert a value to the expected type 'Edm.String'.");
-  const e = await loadEvent(env, user, id, true);
+  const e = await loadEvent(env, user, id);
   const now = env.now().toISOString();
   const next: Record<string, unknown> = { ...e.body, isCancelled: true, lastModifiedDateTime: now, sequence: Number(e.body.sequence ?? 0) + 1, cancelComment: body.comment ?? null };
   await env.store.updateEvent(e.id, next, true, now);
