@@ -7,6 +7,7 @@ import type { Logger } from '../logging/logger';
 import { errorFields } from '../logging/logger';
 import type { BotEndpoint } from './bot-endpoint';
 import { readJsonBody } from './read-json-body';
+import { httpError } from './http-error-map';
 
 export interface Readiness {
   /** Reasons the service cannot serve yet (empty = ready): database unreachable, migrations pending. */
@@ -91,7 +92,8 @@ export function createHttpServer(options: HttpServerOptions) {
         res.once('finish', () => req.destroy());
       }
       responseLogFields.set(res, { outcome: body.code });
-      sendJson(res, body.status, { code: body.code, message: body.message });
+      const refusal = httpError(body.code, body.message);
+      sendJson(res, refusal.status, refusal.body);
       return;
     }
     try {
@@ -101,7 +103,8 @@ export function createHttpServer(options: HttpServerOptions) {
     } catch (err) {
       log.error(errorFields(err), 'bot endpoint failed');
       responseLogFields.set(res, { outcome: 'INTERNAL' });
-      sendJson(res, 500, { code: 'HTTP.INTERNAL', message: 'Internal error.' });
+      const internal = httpError('HTTP.INTERNAL', 'Internal error.');
+      sendJson(res, internal.status, internal.body);
     }
   });
 
@@ -121,7 +124,8 @@ export function createHttpServer(options: HttpServerOptions) {
 
   // Reserved for the meeting tab and clerk dashboard (their own issues fill these in).
   const reserved = (area: string) => async (_req: Request, res: Response) => {
-    sendJson(res, 404, { code: 'HTTP.NOT_FOUND', message: `No such ${area} resource yet.` });
+    const notFound = httpError('HTTP.NOT_FOUND', `No such ${area} resource yet.`);
+    sendJson(res, notFound.status, notFound.body);
   };
   for (const method of ['get', 'post', 'put', 'patch', 'del'] as const) {
     server[method]('/api/v1/*', reserved('API'));

@@ -1,10 +1,12 @@
 // Reads a JSON request body with a hard size limit, without any framework body parser, so that
 // an oversized or malformed body is answered (413/400) before anything else sees it.
 import type { IncomingMessage } from 'node:http';
+import type { TransportErrorCode } from '../../app/errors/error-codes';
 
 export type BodyResult =
   | { ok: true; value: unknown }
-  | { ok: false; status: 400 | 413 | 415; code: string; message: string };
+  /** The status comes from the one HTTP table (http-error-map.ts), never from here. */
+  | { ok: false; code: Extract<TransportErrorCode, `HTTP.${string}`>; message: string };
 
 /**
  * Stops reading as soon as the body is known to be refused (wrong type, declared or actual size
@@ -14,9 +16,9 @@ export type BodyResult =
 export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
   const contentType = String(req.headers['content-type'] ?? '');
   if (!/^application\/([\w.+-]*\+)?json\b/i.test(contentType)) {
-    return { ok: false, status: 415, code: 'HTTP.UNSUPPORTED_MEDIA_TYPE', message: 'Expected Content-Type: application/json.' };
+    return { ok: false, code: 'HTTP.UNSUPPORTED_MEDIA_TYPE', message: 'Expected Content-Type: application/json.' };
   }
-  const tooLarge = { ok: false, status: 413, code: 'HTTP.BODY_TOO_LARGE', message: `The request body is larger than ${maxBytes} bytes.` } as const;
+  const tooLarge = { ok: false, code: 'HTTP.BODY_TOO_LARGE', message: `The request body is larger than ${maxBytes} bytes.` } as const;
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) return tooLarge;
 
@@ -47,13 +49,13 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
     req.once('aborted', onError);
   });
   if (!read.ok) {
-    return read.over ? tooLarge : { ok: false, status: 400, code: 'HTTP.BODY_UNREADABLE', message: 'The request body could not be read.' };
+    return read.over ? tooLarge : { ok: false, code: 'HTTP.BODY_UNREADABLE', message: 'The request body could not be read.' };
   }
 
   const text = Buffer.concat(read.chunks, read.size).toString('utf8');
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    return { ok: false, status: 400, code: 'HTTP.MALFORMED_JSON', message: 'The request body is not valid JSON.' };
+    return { ok: false, code: 'HTTP.MALFORMED_JSON', message: 'The request body is not valid JSON.' };
   }
 }
