@@ -152,7 +152,12 @@ describe('bench:bot production configuration', () => {
   it('refuses to measure a bot that answers without a token', async () => {
     const server = createServer((req, res) => {
       req.resume();
-      req.on('end', () => res.writeHead(200).end('{}'));
+      // Two calls: restify (loaded by earlier tests in this file) patches ServerResponse's writeHead,
+      // and its version does not return the response.
+      req.on('end', () => {
+        res.writeHead(200);
+        res.end('{}');
+      });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
