@@ -17,7 +17,8 @@ export interface StoredClerkAlert extends ClerkAlert {
 interface AlertRow {
   id: number | string;
   conference_id: string;
-  code: string;
+  /** Written only from a typed ClerkAlert by SqlClerkAlerts.alertClerk. */
+  code: ClerkAlert['code'];
   severity: ClerkAlert['severity'];
   detail: unknown;
   raised_at: string | Date;

@@ -1,11 +1,19 @@
 import type { AuditDetail } from './audit-log.port';
+import type { MeetingsErrorCode } from './meetings.port';
 import type { TransactionHandle } from './unit-of-work.port';
+
+/** What the clerk is told about; a Graph failure that holds the family e-mails keeps Graph's code. */
+export type ClerkAlertCode =
+  | 'MEETING.OPTIONS_NOT_APPLIED'
+  | 'MEETING.EVENT_MISSING'
+  | 'INVITATION.FAMILY_MAIL_NOT_CONFIRMED'
+  | 'INVITATION.LATE'
+  | MeetingsErrorCode;
 
 /** Something the clerk must look at (shown on the dashboard / sent to the clerk's chat). */
 export interface ClerkAlert {
   conferenceId: string;
-  /** Stable code, e.g. 'MEETING.OPTIONS_NOT_APPLIED', 'INVITATION.LATE'. */
-  code: string;
+  code: ClerkAlertCode;
   severity: 'warning' | 'critical';
   /** Ids, codes, dates and counts only — never names, addresses or free text. */
   detail: AuditDetail;

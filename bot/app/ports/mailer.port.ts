@@ -1,3 +1,5 @@
+import type { MailOutcomeCode } from '../../domain/conference/conference';
+
 /** One individual e-mail (a family member's invitation, update or cancellation). */
 export interface MailMessage {
   /** Caller's key for matching results (e.g. the invitee id); never an address. */
@@ -23,8 +25,8 @@ export interface MailAttachment {
  */
 export type MailOutcome =
   | { key: string; outcome: 'sent' }
-  | { key: string; outcome: 'failed'; code: string; status?: number }
-  | { key: string; outcome: 'unknown'; code: string };
+  | { key: string; outcome: 'failed'; code: MailOutcomeCode; status?: number }
+  | { key: string; outcome: 'unknown'; code: MailOutcomeCode };
 
 export interface Mailer {
   /** Sends each message individually (batched on the wire); one outcome per message, same order. */

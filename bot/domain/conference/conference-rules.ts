@@ -181,7 +181,7 @@ export function transition(c: Conference, command: ConferenceCommand): Transitio
       const target = c.invitees.find((i) => i.id === command.inviteeId);
       if (!target) return refuse('INVITEE.NOT_FOUND', `invitee ${command.inviteeId} is not in the conference`);
       if (target.mail?.state !== 'unknown') return refuse('INVITEE.RESEND_NOT_ALLOWED', `invitee ${command.inviteeId} has no e-mail of unknown outcome`);
-      const mail = { ...target.mail, state: 'failed' as const, code: 'MAIL.RESEND_REQUESTED' };
+      const mail = { ...target.mail, state: 'failed' as const, code: 'MAIL.RESEND_REQUESTED' as const };
       return ok({ ...c, invitees: c.invitees.map((i) => (i.id === command.inviteeId ? { ...i, mail } : i)) }, [{ kind: 'family-mail-due' }]);
     }
     case 'hold':

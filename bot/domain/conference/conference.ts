@@ -49,8 +49,29 @@ export interface InviteeMailState {
   joinAt: LocalDateTime;
   end: LocalDateTime;
   /** Stable error code when failed or unknown. */
-  code?: string;
+  code?: MailOutcomeCode;
 }
+
+/**
+ * Why a family e-mail is failed or unknown: the mailer's codes (Graph's item or batch status in
+ * the name) and the two the rules set themselves (a crash mid-send, the clerk's resend).
+ */
+export type MailOutcomeCode =
+  | 'MAIL.NO_OUTCOME'
+  | 'MAIL.NO_ITEM_RESPONSE'
+  | 'MAIL.BAD_BATCH_RESPONSE'
+  | 'MAIL.THROTTLED'
+  | 'MAIL.UNAVAILABLE'
+  | `MAIL.ITEM_${number}`
+  | `MAIL.REJECTED_${number}`
+  | `MAIL.BATCH_${number}`
+  // the request did not complete (the transport's codes) or could not be signed
+  | 'GRAPH.CONNECTION_FAILED'
+  | 'GRAPH.CONNECTION_RESET'
+  | 'GRAPH.TIMEOUT'
+  | 'GRAPH.AUTH_FAILED'
+  | 'MAIL.INTERRUPTED'
+  | 'MAIL.RESEND_REQUESTED';
 
 export type ConferenceStatus = 'draft' | 'booked' | 'stood-down' | 'held' | 'closed';
 

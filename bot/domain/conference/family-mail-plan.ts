@@ -3,7 +3,7 @@
 // an attempt is saved as 'sending' before the request; one whose outcome is not known ('sending'
 // found later, or 'unknown') is never repeated as it was until the clerk allows a resend.
 import { familyJoinAt, isFamilySide } from './attendee-order';
-import type { Conference, Invitee, InviteeMailState } from './conference';
+import type { Conference, Invitee, InviteeMailState, MailOutcomeCode } from './conference';
 
 export type FamilyMailKind = InviteeMailState['kind'];
 export interface MailPlan {
@@ -59,7 +59,7 @@ export function markSending(c: Conference, plans: MailPlan[], at: string): Confe
   return { ...c, invitees: c.invitees.map((i) => (marks.has(i.id) ? { ...i, mail: marks.get(i.id) } : i)) };
 }
 
-export type MailResult = { inviteeId: string; outcome: 'sent' } | { inviteeId: string; outcome: 'failed' | 'unknown'; code: string };
+export type MailResult = { inviteeId: string; outcome: 'sent' } | { inviteeId: string; outcome: 'failed' | 'unknown'; code: MailOutcomeCode };
 export interface MailReport {
   sent: string[];
   failed: string[];
