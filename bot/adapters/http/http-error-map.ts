@@ -53,6 +53,12 @@ export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
   'GRAPH.UNAVAILABLE': 503,
   'GRAPH.REJECTED': 502,
   'GRAPH.AUTH_FAILED': 502,
+  // Access: refused is 403; "not part of this conference" is 404 so that its existence is not revealed.
+  'ACCESS.NOT_PART_OF_CONFERENCE': 404,
+  'ACCESS.ROLE_NOT_ALLOWED': 403,
+  'ACCESS.NOT_OWN_INVITATION': 403,
+  // A route asked about a conference action without loading the conference: our defect.
+  'ACCESS.CONFERENCE_REQUIRED': 500,
   // Store and idempotency
   'STORE.VERSION_CONFLICT': 409,
   'IDEMPOTENCY.IN_PROGRESS_TIMEOUT': 503,

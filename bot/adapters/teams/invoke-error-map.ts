@@ -47,6 +47,11 @@ export const INVOKE_ERRORS: { readonly [C in UseCaseErrorCode]: InvokeErrorAnswe
   'STORE.VERSION_CONFLICT': stale('Someone else changed this conference a moment ago. Refresh the card and try again.'),
   'IDEMPOTENCY.IN_PROGRESS_TIMEOUT': failed('Your earlier press of this button is still being handled. Wait a moment and check the chat before pressing again.'),
   'IDEMPOTENCY.CLAIM_LOST': failed('This action took too long and may not have finished. Check the conference before trying again.'),
+  // Access (bot/app/access): "not part of it" reads exactly as a missing conference, so a refusal never reveals that it exists.
+  'ACCESS.NOT_PART_OF_CONFERENCE': refused('This conference could not be found. It may have been closed or removed.'),
+  'ACCESS.ROLE_NOT_ALLOWED': refused('Your role does not allow this for this conference. Ask the clerk if you think it should.'),
+  'ACCESS.NOT_OWN_INVITATION': refused('You can only answer or send a report for your own invitation.'),
+  'ACCESS.CONFERENCE_REQUIRED': failed('Something went wrong with this action. Try again in a moment; if it keeps failing, tell the clerk.'),
   'CARD.UNKNOWN_VERB': refused('This button is not recognised (the card may be from an older version). Say "help" to start again.'),
   'CARD.MALFORMED_ACTION': refused('This card action could not be read. Say "help" to start again.'),
   'CARD.INVALID_DATA': refused('Some of the values on this card are missing or not valid. Check them and try again.'),
