@@ -67,9 +67,9 @@ interface Case {
 }
 
 const CASES: Case[] = Object.entries(EXPECTED).flatMap(([action, row]) =>
-  row.flatMap((cell, col) => {
+  row.flatMap((cell, col): Case[] => {
     const role = ROLES_IN_ORDER[col]!;
-    if (cell.length === 1) return [{ action: action as AccessAction, role, relation: 'council' as const, expected: cell as Cell }];
+    if (cell.length === 1) return [{ action: action as AccessAction, role, relation: 'council', expected: cell as Cell }];
     return RELATIONS.map((relation, r) => ({ action: action as AccessAction, role, relation, expected: cell[r] as Cell }));
   }),
 );
