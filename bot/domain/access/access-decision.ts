@@ -53,14 +53,23 @@ export function relationTo(viewer: Viewer, conference: Conference): Relation {
   return entries.length > 0 ? { kind: 'removed' } : { kind: 'none' };
 }
 
+/** Roles held on one conference at a time: someone is the chair, social worker or clerk of *this* one. */
+const CONFERENCE_BOUND_ROLES: readonly AccessRole[] = ['chair', 'social-worker', 'clerk'];
+
 /**
- * The role that counts on this conference: a family-side entry (or a family link) makes the
- * viewer a family member whatever else they claim; otherwise their council-wide role.
+ * The role that counts on this conference:
+ * - a family-side entry (or interpreter, observer) makes the viewer a family member, whatever else
+ *   they claim;
+ * - a chair, social worker or clerk acts as one only where their entry says so (a chair invited to
+ *   someone else's conference as a professional is a professional there); the organiser without
+ *   an entry keeps their role (they hold the meeting in their calendar);
+ * - otherwise the council-wide role (team manager, professional, managers).
  */
 export function effectiveRole(viewer: Viewer, relation: Relation): AccessRole {
-  if (relation.kind === 'part' && relation.invitee && ACCESS_ROLE_OF_INVITEE[relation.invitee.role] === 'family-member') {
-    return 'family-member';
-  }
+  if (relation.kind !== 'part') return viewer.role;
+  const entryRole = relation.invitee ? ACCESS_ROLE_OF_INVITEE[relation.invitee.role] : undefined;
+  if (entryRole === 'family-member') return 'family-member';
+  if (CONFERENCE_BOUND_ROLES.includes(viewer.role) && entryRole !== undefined && entryRole !== viewer.role) return entryRole;
   return viewer.role;
 }
 

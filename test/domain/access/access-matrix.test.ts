@@ -138,6 +138,18 @@ describe('the relations behind the matrix', () => {
     }
   });
 
+  it('a chair, social worker or clerk acts as one only on a conference whose entry says so', () => {
+    const conference = conferenceWith();
+    const asSchool = (role: 'chair' | 'social-worker' | 'clerk'): Viewer => ({ id: 'oid-inv-school', role, email: 'drew.teacher@example.org' });
+    expect(decide(asSchool('chair'), 'conference.read', conference)).toEqual({ ok: true });
+    expect(decide(asSchool('chair'), 'stage.move', conference)).toEqual({ ok: false, code: 'ACCESS.ROLE_NOT_ALLOWED' });
+    expect(decide(asSchool('chair'), 'decision.record', conference)).toEqual({ ok: false, code: 'ACCESS.ROLE_NOT_ALLOWED' });
+    expect(decide(asSchool('social-worker'), 'invitations.send', conference)).toEqual({ ok: false, code: 'ACCESS.ROLE_NOT_ALLOWED' });
+    expect(decide(asSchool('clerk'), 'invite-list.read', conference)).toEqual({ ok: false, code: 'ACCESS.ROLE_NOT_ALLOWED' });
+    // there, as the professional they are, they answer their own invitation
+    expect(decide(asSchool('chair'), 'attendance.answer-own', conference)).toEqual({ ok: true });
+  });
+
   it('a removed invitee is no longer part of it for any conference action', () => {
     const conference = conferenceWith();
     const former: Viewer = { id: 'oid-inv-left', role: 'professional', email: 'rowan.former@example.org' };
