@@ -32,6 +32,7 @@ export class JobWorker<T extends JobKindTable> {
 
   /** Starts polling; the first poll is at once. */
   start(): void {
+    if (this.timer) return;
     this.stopped = false;
     this.schedule(0);
   }

@@ -93,7 +93,8 @@ export function jobQueueSuite(backend: Backend): void {
       await enqueue('test.count', { n: 2 }, '2026-11-23T08:59:00.000Z');
       await enqueue('test.count', { n: 1 }, '2026-11-23T08:58:00.000Z');
       await enqueue('test.count', { n: 3 }, '2026-11-23T09:00:00.001Z'); // not yet due
-      const a = await queue.claim('w1', 10);
+      // RETURNING gives no order: sort by n (n follows run_at here)
+      const a = (await queue.claim('w1', 10)).sort((x, y) => (x.payload as { n: number }).n - (y.payload as { n: number }).n);
       expect(a.map((j) => [j.payload, j.attempt])).toEqual([
         [{ n: 1 }, 1],
         [{ n: 2 }, 1],
@@ -187,7 +188,7 @@ export function jobQueueSuite(backend: Backend): void {
         expect(await worker.runOnce()).toBe(1);
         expect((await db.query('SELECT 1 FROM job_effects')).rowCount).toBe(2);
         expect((await statuses()).map((j) => j.status)).toEqual(['done', 'done']);
-        expect(seen).toEqual([{ n: 1 }, { n: 2 }, { n: 2 }]);
+        expect(seen.map((p) => (p as { n: number }).n).sort()).toEqual([1, 2, 2]);
         await worker.close();
       });
 
