@@ -7,6 +7,7 @@ import { clerkAlertsSuite } from './suites/clerk-alerts.suite';
 import { conferenceStoreSuite } from './suites/conference-store.suite';
 import { idempotencySuite } from './suites/idempotency.suite';
 import { idempotencyBatchingSuite } from './suites/idempotency-batching.suite';
+import { jobQueueSuite } from './suites/job-queue.suite';
 import { migrationsSuite, pgliteLockSuite, pglitePersistenceSuite } from './suites/migrations.suite';
 import { serviceRoleSuite } from './suites/service-role.suite';
 
@@ -18,6 +19,7 @@ describe.each(BACKENDS)('store on $name', (backend) => {
   idempotencySuite(backend);
   idempotencyBatchingSuite(backend);
   clerkAlertsSuite(backend);
+  jobQueueSuite(backend);
   auditVerifyCliSuite(backend);
   if (backend.name === 'pglite') {
     describe('persistence', pglitePersistenceSuite);

@@ -10,3 +10,4 @@ export { IdempotencyError, type SqlIdempotencyOptions, SqlIdempotencyStore } fro
 export { executorOf, SqlUnitOfWork, TransactionHandleError } from './sql-unit-of-work';
 export { SqlClerkAlerts, type StoredClerkAlert } from './sql-clerk-alerts';
 export { SqlConferenceLease } from './sql-conference-lease';
+export { SqlJobQueue, type SqlJobQueueOptions } from './sql-job-queue';

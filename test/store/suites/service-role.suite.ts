@@ -10,8 +10,11 @@ import { openDatabase } from '../../../bot/adapters/store/open-database';
 import { SqlAuditLog, verifyAuditChain } from '../../../bot/adapters/store/sql-audit-log';
 import { SqlClerkAlerts } from '../../../bot/adapters/store/sql-clerk-alerts';
 import { SqlConferenceStore } from '../../../bot/adapters/store/sql-conference.store';
+import { SqlJobQueue } from '../../../bot/adapters/store/sql-job-queue';
+import { SqlUnitOfWork } from '../../../bot/adapters/store/sql-unit-of-work';
 import type { Backend } from '../backends';
 import { sampleConference, TEST_AUDIT_KEY } from '../fixtures';
+import { TEST_JOB_KINDS } from '../support/job-kinds';
 
 const REPLACE_FUNCTION = `CREATE OR REPLACE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END; $$`;
 
@@ -62,6 +65,19 @@ export function serviceRoleSuite(backend: Backend): void {
       expect((await store.get('conf-role'))?.version).toBe(1);
       await new SqlClerkAlerts(service, log, clock).alertClerk({ conferenceId: 'conf-role', code: 'INVITATION.LATE', severity: 'warning', detail: { invitees: ['inv-1'] } });
       expect(await pendingMigrations(service)).toEqual([]);
+    });
+
+    test('enqueues, claims, completes and fails jobs (008: default privileges, the id sequence)', async () => {
+      const clock = new ManualClock('2026-06-01T09:00:00.000Z');
+      const queue = new SqlJobQueue(service, clock, TEST_JOB_KINDS, { maxAttempts: 1 });
+      const uow = new SqlUnitOfWork(service);
+      for (const n of [1, 2]) await uow.run((tx) => queue.enqueue({ kind: 'test.count', payload: { n }, runAt: clock.now(), dedupKey: `role-${n}` }, tx));
+      const [a, b] = await queue.claim('role-worker', 10);
+      await uow.run((tx) => queue.complete(a!.id, 'role-worker', tx));
+      expect(await queue.fail(b!.id, 'role-worker', 'TEST.BOOM')).toBe('failed');
+      const rows = await service.query<{ status: string }>('SELECT status FROM jobs ORDER BY id');
+      expect(rows.rows.map((r) => r.status)).toEqual(['done', 'failed']);
+      await service.exec('DELETE FROM jobs');
     });
 
     test.each([
