@@ -2,6 +2,7 @@
 // One JSON object on stdout and exit 0; bad input: one line on stderr, nothing on stdout, exit 2.
 import { z } from 'zod';
 import { CalendarError } from '../../domain/calendar/calendar-error';
+import { toDayNumber } from '../../domain/calendar/civil-date';
 import { CALENDAR_REGIONS, createWorkingCalendar } from '../../domain/calendar/create-working-calendar';
 import type { IsoDate } from '../../domain/calendar/iso-date';
 import type { CalendarRegion } from '../../domain/calendar/working-calendar';
@@ -13,7 +14,7 @@ import { ANCHOR_KINDS, type Anchors } from '../../domain/timescales/anchors';
 import { checkProposedDate } from '../../domain/timescales/check-proposed-date';
 import { computeDeadlines } from '../../domain/timescales/compute-deadlines';
 import { TimescaleError } from '../../domain/timescales/timescale-error';
-import { anchorKindSchema, conferenceKindSchema, isoDateSchema } from '../../app/api/timescales.schema';
+import { anchorKindSchema, conferenceKindSchema } from '../../app/api/timescales.schema';
 import { type ParsedArgs, parseArgs, required, single, UsageError } from './cpc-args';
 
 export interface CliResult {
@@ -38,9 +39,13 @@ const kindSchema = conferenceKindSchema;
 const countSchema = z.string().regex(/^[+-]?\d{1,6}$/).transform(Number);
 
 function date(value: string, what: string): IsoDate {
-  const parsed = isoDateSchema.safeParse(value);
-  if (!parsed.success) throw new UsageError(`${what}: ${parsed.error.issues[0]?.message ?? 'invalid date'}`);
-  return parsed.data;
+  try {
+    toDayNumber(value);
+  } catch (e) {
+    if (e instanceof CalendarError) throw new UsageError(`${what}: ${e.message}`);
+    throw e;
+  }
+  return value;
 }
 
 function noPositionals(args: ParsedArgs, command: string): void {

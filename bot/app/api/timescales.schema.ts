@@ -1,5 +1,6 @@
 // GET /api/v1/timescales: the profile-independent inputs of `cpc timescales` (kind, anchors,
-// today) and the deadlines. The kind, anchor and date schemas are the CLI's too (cpc-cli.ts).
+// today) and the deadlines. The kind and anchor schemas are the CLI's too (cpc-cli.ts); dates are
+// checked by the same domain function (toDayNumber) as the CLI's.
 import { z } from 'zod';
 import { CalendarError } from '../../domain/calendar/calendar-error';
 import { toDayNumber } from '../../domain/calendar/civil-date';
@@ -9,7 +10,12 @@ import { ANCHOR_KINDS, type AnchorKind, type Anchors } from '../../domain/timesc
 export const conferenceKindSchema = z.enum(CONFERENCE_KINDS);
 export const anchorKindSchema = z.enum(ANCHOR_KINDS);
 
-/** A real 'YYYY-MM-DD' date within the years the calendar knows (the domain's own check). */
+/** Said by code: the domain's message quotes the value, and an API answer never echoes input. */
+const DATE_MESSAGES: Partial<Record<string, string>> = {
+  'CALENDAR.OUT_OF_RANGE': 'a date outside the years whose bank holidays are known',
+};
+
+/** A real 'YYYY-MM-DD' date within the years the calendar knows (the domain's own check, as the CLI's). */
 export const isoDateSchema = z
   .string()
   .superRefine((value, ctx) => {
@@ -17,7 +23,7 @@ export const isoDateSchema = z
       toDayNumber(value);
     } catch (e) {
       if (!(e instanceof CalendarError)) throw e;
-      ctx.addIssue({ code: 'custom', message: e.message });
+      ctx.addIssue({ code: 'custom', message: DATE_MESSAGES[e.code] ?? 'expected a real YYYY-MM-DD date' });
     }
   })
   .meta({ format: 'date', description: 'YYYY-MM-DD (Europe/London calendar date).' });
