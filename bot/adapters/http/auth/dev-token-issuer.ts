@@ -9,8 +9,9 @@ export type DevTokenIssuer = (userId: string) => Promise<DevSignInResponse>;
 export const DEV_TOKEN_TTL_SECONDS = 3_600;
 
 export function createDevTokenIssuer(key: LocalApiKey, now: () => Date): DevTokenIssuer {
-  const signing = importJWK(key.privateJwk as JWK, key.alg);
+  let signing: ReturnType<typeof importJWK> | undefined;
   return async (userId) => {
+    signing ??= importJWK(key.privateJwk as JWK, key.alg);
     const iat = Math.floor(now().getTime() / 1000);
     const accessToken = await new SignJWT({ oid: userId, tid: key.tenantId, scp: 'access_as_user', roles: [] })
       .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })

@@ -20,21 +20,28 @@ export interface ApiDeps {
 
 export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-interface RouteSpec<Q extends z.ZodType | undefined, B extends z.ZodType | undefined, R extends z.ZodType> {
+type RouteAuth = 'bearer' | 'none';
+
+interface RouteSpec<A extends RouteAuth, Q extends z.ZodType | undefined, B extends z.ZodType | undefined, R extends z.ZodType> {
   method: ApiMethod;
   /** Under /api/v1, restify syntax (`:id`). */
   path: `/api/v1/${string}`;
   operationId: string;
   summary: string;
   /** `bearer`: the router authenticates first; `none`: public (the document, dev sign-in). */
-  auth: 'bearer' | 'none';
+  auth: A;
   query?: Q;
   body?: B;
   response: R;
   /** The codes this route's own step can answer with (authentication and 400 are added for all). */
   errors: readonly ErrorCode[];
   handle(
-    input: { query: Q extends z.ZodType ? z.output<Q> : undefined; body: B extends z.ZodType ? z.output<B> : undefined; caller: Caller | null },
+    input: {
+      query: Q extends z.ZodType ? z.output<Q> : undefined;
+      body: B extends z.ZodType ? z.output<B> : undefined;
+      /** Present exactly when the route is `bearer`: the router refused everyone else. */
+      caller: A extends 'bearer' ? Caller : null;
+    },
     deps: ApiDeps,
   ): Promise<z.input<R>> | z.input<R>;
 }
@@ -45,7 +52,7 @@ export interface ApiRoute {
   path: `/api/v1/${string}`;
   operationId: string;
   summary: string;
-  auth: 'bearer' | 'none';
+  auth: RouteAuth;
   query?: z.ZodType;
   body?: z.ZodType;
   response: z.ZodType;
@@ -53,9 +60,12 @@ export interface ApiRoute {
   handle(input: { query: unknown; body: unknown; caller: Caller | null }, deps: ApiDeps): Promise<unknown>;
 }
 
-export function defineRoute<Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined, R extends z.ZodType = z.ZodType>(
-  spec: RouteSpec<Q, B, R>,
-): ApiRoute {
+export function defineRoute<
+  A extends RouteAuth,
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  R extends z.ZodType = z.ZodType,
+>(spec: RouteSpec<A, Q, B, R>): ApiRoute {
   return {
     ...spec,
     // The router passes only what the schemas parsed, so the erased input has the declared types.

@@ -11,6 +11,5 @@ export const meRoute = defineRoute({
   auth: 'bearer',
   response: callerSchema,
   errors: [],
-  // The router authenticated the caller before this runs.
-  handle: ({ caller }) => describeCaller(caller!),
+  handle: ({ caller }) => describeCaller(caller),
 });
