@@ -4,6 +4,7 @@
 // the database, serves, and shuts down gracefully on SIGTERM/SIGINT. It cannot run local mode:
 // that is scripts/local/start-local.ts (`npm start`), which composes startServer with the doubles.
 import type { DestinationStream } from 'pino';
+import { apiSetup } from './adapters/http/api-router';
 import { createHttpServer } from './adapters/http/http-server';
 import { createLogger, errorFields, type Logger } from './adapters/logging/logger';
 import { systemClock } from './adapters/clock/system-clock';
@@ -74,6 +75,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     logger,
     bot,
     maxBodyBytes: config.maxBodyBytes,
+    api: apiSetup(config, clock),
     readiness: {
       async check() {
         try {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { PolicyProfile } from '../domain/policy/policy-profile';
 import { resolveProfile } from '../domain/policy/resolve-profile';
+import { API_AUTH_SETTINGS, type ApiAuthConfig, type LocalApiKey, readApiAuthConfig } from './api-config';
 import { type AuditConfig, AuditKeyInvalid, readAuditConfig } from './audit-config';
 import { type GraphConfig, type GraphMode, readGraphConfig } from './graph-config';
 import { isLoopbackHost, isLoopbackUrl } from './loopback';
@@ -48,7 +49,7 @@ export interface BotCredentials {
  * Production, or local mode with what only the local launcher holds: the Graph sandbox's identity
  * and a public development audit key (scripts/local/sandbox-defaults.ts).
  */
-export type ConfigMode = { mode: 'production' } | (Extract<GraphMode, { mode: 'local' }> & { developmentAuditKey: Buffer });
+export type ConfigMode = { mode: 'production' } | (Extract<GraphMode, { mode: 'local' }> & { developmentAuditKey: Buffer; localApiKey: LocalApiKey });
 
 export interface Config {
   /** Chosen by the local launcher: authentication off, loopback only, embedded database, playground. */
@@ -74,6 +75,8 @@ export interface Config {
   playground: boolean;
   graph: GraphConfig;
   audit: AuditConfig;
+  /** Bearer authentication of /api/v1 (bot/config/api-config.ts). */
+  api: ApiAuthConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -124,6 +127,7 @@ export const PRODUCTION_ONLY_SETTINGS = [
   'GRAPH_CERT_PRIVATE_KEY_FILE',
   'GRAPH_CERT_THUMBPRINT_SHA256',
   'GRAPH_CERT_X5C_FILE',
+  ...API_AUTH_SETTINGS,
 ] as const;
 
 function refuseProductionSettings(env: Env): void {
@@ -245,6 +249,14 @@ export function loadConfig(env: Env, mode: ConfigMode): Config {
     if (err instanceof AuditKeyInvalid) throw new ConfigError('AUDIT_HMAC_KEY', err.message);
     throw err;
   }
+  let api: ApiAuthConfig;
+  try {
+    api = readApiAuthConfig(env, bot, mode.mode === 'local' ? mode.localApiKey : null);
+  } catch (err) {
+    if (!(err instanceof z.ZodError)) throw err;
+    const issue = err.issues[0];
+    throw new ConfigError(String(issue?.path[0] ?? 'API'), `is invalid: ${issue?.message ?? 'invalid'}`);
+  }
   const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, 'expected postgres://…').optional();
   const databaseUrl = parse(env, 'DATABASE_URL', postgresUrl) ?? null;
   const databaseMigrationUrl = parse(env, 'DATABASE_MIGRATION_URL', postgresUrl) ?? databaseUrl;
@@ -270,5 +282,6 @@ export function loadConfig(env: Env, mode: ConfigMode): Config {
     playground,
     graph,
     audit,
+    api,
   };
 }

@@ -12,6 +12,7 @@ export function localBanner(facts: BannerFacts): string {
   if (facts.playgroundUrl) rows.push(['Open', `${facts.playgroundUrl}  (Agents Playground, the local Teams emulator)`]);
   rows.push(['Say', facts.playgroundUrl ? '"help" to the bot' : `"help" (send activities to ${facts.botUrl}/api/messages)`]);
   if (facts.mailboxesUrl) rows.push(['Mailboxes', `${facts.mailboxesUrl}  (what the bot sent, in the Graph sandbox)`]);
+  rows.push(['API', `${facts.botUrl}/api/v1/openapi.json  (a token: POST /api/v1/dev/sign-in, docs/api.md)`]);
   rows.push(['Ready?', `${facts.botUrl}/readyz`]);
   rows.push(['Stop', 'Ctrl-C']);
   const width = Math.max(...rows.map(([label]) => label.length));

@@ -3,6 +3,7 @@
 // not the product's: bot/config never holds them; the launcher hands them to loadConfig.
 import type { GraphSandboxTarget } from '../../bot/config/graph-config';
 import type { ConfigMode } from '../../bot/config/load-config';
+import { makeLocalApiKey } from './local-api-key';
 
 export const SANDBOX_DEFAULTS = {
   origin: 'https://127.0.0.1:5443',
@@ -19,5 +20,13 @@ export const SANDBOX_DEFAULTS = {
  */
 export const LOCAL_DEVELOPMENT_AUDIT_HMAC_KEY = Buffer.from('cpc-local-development-audit-key-not-secret!', 'utf8');
 
-/** The launcher's configuration mode: local, against the sandbox, with the development key. */
-export const LOCAL_MODE = { mode: 'local', sandbox: SANDBOX_DEFAULTS, developmentAuditKey: LOCAL_DEVELOPMENT_AUDIT_HMAC_KEY } as const satisfies ConfigMode;
+/**
+ * The launcher's configuration mode: local, against the sandbox, with the development audit key
+ * and the API signing key made when this module loads (one per process: local-api-key.ts).
+ */
+export const LOCAL_MODE = {
+  mode: 'local',
+  sandbox: SANDBOX_DEFAULTS,
+  developmentAuditKey: LOCAL_DEVELOPMENT_AUDIT_HMAC_KEY,
+  localApiKey: makeLocalApiKey(SANDBOX_DEFAULTS.tenantId),
+} as const satisfies ConfigMode;

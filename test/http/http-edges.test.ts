@@ -40,11 +40,11 @@ describe('probes and reserved routes', () => {
     expect(await res.json()).toEqual({ status: 'ready' });
   });
 
-  it('/api/v1/… is reserved for the tab: 404 JSON for any method', async () => {
+  it('an /api/v1 path no route serves is 404 in the API envelope, for any method', async () => {
     for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
       const res = await fetch(`${bot.url}/api/v1/conferences/CP-2026-0042`, { method });
       expect([method, res.status]).toEqual([method, 404]);
-      expect(await res.json()).toEqual({ code: 'HTTP.NOT_FOUND', message: 'No such API resource yet.' });
+      expect(await res.json()).toEqual({ error: { code: 'HTTP.NOT_FOUND', message: 'No such API resource.', details: null } });
     }
   });
 

@@ -2,7 +2,7 @@
 import { localBanner } from '../../scripts/local/local-banner';
 
 describe('localBanner', () => {
-  it('names the playground, what to say, the mailboxes, readiness and Ctrl-C', () => {
+  it('names the playground, what to say, the mailboxes, the API, readiness and Ctrl-C', () => {
     expect(
       localBanner({ botUrl: 'http://127.0.0.1:3978', playgroundUrl: 'http://127.0.0.1:56150', mailboxesUrl: 'https://127.0.0.1:5443/_sandbox' }),
     ).toBe(
@@ -12,6 +12,7 @@ describe('localBanner', () => {
         '  Open       http://127.0.0.1:56150  (Agents Playground, the local Teams emulator)',
         '  Say        "help" to the bot',
         '  Mailboxes  https://127.0.0.1:5443/_sandbox  (what the bot sent, in the Graph sandbox)',
+        '  API        http://127.0.0.1:3978/api/v1/openapi.json  (a token: POST /api/v1/dev/sign-in, docs/api.md)',
         '  Ready?     http://127.0.0.1:3978/readyz',
         '  Stop       Ctrl-C',
         '',

@@ -14,6 +14,7 @@ import { ANCHOR_KINDS, type Anchors } from '../../domain/timescales/anchors';
 import { checkProposedDate } from '../../domain/timescales/check-proposed-date';
 import { computeDeadlines } from '../../domain/timescales/compute-deadlines';
 import { TimescaleError } from '../../domain/timescales/timescale-error';
+import { anchorKindSchema, conferenceKindSchema } from '../../app/api/timescales.schema';
 import { type ParsedArgs, parseArgs, required, single, UsageError } from './cpc-args';
 
 export interface CliResult {
@@ -33,8 +34,8 @@ kinds: ${CONFERENCE_KINDS.join(', ')}
 `;
 
 const calendarSchema = z.enum(CALENDAR_REGIONS as [CalendarRegion, ...CalendarRegion[]]);
-const kindSchema = z.enum(CONFERENCE_KINDS);
-const anchorKindSchema = z.enum(ANCHOR_KINDS);
+// The API's schemas (GET /api/v1/timescales): one definition of a kind, an anchor and a date.
+const kindSchema = conferenceKindSchema;
 const countSchema = z.string().regex(/^[+-]?\d{1,6}$/).transform(Number);
 
 function date(value: string, what: string): IsoDate {

@@ -4,7 +4,7 @@
 // bot/app never chooses a status; it returns or throws codes.
 import type { ErrorCode } from '../../app/errors/error-codes';
 
-export type HttpErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 500 | 502 | 503;
+export type HttpErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 500 | 502 | 503;
 
 export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
   // Transports
@@ -63,9 +63,22 @@ export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
   'STORE.VERSION_CONFLICT': 409,
   'IDEMPOTENCY.IN_PROGRESS_TIMEOUT': 503,
   'IDEMPOTENCY.CLAIM_LOST': 500,
+  // The API
+  'API.INVALID_REQUEST': 400,
+  'API.METHOD_NOT_ALLOWED': 405,
+  'TIMESCALES.NOT_COMPUTABLE': 422,
 };
 
 /** The answer for a refusal: the table's status and `{ code, message }` (message: ids only). */
 export function httpError<C extends ErrorCode>(code: C, message: string): { status: HttpErrorStatus; body: { code: C; message: string } } {
   return { status: HTTP_STATUS[code], body: { code, message } };
+}
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(HTTP_STATUS, code);
+}
+
+/** The API's envelope (docs/api.md): `{"error":{"code","message","details"}}`, details null when none. */
+export function apiError(code: ErrorCode, message: string, details: unknown = null): { status: HttpErrorStatus; body: { error: { code: ErrorCode; message: string; details: unknown } } } {
+  return { status: HTTP_STATUS[code], body: { error: { code, message, details } } };
 }

@@ -8,6 +8,7 @@ import { errorFields } from '../logging/logger';
 import type { BotEndpoint } from './bot-endpoint';
 import { readJsonBody } from './read-json-body';
 import { httpError } from './http-error-map';
+import { type ApiSetup, mountApi, mountApiNotFound } from './api-router';
 
 export interface Readiness {
   /** Reasons the service cannot serve yet (empty = ready): database unreachable, migrations pending. */
@@ -19,6 +20,8 @@ export interface HttpServerOptions {
   bot: BotEndpoint;
   readiness: Readiness;
   maxBodyBytes: number;
+  /** /api/v1 (api-router.ts); absent (a transport test) = no routes, every /api/v1 path is 404. */
+  api?: ApiSetup;
 }
 
 export interface RunningHttpServer {
@@ -122,15 +125,15 @@ export function createHttpServer(options: HttpServerOptions) {
     }
   });
 
-  // Reserved for the meeting tab and clerk dashboard (their own issues fill these in).
-  const reserved = (area: string) => async (_req: Request, res: Response) => {
-    const notFound = httpError('HTTP.NOT_FOUND', `No such ${area} resource yet.`);
+  const setLogFields = (res: Response, fields: Record<string, unknown>) => responseLogFields.set(res, fields);
+  if (options.api) mountApi(server, { ...options.api, maxBodyBytes: options.maxBodyBytes, logOf, setLogFields });
+  else mountApiNotFound(server, setLogFields);
+
+  // Reserved for the meeting tab (its own issue fills it in).
+  server.get('/tab/*', async (_req: Request, res: Response) => {
+    const notFound = httpError('HTTP.NOT_FOUND', 'No such tab resource yet.');
     sendJson(res, notFound.status, notFound.body);
-  };
-  for (const method of ['get', 'post', 'put', 'patch', 'del'] as const) {
-    server[method]('/api/v1/*', reserved('API'));
-  }
-  server.get('/tab/*', reserved('tab'));
+  });
 
   server.on('restifyError', (req: Request, _res: Response, err: Error, callback: () => void) => {
     const log = requestLogs.get(req) ?? logger;

@@ -37,4 +37,13 @@ export type TransportErrorCode =
   | 'TENANT.NOT_ALLOWED'
   | 'TURN.FAILED';
 
-export type ErrorCode = UseCaseErrorCode | TransportErrorCode;
+/** Refusals of the API (/api/v1) and its use cases (docs/api.md). */
+export type ApiErrorCode =
+  /** The query or body does not match the route's schema; `details.issues` says where. */
+  | 'API.INVALID_REQUEST'
+  /** The path exists, the method does not (the `Allow` header lists the ones that do). */
+  | 'API.METHOD_NOT_ALLOWED'
+  /** Valid input, but the timescale rules cannot answer it (`details.rule` names the domain code). */
+  | 'TIMESCALES.NOT_COMPUTABLE';
+
+export type ErrorCode = UseCaseErrorCode | TransportErrorCode | ApiErrorCode;

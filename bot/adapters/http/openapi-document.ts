@@ -1,0 +1,76 @@
+// GET /api/v1/openapi.json: an OpenAPI 3.1 document generated from the registered routes' zod
+// schemas (z.toJSONSchema, JSON Schema 2020-12, which OpenAPI 3.1 uses as is). Nothing is
+// written by hand but the titles: a route added to the router is in the document.
+import { z } from 'zod';
+import { errorEnvelopeSchema } from '../../app/api/error.schema';
+import type { ErrorCode } from '../../app/errors/error-codes';
+import { HTTP_STATUS } from './http-error-map';
+import type { ApiRoute } from './routes/api-route';
+
+type JsonObject = Record<string, unknown>;
+
+/** Codes every route can answer with, beside its own. */
+const COMMON: readonly ErrorCode[] = ['API.INVALID_REQUEST', 'API.METHOD_NOT_ALLOWED', 'HTTP.INTERNAL'];
+const AUTHENTICATED: readonly ErrorCode[] = ['AUTH.UNAUTHORIZED', 'TENANT.NOT_ALLOWED', 'AUTH.UNAVAILABLE'];
+const BODY: readonly ErrorCode[] = ['HTTP.UNSUPPORTED_MEDIA_TYPE', 'HTTP.BODY_TOO_LARGE', 'HTTP.MALFORMED_JSON'];
+
+/** Named schemas (`.meta({ id })`) go to components; a named root comes back as a `$ref`. */
+function schemaOf(schema: z.ZodType, io: 'input' | 'output', components: JsonObject): JsonObject {
+  const generated = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+  // Named schemas come out under $defs; in the document they are components.
+  const { $schema: _drop, ...json } = JSON.parse(JSON.stringify(generated).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonObject;
+  const defs = (json.$defs ?? {}) as JsonObject;
+  delete json.$defs;
+  Object.assign(components, defs);
+  return json;
+}
+
+function parametersOf(query: z.ZodType, components: JsonObject): JsonObject[] {
+  const json = schemaOf(query, 'input', components) as { properties?: Record<string, JsonObject>; required?: string[] };
+  const required = new Set(json.required ?? []);
+  return Object.entries(json.properties ?? {}).map(([name, schema]) => {
+    const { description, ...rest } = schema;
+    return { name, in: 'query', required: required.has(name), ...(description ? { description } : {}), schema: rest };
+  });
+}
+
+export function openApiDocument(routes: readonly ApiRoute[], info: { version: string; localMode: boolean }): JsonObject {
+  const components: JsonObject = {};
+  schemaOf(errorEnvelopeSchema, 'output', components);
+  const paths: Record<string, JsonObject> = {};
+  for (const route of routes) {
+    const codes = [...new Set([...COMMON, ...(route.auth === 'bearer' ? AUTHENTICATED : []), ...(route.body ? BODY : []), ...route.errors])];
+    const byStatus = new Map<number, ErrorCode[]>();
+    for (const code of codes) byStatus.set(HTTP_STATUS[code], [...(byStatus.get(HTTP_STATUS[code]) ?? []), code]);
+    const responses: JsonObject = {
+      200: { description: 'OK', content: { 'application/json': { schema: schemaOf(route.response, 'output', components) } } },
+    };
+    for (const [status, list] of [...byStatus].sort((a, b) => a[0] - b[0])) {
+      responses[String(status)] = { description: `Codes: ${list.join(', ')}`, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    }
+    const path = route.path.replace(/:(\w+)/g, '{$1}');
+    paths[path] ??= {};
+    paths[path][route.method.toLowerCase()] = {
+      operationId: route.operationId,
+      summary: route.summary,
+      security: route.auth === 'bearer' ? [{ bearer: [] }] : [],
+      ...(route.query ? { parameters: parametersOf(route.query, components) } : {}),
+      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input', components) } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Child protection conference API',
+      version: info.version,
+      description: info.localMode ? 'Local mode: POST /api/v1/dev/sign-in issues tokens.' : 'Bearer: an Entra access token for the app.',
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    paths,
+    components: {
+      schemas: components,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
+  };
+}
