@@ -15,7 +15,7 @@ import { type BearerVerifier, createBearerVerifier } from './auth/bearer-verifie
 import { createDevTokenIssuer } from './auth/dev-token-issuer';
 import { apiError, isErrorCode } from './http-error-map';
 import { openApiDocument } from './openapi-document';
-import { readJsonBody } from './read-json-body';
+import { dropUnreadBody, readJsonBody } from './read-json-body';
 import type { ApiDeps, ApiRoute } from './routes/api-route';
 import { devSignInRoute } from './routes/dev-sign-in.route';
 import { meRoute } from './routes/me.route';
@@ -108,10 +108,7 @@ export function mountApi(server: Server, options: ApiRouterOptions): void {
       if (route.body) {
         const read = await readJsonBody(req, options.maxBodyBytes);
         if (!read.ok) {
-          if (!req.complete) {
-            res.setHeader('connection', 'close');
-            res.once('finish', () => req.destroy());
-          }
+          dropUnreadBody(req, res);
           return refuse(res, read.code, read.message);
         }
         const parsed = route.body.safeParse(read.value);

@@ -6,7 +6,7 @@ import restify, { type Request, type Response } from 'restify';
 import type { Logger } from '../logging/logger';
 import { errorFields } from '../logging/logger';
 import type { BotEndpoint } from './bot-endpoint';
-import { readJsonBody } from './read-json-body';
+import { dropUnreadBody, readJsonBody } from './read-json-body';
 import { httpError } from './http-error-map';
 import { type ApiSetup, mountApi, mountApiNotFound } from './api-router';
 
@@ -88,12 +88,7 @@ export function createHttpServer(options: HttpServerOptions) {
     const log = logOf(req);
     const body = await readJsonBody(req, options.maxBodyBytes);
     if (!body.ok) {
-      if (!req.complete) {
-        // A body we refuse is not read on (a chunked one could go on for ever): answer, then drop
-        // the connection once the answer is written.
-        res.setHeader('connection', 'close');
-        res.once('finish', () => req.destroy());
-      }
+      dropUnreadBody(req, res);
       responseLogFields.set(res, { outcome: body.code });
       const refusal = httpError(body.code, body.message);
       sendJson(res, refusal.status, refusal.body);

@@ -1,6 +1,6 @@
 // Reads a JSON request body with a hard size limit, without any framework body parser, so that
 // an oversized or malformed body is answered (413/400) before anything else sees it.
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TransportErrorCode } from '../../app/errors/error-codes';
 
 export type BodyResult =
@@ -10,8 +10,8 @@ export type BodyResult =
 
 /**
  * Stops reading as soon as the body is known to be refused (wrong type, declared or actual size
- * over the limit): the rest is never read, and the caller closes the connection after answering
- * (`req.complete` is false then).
+ * over the limit): the rest is never read, and the caller answers, then dropUnreadBody closes
+ * the connection (`req.complete` is false then).
  */
 export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
   const contentType = String(req.headers['content-type'] ?? '');
@@ -58,4 +58,14 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
   } catch {
     return { ok: false, code: 'HTTP.MALFORMED_JSON', message: 'The request body is not valid JSON.' };
   }
+}
+
+/**
+ * After refusing a body: when it was not read to its end (a chunked one could go on for ever),
+ * answer with `Connection: close` and drop the connection once the answer is written.
+ */
+export function dropUnreadBody(req: IncomingMessage, res: ServerResponse): void {
+  if (req.complete) return;
+  res.setHeader('connection', 'close');
+  res.once('finish', () => req.destroy());
 }
