@@ -3,7 +3,7 @@
 // launcher's key signed (POST /api/v1/dev/sign-in), through the same verifier.
 import type { JsonWebKey } from 'node:crypto';
 import { z } from 'zod';
-import { isLoopbackUrl } from './loopback';
+import { isSecureEndpointUrl } from './loopback';
 
 /** What only the local launcher holds: a key pair made at start (scripts/local/local-api-key.ts). */
 export interface LocalApiKey {
@@ -38,7 +38,7 @@ const opt = <T extends z.ZodType>(schema: T) => z.preprocess(blankIsUnset, schem
 const secureUrl = z
   .string()
   .url()
-  .refine((u) => u.startsWith('https://') || (u.startsWith('http://') && isLoopbackUrl(u)), 'must be an https:// URL (http:// only for a loopback host)');
+  .refine(isSecureEndpointUrl, 'must be an https:// URL (http:// only for a loopback host)');
 
 const envSchema = z.object({
   API_AUDIENCE: opt(z.string().transform((s) => s.split(',').map((a) => a.trim()).filter((a) => a !== '')).pipe(z.array(z.string().min(1)).min(1))),

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { isLoopbackUrl } from './loopback';
+import { isLoopbackUrl, isSecureEndpointUrl } from './loopback';
 
 /**
  * Microsoft Graph settings (owned by the Graph adapter). Production requires the client id,
@@ -78,7 +78,7 @@ function checkProduction(e: z.infer<typeof envSchema>, ctx: z.RefinementCtx): vo
   // Tokens and case data cross these: plain http only to this machine (a test's identity provider).
   for (const name of ['GRAPH_BASE_URL', 'GRAPH_AUTHORITY_HOST'] as const) {
     const url = e[name];
-    if (url !== undefined && !url.startsWith('https://') && !isLoopbackUrl(url)) {
+    if (url !== undefined && !isSecureEndpointUrl(url)) {
       ctx.addIssue({ code: 'custom', path: [name], message: 'must be an https:// URL outside local mode (http:// only for a loopback host)' });
     }
   }

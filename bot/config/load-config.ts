@@ -8,7 +8,7 @@ import { resolveProfile } from '../domain/policy/resolve-profile';
 import { API_AUTH_SETTINGS, type ApiAuthConfig, type LocalApiKey, readApiAuthConfig } from './api-config';
 import { type AuditConfig, AuditKeyInvalid, readAuditConfig } from './audit-config';
 import { type GraphConfig, type GraphMode, readGraphConfig } from './graph-config';
-import { isLoopbackHost, isLoopbackUrl } from './loopback';
+import { isLoopbackHost, isSecureEndpointUrl } from './loopback';
 
 export { isLoopbackHost } from './loopback';
 
@@ -103,7 +103,7 @@ const port = z.coerce.number().int().min(0).max(65535);
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 const httpUrl = z.string().url().refine((u) => /^https?:\/\//.test(u), 'expected an http(s) URL');
 /** Outside local mode tokens cross it: https, or plain http to this machine only (tests). */
-const secureUrl = httpUrl.refine((u) => u.startsWith('https://') || isLoopbackUrl(u), 'must be an https:// URL outside local mode (http:// only for a loopback host)');
+const secureUrl = httpUrl.refine(isSecureEndpointUrl, 'must be an https:// URL outside local mode (http:// only for a loopback host)');
 
 /**
  * Settings only a deployment has. Local mode refuses each of them when it is present at all,

@@ -1,5 +1,5 @@
 // What counts as "this machine": the one definition that local mode's HOST rule and the
-// https-only rule for outside endpoints share.
+// https-only rule for outside endpoints (Graph, sign-in, Bot Framework, the API's keys) share.
 import { isIP } from 'node:net';
 
 export function isLoopbackHost(host: string): boolean {
@@ -17,4 +17,9 @@ export function isLoopbackUrl(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Tokens, keys or case data cross this URL: https, or plain http to this machine only (tests). */
+export function isSecureEndpointUrl(url: string): boolean {
+  return url.startsWith('https://') || (url.startsWith('http://') && isLoopbackUrl(url));
 }
