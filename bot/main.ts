@@ -61,12 +61,14 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
   const logger = deps.logger ?? createLogger(config.logLevel, deps.logDestination);
   const clock = deps.clock ?? systemClock;
   const { database } = deps;
+  // The SQL table is purged even when a test passes another IdempotencyStore: it is the database's.
+  const sqlIdempotency = new SqlIdempotencyStore(database, clock);
 
   const bot = createTeamsEndpoint({
     config,
     app: { respondToText, cardActions: combineCardActions(defineCardActions(CARD_VERBS, { ...helpCardHandlers }), deps.cardActions) },
     auditLog: deps.auditLog ?? new SqlAuditLog(database, clock, config.audit.hmacKey),
-    idempotency: deps.idempotency ?? new SqlIdempotencyStore(database, clock),
+    idempotency: deps.idempotency ?? sqlIdempotency,
     credentialsFactory: deps.credentialsFactory,
   });
 
@@ -91,9 +93,8 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
   const running = await http.listen(config.port, config.host);
   logger.info({ url: running.url, localMode: config.localMode, database: database.kind }, 'bot listening');
 
-  // The SQL table is purged even when a test passes another IdempotencyStore: it is the database's.
   const retention = startIdempotencyRetention({
-    store: new SqlIdempotencyStore(database, clock),
+    store: sqlIdempotency,
     clock,
     retentionMs: config.idempotencyRetentionHours * 3_600_000,
     ...(deps.idempotencyPurgeIntervalMs ? { intervalMs: deps.idempotencyPurgeIntervalMs } : {}),
