@@ -10,7 +10,6 @@ import type { MailMessage } from '../ports/mailer.port';
 import { type BookingRun, flagLateEffects } from '../meetings/booking-run';
 import { buildFamilyMail } from './family-invitation-email';
 import { icsUid } from './ics-calendar';
-import { checkNotice } from './invitation-notice';
 
 export interface DeliveryReport extends MailReport {
   conference: Conference;
@@ -31,7 +30,7 @@ export async function deliverFamilyMail(run: BookingRun, start: Conference): Pro
   const messages = plans.map((p) => familyMessage(run, c, p, at));
   const outcomes = await deps.mailer.sendEach(messages);
 
-  const notice = checkNotice(deps.profileFor(c.profileId), c.kind, c.start, deps.clock.today());
+  const notice = run.noticeToday(c);
   const recorded = run.apply(c, {
     type: 'mail-outcomes',
     at,

@@ -1,7 +1,6 @@
 import { eventAttendees } from '../../domain/conference/attendee-order';
 import type { Conference } from '../../domain/conference/conference';
 import { deliverFamilyMail, type DeliveryReport } from '../invitations/deliver-family-mail';
-import { checkNotice } from '../invitations/invitation-notice';
 import { MeetingsError } from '../ports/meetings.port';
 import { type Actor, type BookingDeps, meetingSubject, meetingTransactionId, SYSTEM_ACTOR } from './booking-deps';
 import { BookingError } from './booking-errors';
@@ -55,7 +54,7 @@ async function createEvent(run: BookingRun, c: Conference): Promise<Conference> 
     attendees: attendees.map((i) => ({ email: i.email, name: i.displayName })),
     bodyText: EVENT_BODY,
   });
-  const notice = checkNotice(deps.profileFor(c.profileId), c.kind, c.start, deps.clock.today());
+  const notice = run.noticeToday(c);
   const next = run.apply(c, { type: 'book', meeting: { eventId: created.eventId, transactionId, joinUrl: created.joinUrl }, at: run.now(), notice });
   return run.step(async (s) => {
     const saved = await s.save(next.state);

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Conference } from '../../domain/conference/conference';
 import { type ConferenceCommand, type ConferenceEffect, transition } from '../../domain/conference/conference-rules';
+import { checkNotice, type NoticeCheck } from '../invitations/invitation-notice';
 import type { ClerkAlert } from '../ports/alerts.port';
 import type { AuditDetail } from '../ports/audit-log.port';
 import type { TransactionHandle } from '../ports/unit-of-work.port';
@@ -62,6 +63,11 @@ export class BookingRun {
 
   now(): string {
     return this.deps.clock.now().toISOString();
+  }
+
+  /** The T7 notice check for invitations sent today (null when the profile has no notice rule). */
+  noticeToday(c: Conference): NoticeCheck | null {
+    return checkNotice(this.deps.profileFor(c.profileId), c.kind, c.start, this.deps.clock.today());
   }
 }
 

@@ -3,7 +3,6 @@ import { eventAttendees } from '../../domain/conference/attendee-order';
 import type { Conference } from '../../domain/conference/conference';
 import type { ConferenceCommand } from '../../domain/conference/conference-rules';
 import { deliverFamilyMail, type DeliveryReport } from '../invitations/deliver-family-mail';
-import { checkNotice } from '../invitations/invitation-notice';
 import type { AuditDetail } from '../ports/audit-log.port';
 import { type Actor, type BookingDeps, meetingSubject, SYSTEM_ACTOR } from './booking-deps';
 import { BookingError } from './booking-errors';
@@ -126,7 +125,7 @@ async function updateEvent(run: BookingRun, c: Conference): Promise<Conference> 
   await deps.meetings.updateEvent(c.organizerId, meeting.eventId, {
     start: c.start, end: c.end, attendees: attendees.map((i) => ({ email: i.email, name: i.displayName })),
   });
-  const notice = checkNotice(deps.profileFor(c.profileId), c.kind, c.start, deps.clock.today());
+  const notice = run.noticeToday(c);
   const newlyInvited = attendees.filter((i) => i.status === 'pending').map((i) => i.id);
   const next = run.apply(c, { type: 'event-synced', at: run.now(), notice });
   return run.step(async (s) => {
