@@ -15,11 +15,25 @@ import { SqlAuditLog } from './adapters/store/sql-audit-log';
 import { SqlIdempotencyStore } from './adapters/store/sql-idempotency.store';
 import { startIdempotencyRetention } from './adapters/store/idempotency-retention';
 import { createTeamsEndpoint, type TeamsEndpointOptions } from './adapters/teams/teams-endpoint';
-import { helpCardHandlers, respondToText } from './app/help/help';
+import { productCardHandlers } from './app/chat/product-card-handlers';
+import { chatResponder } from './app/chat/chat-commands';
+import { productCommands } from './app/chat/product-commands';
 import type { AuditLog } from './app/ports/audit-log.port';
 import { type CardActionRegistry, combineCardActions, defineCardActions } from './app/ports/card-action.port';
 import { CARD_VERBS } from './cards/card-verbs';
 import type { Clock } from './app/ports/clock.port';
+import type { AppDeps } from './app/app-deps';
+import { type Directory, DirectoryError } from './app/ports/directory.port';
+import type { Mailer } from './app/ports/mailer.port';
+import type { Meetings } from './app/ports/meetings.port';
+import { JOB_KINDS } from './app/jobs/job-kinds';
+import { lazyGraphAdapters } from './adapters/graph/lazy-graph-adapters';
+import { SqlClerkAlerts } from './adapters/store/sql-clerk-alerts';
+import { SqlConferenceLease } from './adapters/store/sql-conference-lease';
+import { SqlConferenceStore } from './adapters/store/sql-conference.store';
+import { SqlJobQueue } from './adapters/store/sql-job-queue';
+import { SqlUnitOfWork } from './adapters/store/sql-unit-of-work';
+import { resolveProfile } from './domain/policy/resolve-profile';
 import type { IdempotencyStore } from './app/ports/idempotency.port';
 import { type Config, ConfigError } from './config/load-config';
 import { checkNodeRuntime } from './config/node-runtime';
@@ -46,6 +60,10 @@ export interface ServerDeps {
   pendingMigrations?: () => Promise<string[]>;
   /** How often expired idempotency keys are purged (default hourly; tests shorten it). */
   idempotencyPurgeIntervalMs?: number;
+  /** Test seam: Graph's meetings and mail (default: the Graph adapters, created on first use). */
+  graph?: { meetings: Meetings; mailer: Mailer };
+  /** Test seam: the directory (default: Graph /users). */
+  directory?: Directory;
 }
 
 export interface RunningServer {
@@ -63,11 +81,14 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
   const { database } = deps;
   // The SQL table is purged even when a test passes another IdempotencyStore: it is the database's.
   const sqlIdempotency = new SqlIdempotencyStore(database, clock);
+  const auditLog = deps.auditLog ?? new SqlAuditLog(database, clock, config.audit.hmacKey);
+  const graph = deps.graph ? { ...deps.graph, close: () => undefined } : lazyGraphAdapters(config.graph);
+  const app = appDeps(config, database, clock, auditLog, graph, deps.directory);
 
   const bot = createTeamsEndpoint({
     config,
-    app: { respondToText, cardActions: combineCardActions(defineCardActions(CARD_VERBS, { ...helpCardHandlers }), deps.cardActions) },
-    auditLog: deps.auditLog ?? new SqlAuditLog(database, clock, config.audit.hmacKey),
+    app: { respond: chatResponder(productCommands(app)), cardActions: combineCardActions(defineCardActions(CARD_VERBS, productCardHandlers(app)), deps.cardActions) },
+    auditLog,
     idempotency: deps.idempotency ?? sqlIdempotency,
     credentialsFactory: deps.credentialsFactory,
   });
@@ -110,6 +131,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
       closed ??= (async () => {
         await running.close(deps.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
         await retention.stop();
+        graph.close();
         await database.close();
         logger.info('bot stopped');
       })();
@@ -117,6 +139,34 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     },
   };
 }
+
+/** The use cases' ports on this database and these Graph adapters. */
+function appDeps(config: Config, database: Database, clock: Clock, audit: AuditLog, graph: { meetings: Meetings; mailer: Mailer }, directory: Directory | undefined): AppDeps {
+  return {
+    store: new SqlConferenceStore(database),
+    uow: new SqlUnitOfWork(database),
+    lease: new SqlConferenceLease(database, clock),
+    meetings: graph.meetings,
+    mailer: graph.mailer,
+    alerts: new SqlClerkAlerts(database, audit, clock),
+    audit,
+    clock,
+    profileFor: (id) => (id === config.profile.id ? config.profile : resolveProfile(id)),
+    mailSender: config.graph.mailSender,
+    directory: directory ?? unconfiguredDirectory,
+    jobs: new SqlJobQueue(database, clock, JOB_KINDS),
+  };
+}
+
+/** Until the Graph /users adapter is wired: every lookup answers DIRECTORY.UNAVAILABLE. */
+const unconfiguredDirectory: Directory = {
+  search: async () => {
+    throw new DirectoryError('DIRECTORY.UNAVAILABLE', 'the directory is not configured');
+  },
+  get: async () => {
+    throw new DirectoryError('DIRECTORY.UNAVAILABLE', 'the directory is not configured');
+  },
+};
 
 /** Opens the configured database (PGlite in DATA_DIR, or DATABASE_URL) and applies the migrations. */
 export async function openMigratedDatabase(config: Config, logger: Logger): Promise<Database> {

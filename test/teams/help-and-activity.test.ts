@@ -1,6 +1,7 @@
 // Unit checks of the pieces between an activity and the app: mention stripping, the help
 // trigger, invoke answers, tenant and idempotency keys, and the rendered help card.
-import { HELP_POINTER, helpCard, isHelpRequest, respondToText } from '../../bot/app/help/help';
+import { chatResponder } from '../../bot/app/chat/chat-commands';
+import { HELP_POINTER, helpCard, isHelpRequest } from '../../bot/app/help/help';
 import { activityTenantId, idempotencyKey, inboundActivitySchema, isKeyedAsCardPress } from '../../bot/adapters/teams/activity-schema';
 import { cardActionKey } from '../../bot/adapters/teams/card-action-router';
 import { messageText, toInvokeBody } from '../../bot/adapters/teams/conference-bot';
@@ -30,8 +31,10 @@ describe('isHelpRequest', () => {
   it.each(['help', 'HELP', 'Help!', ' help? ', 'help.'])('%p is a help request', (t) => expect(isHelpRequest(t)).toBe(true));
   it.each(['helpful', 'help me book', 'no help', '', 'hel p'])('%p is not', (t) => expect(isHelpRequest(t)).toBe(false));
 
-  it('unknown text gets the pointer to help', () => {
-    expect(respondToText('schedule the review')).toEqual({ kind: 'text', text: HELP_POINTER });
+  it('unknown text gets the pointer to help', async () => {
+    const respond = chatResponder([]);
+    const actor = { id: 'teams-user', tenantId: null, conversationId: 'c1' };
+    await expect(respond({ text: 'schedule the review', actor })).resolves.toEqual({ kind: 'text', text: HELP_POINTER });
   });
 });
 

@@ -2,7 +2,7 @@
 // outcomes into Teams answers. No rule lives here.
 import { CardFactory, type InvokeResponse, MessageFactory, TeamsActivityHandler, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { TextReply } from '../../app/help/help';
+import type { ChatTurn, TextReply } from '../../app/chat/chat-turn';
 import type { CardActionRegistry, CardOutcome } from '../../app/ports/card-action.port';
 import type { IdempotencyStore } from '../../app/ports/idempotency.port';
 import { createLogger, type Logger } from '../logging/logger';
@@ -10,7 +10,8 @@ import { CardActionRouter, type CardPress } from './card-action-router';
 import { INVOKE_ERRORS, invokeErrorBody } from './invoke-error-map';
 
 export interface ConferenceBotApp {
-  respondToText(text: string): TextReply;
+  /** A typed message (the @mention removed) and its sender: the chat commands' dispatch. */
+  respond(turn: ChatTurn): Promise<TextReply>;
   /** Every card verb with its data schema and handler (defineCardActions). */
   cardActions: CardActionRegistry;
 }
@@ -113,7 +114,16 @@ export class ConferenceBot extends TeamsActivityHandler {
       await context.sendActivity(toReply(await this.press(context, verb, data)));
       return;
     }
-    const reply = this.app.respondToText(messageText(context.activity));
+    const { from, conversation } = context.activity;
+    const reply = await this.app.respond({
+      text: messageText(context.activity),
+      actor: {
+        id: from.aadObjectId ?? from.id,
+        ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}),
+        tenantId: pressOf(context.activity, '', undefined).tenantId,
+        conversationId: conversation.id,
+      },
+    });
     if (reply.kind === 'card') await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)));
     else await context.sendActivity(reply.text);
   }

@@ -5,7 +5,7 @@ import type { AdaptiveCardJson } from '../../cards/adaptive-card';
 import { type HelpCardViewModel, render as renderHelpCard } from '../../cards/help/help.view-model';
 import type { CardActionHandlers } from '../ports/card-action.port';
 
-export type TextReply = { kind: 'card'; card: AdaptiveCardJson } | { kind: 'text'; text: string };
+export type { TextReply } from '../chat/chat-turn';
 
 export const HELP_POINTER = 'Sorry, I did not understand that. Say "help" to see what I can do.';
 
@@ -39,10 +39,6 @@ export function helpCard(actionId: string = randomUUID()): AdaptiveCardJson {
   return renderHelpCard(helpViewModel(actionId));
 }
 
-export function respondToText(text: string): TextReply {
-  if (isHelpRequest(text)) return { kind: 'card', card: helpCard() };
-  return { kind: 'text', text: HELP_POINTER };
-}
 
 /** The card verbs this module answers: the help card's own button shows a fresh card. */
 export const helpCardHandlers: Pick<CardActionHandlers, 'help.show'> = {

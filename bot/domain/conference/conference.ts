@@ -1,5 +1,6 @@
 import type { IsoDate, LocalDateTime } from '../calendar/iso-date';
 import type { ProfileId } from '../policy/policy-profile';
+import type { Anchors } from '../timescales/anchors';
 import type { ConferenceKind } from './conference-kind';
 
 export type InviteeRole =
@@ -37,6 +38,53 @@ export interface Invitee {
    * outcome. Saved as 'sending' before the request so a crash never leads to a second e-mail.
    */
   mail?: InviteeMailState;
+  /** Entra object id when the invitee was picked from the directory (professionals only). */
+  directoryId?: string;
+  /** Personal data like the e-mail: for family members and people outside the tenant. */
+  phone?: string;
+  /** The child's age band (role 'child'): over 12 invited unless a decision says otherwise (001). */
+  ageBand?: ChildAgeBand;
+  /** Over-12s not invited: who decided and why (chair and social worker agree, 001). */
+  notInvitedDecision?: { decidedBy: string; reason: string; at: string };
+  /** Over-5s: the advocate offer recorded (000, 001). */
+  advocateOffered?: { at: string; accepted: boolean };
+  /** Parts this person must not hear, by the chair's exclusion decision (wall-clock windows). */
+  exclusions?: { from: LocalDateTime; to: LocalDateTime; grounds: string }[];
+  /** Split attendance (001): this person's own slot, instead of the family section. */
+  slot?: { from: LocalDateTime; to: LocalDateTime };
+  /** Police check request for this person where the profile has T8; the reason is required (003). */
+  policeCheck?: { reason: string; requestedAt?: string; requestedBy?: string };
+  /** Professionals: every answer given, oldest first; the latest counts (a change is a new answer). */
+  attendance?: AttendanceAnswer[];
+  /** The agency's written report, once received (stored in the council's drive). */
+  report?: ReportRecord;
+}
+
+export type ChildAgeBand = 'under-5' | '5-to-12' | 'over-12';
+
+export interface AttendanceAnswer {
+  answer: 'attending' | 'not-attending' | 'sending-colleague';
+  /** sending-colleague: the colleague, picked from the directory or given by name and role. */
+  colleague?: { directoryId?: string; displayName: string; email?: string; role: string };
+  /** ISO instant; `by`: the Entra id (or link subject) of who answered. */
+  at: string;
+  by: string;
+  /** Where it came from: the 1:1 card, the e-mailed confirmation page, or the API. */
+  via: 'card' | 'link' | 'api';
+}
+
+export interface ReportRecord {
+  /** The drive item in the council's document library (never a name in its path). */
+  driveItemId: string;
+  fileName: string;
+  contentType: string;
+  bytes: number;
+  receivedAt: string;
+  receivedBy: string;
+  /** Whether it arrived by the T9 deadline (Sheffield shares only with on-time contributors). */
+  onTime: boolean;
+  /** Sharing permissions granted on it: invitee id → Graph permission id. */
+  sharedWith?: Record<string, string>;
 }
 
 export interface InviteeMailState {
@@ -96,6 +144,59 @@ export interface MeetingRecord {
   eventMissing?: boolean;
 }
 
+/** Approvals a booking or a stand-down waits for (DOMAIN-RULES §2 T23, §6; 003). */
+export type ApprovalKind = 'late-booking' | 'repeat-plan-oversight' | 'stand-down' | 'rebooking-past-last-date';
+
+export interface Approval {
+  id: string;
+  kind: ApprovalKind;
+  /** Entra object id of the named manager who must decide; nobody else may. */
+  approverId: string;
+  requestedBy: string;
+  requestedAt: string;
+  /** The requester's reason or rationale (free text: never logged, never in the audit detail). */
+  reason: string;
+  status: 'pending' | 'approved' | 'refused';
+  decidedAt?: string;
+  /** The manager's own note with the decision. */
+  note?: string;
+}
+
+/** What the booking card or the API asked for, kept so the deadlines can be recomputed. */
+export interface BookingDetails {
+  /** Entra ids of the chair and the social worker (also invitees, roles chair / social-worker). */
+  chairId: string;
+  socialWorkerId: string;
+  requestedBy: string;
+  durationMinutes: number;
+  /** Length of the confidential section at the start (professionals only). */
+  confidentialMinutes: number;
+  /** A date past the statutory latest: the reason (the late-booking approval carries it too). */
+  lateReason?: string;
+  /** A previous plan ended within 12 months (003): the service manager's oversight first. */
+  repeatPlan?: boolean;
+}
+
+export type StandDownReason =
+  | 'no-longer-needed'
+  | 'not-quorate'
+  | 'report-not-shared-with-family'
+  | 'no-interpreter'
+  | 'family-cannot-attend'
+  | 'unforeseen';
+
+export interface StandDownRecord {
+  reason: StandDownReason;
+  requestedBy: string;
+  requestedAt: string;
+  /** The approval id (kind 'stand-down') that allowed it. */
+  approvalId: string;
+  /** Not quorate / not enough information: reconvene within T17 of the original date. */
+  reconveneBy?: IsoDate;
+  /** The conference booked in its place. */
+  rebookedAs?: string;
+}
+
 export interface Conference {
   id: string;
   /** The case reference: the only identifier that may appear in subjects, logs and URLs. */
@@ -114,6 +215,15 @@ export interface Conference {
   bookingVersion: number;
   meeting?: MeetingRecord;
   invitees: Invitee[];
+  /** The dates the statutory deadlines are measured from (strategy discussion, last conference…). */
+  anchors?: Anchors;
+  booking?: BookingDetails;
+  approvals?: Approval[];
+  standDown?: StandDownRecord;
+  /** The conference this one replaces (a rebooking after a stand-down). */
+  rebookingOf?: string;
+  /** Version of the invite list: bumped by every invitee change (the API's If-Match on the list). */
+  inviteListVersion?: number;
   /** Optimistic concurrency: the store refuses a save whose expected version is stale. */
   version: number;
 }

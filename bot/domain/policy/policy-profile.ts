@@ -50,6 +50,31 @@ export interface MeetingLockdown {
   watermark: boolean;
 }
 
+/** Quoracy (000; 003): children's social care plus at least N other agencies take part. */
+export interface QuoracyRule {
+  otherAgencies: number;
+}
+
+/** Agency reports (DOMAIN-RULES §3). */
+export interface ReportRules {
+  /** Sheffield (000): share the others' reports only with professionals who sent theirs by T9. */
+  shareReportsOnlyWithOnTimeContributors: boolean;
+  /** Access to shared reports expires this many days after the conference (0 = end of its day; 003). */
+  reportAccessDaysAfterConference: number;
+  /** Largest report accepted, in bytes. */
+  maxReportBytes: number;
+}
+
+/**
+ * The council's case reference (a Mosaic or LCS id): the only identifier shown in subjects, logs
+ * and URLs. `pattern` is a regular expression source matched against the whole reference.
+ */
+export interface CaseReferenceRule {
+  pattern: string;
+  /** Shown beside the field when a reference does not match, e.g. "a Mosaic person id: 6–8 digits". */
+  description: string;
+}
+
 export interface PolicyProfile {
   id: ProfileId;
   calendar: CalendarRegion;
@@ -60,4 +85,7 @@ export interface PolicyProfile {
   allowMultipleCategory: boolean;
   noNeglectDiscontinueAtFirstReview: boolean;
   meeting: MeetingLockdown;
+  quoracy: QuoracyRule;
+  reports: ReportRules;
+  caseReference: CaseReferenceRule;
 }

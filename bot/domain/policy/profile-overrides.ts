@@ -9,6 +9,8 @@ type Spec =
   | { t: 'bool' }
   | { t: 'enum'; values: readonly string[] }
   | { t: 'dates' }
+  | { t: 'pattern' }
+  | { t: 'text' }
   | { t: 'object'; fields: Record<string, Spec>; off?: boolean };
 
 const count = (off = true, min = 0, max?: number): Spec => ({ t: 'count', off, min, ...(max === undefined ? {} : { max }) });
@@ -54,6 +56,16 @@ const PROFILE_SPEC: Spec = {
         watermark: bool,
       },
     },
+    quoracy: { t: 'object', fields: { otherAgencies: count(false, 0, 10) } },
+    reports: {
+      t: 'object',
+      fields: {
+        shareReportsOnlyWithOnTimeContributors: bool,
+        reportAccessDaysAfterConference: count(false, 0, 365),
+        maxReportBytes: count(false, 1024, 250 * 1024 * 1024),
+      },
+    },
+    caseReference: { t: 'object', fields: { pattern: { t: 'pattern' }, description: { t: 'text' } } },
   },
 };
 
@@ -86,6 +98,17 @@ function merge(spec: Spec, base: unknown, override: unknown, path: string): unkn
       return typeof override === 'string' && spec.values.includes(override)
         ? override
         : fail(path, `must be one of ${spec.values.join(', ')}, got ${describe(override)}`);
+    case 'pattern': {
+      if (typeof override !== 'string' || override.length === 0 || override.length > 200) return fail(path, `must be a regular expression (1–200 characters), got ${describe(override)}`);
+      try {
+        new RegExp(`^(?:${override})$`, 'u');
+      } catch {
+        return fail(path, 'is not a valid regular expression');
+      }
+      return override;
+    }
+    case 'text':
+      return typeof override === 'string' && override.length > 0 && override.length <= 200 ? override : fail(path, `must be text (1–200 characters), got ${describe(override)}`);
     case 'dates': {
       if (!Array.isArray(override)) return fail(path, `must be an array of YYYY-MM-DD dates, got ${describe(override)}`);
       override.forEach((d, i) => {

@@ -14,5 +14,8 @@ export function deriveProfile(
     extraClosures: [...(rest.extraClosures ?? ENGLAND.extraClosures)],
     timescales: { ...ENGLAND.timescales, ...timescales },
     meeting: { ...ENGLAND.meeting, ...rest.meeting },
+    quoracy: { ...ENGLAND.quoracy, ...rest.quoracy },
+    reports: { ...ENGLAND.reports, ...rest.reports },
+    caseReference: { ...ENGLAND.caseReference, ...rest.caseReference },
   };
 }

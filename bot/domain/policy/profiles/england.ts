@@ -21,4 +21,8 @@ export const ENGLAND: PolicyProfile = {
   allowMultipleCategory: false,
   noNeglectDiscontinueAtFirstReview: false,
   meeting: DEFAULT_MEETING_LOCKDOWN,
+  quoracy: { otherAgencies: 2 },
+  reports: { shareReportsOnlyWithOnTimeContributors: false, reportAccessDaysAfterConference: 0, maxReportBytes: 20 * 1024 * 1024 },
+  // Mosaic and LCS ids are numbers, sometimes with a letter prefix: never a name or an address.
+  caseReference: { pattern: '[A-Z]{0,3}[0-9]{4,10}', description: 'a Mosaic or LCS id: 4–10 digits, optionally after up to 3 capital letters' },
 };

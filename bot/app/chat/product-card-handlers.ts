@@ -1,0 +1,9 @@
+// The product's card handlers, one per verb of bot/cards/card-verbs.ts (the type checks that
+// none is missing), each from its own area.
+import type { AppDeps } from '../app-deps';
+import { helpCardHandlers } from '../help/help';
+import type { CardActionHandlers } from '../ports/card-action.port';
+
+export function productCardHandlers(_deps: AppDeps): CardActionHandlers {
+  return { ...helpCardHandlers };
+}
