@@ -98,7 +98,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     logger,
     bot,
     maxBodyBytes: config.maxBodyBytes,
-    api: apiSetup(config, clock),
+    api: apiSetup(config, clock, app),
     readiness: {
       async check() {
         try {

@@ -6,6 +6,7 @@ import type { Request, Response } from 'restify';
 import type { Server } from 'restify';
 import type { z } from 'zod';
 import type { Caller } from '../../app/api/caller.schema';
+import type { AppDeps } from '../../app/app-deps';
 import type { ErrorCode } from '../../app/errors/error-codes';
 import type { Clock } from '../../app/ports/clock.port';
 import type { Config } from '../../config/load-config';
@@ -30,11 +31,11 @@ export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
 /** What the composition root hands the HTTP server for /api/v1. */
 export type ApiSetup = Pick<ApiRouterOptions, 'routes' | 'deps' | 'verify' | 'localMode'>;
 
-export function apiSetup(config: Config, clock: Clock): ApiSetup {
+export function apiSetup(config: Config, clock: Clock, app: AppDeps): ApiSetup {
   const devTokens = config.api.devSignIn ? createDevTokenIssuer(config.api.devSignIn, () => clock.now()) : null;
   return {
     routes: apiRoutes({ devSignIn: devTokens !== null }),
-    deps: { profile: config.profile, clock, devTokens },
+    deps: { app, profile: config.profile, clock, devTokens },
     verify: createBearerVerifier(config.api, config.allowedTenantIds),
     localMode: config.localMode,
   };
@@ -98,6 +99,18 @@ export function mountApi(server: Server, options: ApiRouterOptions): void {
         }
         caller = auth.caller;
       }
+      let params: unknown;
+      if (route.params) {
+        const parsed = route.params.safeParse({ ...(req.params as Record<string, string>) });
+        // A path that names no such resource: the same 404 as an unknown path.
+        if (!parsed.success) return refuse(res, 'HTTP.NOT_FOUND', 'No such API resource.');
+        params = parsed.data;
+      }
+      const ifMatch = ifMatchOf(req.headers['if-match']);
+      if (ifMatch === 'invalid') return refuse(res, 'API.INVALID_REQUEST', 'If-Match must be one version in quotes, e.g. If-Match: "3".');
+      if (ifMatch === null && route.requiresIfMatch) {
+        return refuse(res, 'API.IF_MATCH_REQUIRED', 'Send the version you last read as If-Match (the ETag of the last answer).');
+      }
       let query: unknown;
       if (route.query) {
         const parsed = route.query.safeParse(queryOf(req));
@@ -116,14 +129,15 @@ export function mountApi(server: Server, options: ApiRouterOptions): void {
         body = parsed.data;
       }
       try {
-        const result = await route.handle({ query, body, caller }, deps);
+        const result = await route.handle({ params, query, body, caller, ifMatch }, deps);
         const answer = route.response.safeParse(result);
         if (!answer.success) {
           options.logOf(req).error({ operationId: route.operationId, issues: issuesOf(answer.error) }, 'API answer does not match its schema');
           return refuse(res, 'HTTP.INTERNAL', 'Internal error.');
         }
         options.setLogFields(res, { outcome: 'OK' });
-        res.send(200, answer.data as Record<string, unknown>);
+        if (route.version) res.setHeader('etag', `"${route.version(answer.data)}"`);
+        res.send(route.status ?? 200, answer.data as Record<string, unknown>);
       } catch (err) {
         const code = (err as { code?: unknown }).code;
         if (isErrorCode(code)) {
@@ -138,6 +152,13 @@ export function mountApi(server: Server, options: ApiRouterOptions): void {
   }
 
   mountApiNotFound(server, options.setLogFields);
+}
+
+/** `If-Match: "7"` (or W/"7") → 7; absent → null; anything else (a list, `*`, junk) → 'invalid'. */
+export function ifMatchOf(header: string | string[] | undefined): number | null | 'invalid' {
+  if (header === undefined) return null;
+  const m = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(Array.isArray(header) ? header.join(',') : header);
+  return m ? Number(m[1]) : 'invalid';
 }
 
 function refuser(setLogFields: ApiRouterOptions['setLogFields']) {

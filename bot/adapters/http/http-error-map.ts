@@ -4,7 +4,7 @@
 // bot/app never chooses a status; it returns or throws codes.
 import type { ErrorCode } from '../../app/errors/error-codes';
 
-export type HttpErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 500 | 502 | 503;
+export type HttpErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 412 | 413 | 415 | 422 | 428 | 500 | 502 | 503;
 
 export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
   // Transports
@@ -56,6 +56,7 @@ export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
   // Access: refused is 403; "not part of this conference" is 404 so that its existence is not revealed.
   'ACCESS.NOT_PART_OF_CONFERENCE': 404,
   'ACCESS.ROLE_NOT_ALLOWED': 403,
+  'ACCESS.UNKNOWN_PERSON': 403,
   'ACCESS.NOT_OWN_INVITATION': 403,
   // A route asked about a conference action without loading the conference: our defect.
   'ACCESS.CONFERENCE_REQUIRED': 500,
@@ -65,6 +66,8 @@ export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
   'IDEMPOTENCY.CLAIM_LOST': 500,
   // The API
   'API.INVALID_REQUEST': 400,
+  'API.IF_MATCH_REQUIRED': 428,
+  'API.VERSION_STALE': 412,
   'API.METHOD_NOT_ALLOWED': 405,
   'TIMESCALES.NOT_COMPUTABLE': 422,
 };

@@ -11,6 +11,7 @@ type JsonObject = Record<string, unknown>;
 
 /** Codes every route can answer with, beside its own. */
 const COMMON: readonly ErrorCode[] = ['API.INVALID_REQUEST', 'API.METHOD_NOT_ALLOWED', 'HTTP.INTERNAL'];
+const PRECONDITION: readonly ErrorCode[] = ['API.IF_MATCH_REQUIRED', 'API.VERSION_STALE'];
 const AUTHENTICATED: readonly ErrorCode[] = ['AUTH.UNAUTHORIZED', 'TENANT.NOT_ALLOWED', 'AUTH.UNAVAILABLE'];
 const BODY: readonly ErrorCode[] = ['HTTP.UNSUPPORTED_MEDIA_TYPE', 'HTTP.BODY_TOO_LARGE', 'HTTP.MALFORMED_JSON'];
 
@@ -25,25 +26,37 @@ function schemaOf(schema: z.ZodType, io: 'input' | 'output', components: JsonObj
   return json;
 }
 
-function parametersOf(query: z.ZodType, components: JsonObject): JsonObject[] {
-  const json = schemaOf(query, 'input', components) as { properties?: Record<string, JsonObject>; required?: string[] };
+function parametersOf(schema: z.ZodType, where: 'query' | 'path', components: JsonObject): JsonObject[] {
+  const json = schemaOf(schema, 'input', components) as { properties?: Record<string, JsonObject>; required?: string[] };
   const required = new Set(json.required ?? []);
-  return Object.entries(json.properties ?? {}).map(([name, schema]) => {
-    const { description, ...rest } = schema;
-    return { name, in: 'query', required: required.has(name), ...(description ? { description } : {}), schema: rest };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => {
+    const { description, ...rest } = property;
+    return { name, in: where, required: where === 'path' || required.has(name), ...(description ? { description } : {}), schema: rest };
   });
 }
+
+const IF_MATCH: JsonObject = {
+  name: 'If-Match',
+  in: 'header',
+  description: 'The version last read (the ETag of that answer), e.g. "3"; a stale one is refused with 412.',
+  schema: { type: 'string', pattern: '^(W/)?"[0-9]{1,9}"$' },
+};
 
 export function openApiDocument(routes: readonly ApiRoute[], info: { version: string; localMode: boolean }): JsonObject {
   const components: JsonObject = {};
   schemaOf(errorEnvelopeSchema, 'output', components);
   const paths: Record<string, JsonObject> = {};
   for (const route of routes) {
-    const codes = [...new Set([...COMMON, ...(route.auth === 'bearer' ? AUTHENTICATED : []), ...(route.body ? BODY : []), ...route.errors])];
+    const codes = [...new Set([...COMMON, ...(route.auth === 'bearer' ? AUTHENTICATED : []), ...(route.body ? BODY : []), ...(route.requiresIfMatch ? PRECONDITION : []), ...(route.params ? ['HTTP.NOT_FOUND' as const] : []), ...route.errors])];
     const byStatus = new Map<number, ErrorCode[]>();
     for (const code of codes) byStatus.set(HTTP_STATUS[code], [...(byStatus.get(HTTP_STATUS[code]) ?? []), code]);
+    const success = route.status ?? 200;
     const responses: JsonObject = {
-      200: { description: 'OK', content: { 'application/json': { schema: schemaOf(route.response, 'output', components) } } },
+      [success]: {
+        description: success === 201 ? 'Created' : success === 202 ? 'Accepted' : 'OK',
+        ...(route.version ? { headers: { ETag: { description: 'The resource version, to send back as If-Match.', schema: { type: 'string' } } } } : {}),
+        content: { 'application/json': { schema: schemaOf(route.response, 'output', components) } },
+      },
     };
     for (const [status, list] of [...byStatus].sort((a, b) => a[0] - b[0])) {
       responses[String(status)] = { description: `Codes: ${list.join(', ')}`, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
@@ -54,7 +67,15 @@ export function openApiDocument(routes: readonly ApiRoute[], info: { version: st
       operationId: route.operationId,
       summary: route.summary,
       security: route.auth === 'bearer' ? [{ bearer: [] }] : [],
-      ...(route.query ? { parameters: parametersOf(route.query, components) } : {}),
+      ...(route.params || route.query || route.requiresIfMatch
+        ? {
+            parameters: [
+              ...(route.params ? parametersOf(route.params, 'path', components) : []),
+              ...(route.query ? parametersOf(route.query, 'query', components) : []),
+              ...(route.requiresIfMatch ? [{ ...IF_MATCH, required: true }] : []),
+            ],
+          }
+        : {}),
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input', components) } } } } : {}),
       responses,
     };

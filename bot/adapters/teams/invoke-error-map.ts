@@ -49,6 +49,7 @@ export const INVOKE_ERRORS: { readonly [C in UseCaseErrorCode]: InvokeErrorAnswe
   'IDEMPOTENCY.CLAIM_LOST': failed('This action took too long and may not have finished. Check the conference before trying again.'),
   // Access (bot/app/access): "not part of it" reads exactly as a missing conference, so a refusal never reveals that it exists.
   'ACCESS.NOT_PART_OF_CONFERENCE': refused('This conference could not be found. It may have been closed or removed.'),
+  'ACCESS.UNKNOWN_PERSON': refused('Your account is not in the council directory this app uses. Ask the clerk or your IT team to add you.'),
   'ACCESS.ROLE_NOT_ALLOWED': refused('Your role does not allow this for this conference. Ask the clerk if you think it should.'),
   'ACCESS.NOT_OWN_INVITATION': refused('You can only answer or send a report for your own invitation.'),
   'ACCESS.CONFERENCE_REQUIRED': failed('Something went wrong with this action. Try again in a moment; if it keeps failing, tell the clerk.'),

@@ -11,7 +11,7 @@ import type { AuditLog } from '../ports/audit-log.port';
 export { ACCESS_REFUSAL_CODES } from '../../domain/access/access-decision';
 
 /** The access area's codes (bot/app/errors/error-codes.ts combines them with the others). */
-export type AccessErrorCode = AccessRefusalCode;
+export type AccessErrorCode = AccessRefusalCode | 'ACCESS.UNKNOWN_PERSON';
 
 export class AccessRefused extends CodedError<AccessErrorCode> {}
 

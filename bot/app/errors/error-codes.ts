@@ -41,6 +41,10 @@ export type TransportErrorCode =
 export type ApiErrorCode =
   /** The query or body does not match the route's schema; `details.issues` says where. */
   | 'API.INVALID_REQUEST'
+  /** A change to a versioned resource sent without If-Match (the version the client last read). */
+  | 'API.IF_MATCH_REQUIRED'
+  /** If-Match names a version that is no longer current: read again, then retry (412). */
+  | 'API.VERSION_STALE'
   /** The path exists, the method does not (the `Allow` header lists the ones that do). */
   | 'API.METHOD_NOT_ALLOWED'
   /** Valid input, but the timescale rules cannot answer it (`details.rule` names the domain code). */

@@ -4,12 +4,15 @@
 // method guard, authentication, safeParse → 400, the answer checked against its schema, the code map.
 import type { z } from 'zod';
 import type { Caller } from '../../../app/api/caller.schema';
+import type { AppDeps } from '../../../app/app-deps';
 import type { ErrorCode } from '../../../app/errors/error-codes';
 import type { Clock } from '../../../app/ports/clock.port';
 import type { PolicyProfile } from '../../../domain/policy/policy-profile';
 import type { DevTokenIssuer } from '../auth/dev-token-issuer';
 
 export interface ApiDeps {
+  /** The use cases' ports (the same object the bot's chat commands and cards use). */
+  app: AppDeps;
   profile: PolicyProfile;
   clock: Clock;
   /** Local mode only. */
@@ -22,7 +25,16 @@ export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 type RouteAuth = 'bearer' | 'none';
 
-interface RouteSpec<A extends RouteAuth, Q extends z.ZodType | undefined, B extends z.ZodType | undefined, R extends z.ZodType> {
+/** The success answer's status: 200 (read, change), 201 (created), 202 (accepted, work continues). */
+export type SuccessStatus = 200 | 201 | 202;
+
+interface RouteSpec<
+  A extends RouteAuth,
+  P extends z.ZodType | undefined,
+  Q extends z.ZodType | undefined,
+  B extends z.ZodType | undefined,
+  R extends z.ZodType,
+> {
   method: ApiMethod;
   /** Under /api/v1, restify syntax (`:id`). */
   path: `/api/v1/${string}`;
@@ -30,17 +42,31 @@ interface RouteSpec<A extends RouteAuth, Q extends z.ZodType | undefined, B exte
   summary: string;
   /** `bearer`: the router authenticates first; `none`: public (the document, dev sign-in). */
   auth: A;
+  /** The path's `:name` segments (restify's req.params), parsed like the query. */
+  params?: P;
   query?: Q;
   body?: B;
   response: R;
+  /** Default 200. */
+  status?: SuccessStatus;
+  /**
+   * The answer's resource version, sent as `ETag: "<n>"`; a client sends it back as `If-Match`
+   * on its next change (the handler compares and refuses a stale one with 412).
+   */
+  version?: (answer: z.output<R>) => number;
+  /** `If-Match` is required: without it the answer is 428 API.IF_MATCH_REQUIRED. */
+  requiresIfMatch?: boolean;
   /** The codes this route's own step can answer with (authentication and 400 are added for all). */
   errors: readonly ErrorCode[];
   handle(
     input: {
+      params: P extends z.ZodType ? z.output<P> : undefined;
       query: Q extends z.ZodType ? z.output<Q> : undefined;
       body: B extends z.ZodType ? z.output<B> : undefined;
       /** Present exactly when the route is `bearer`: the router refused everyone else. */
       caller: A extends 'bearer' ? Caller : null;
+      /** The version in `If-Match: "<n>"`, or null when absent. */
+      ifMatch: number | null;
     },
     deps: ApiDeps,
   ): Promise<z.input<R>> | z.input<R>;
@@ -53,19 +79,24 @@ export interface ApiRoute {
   operationId: string;
   summary: string;
   auth: RouteAuth;
+  params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
   response: z.ZodType;
+  status?: SuccessStatus;
+  version?: (answer: unknown) => number;
+  requiresIfMatch?: boolean;
   errors: readonly ErrorCode[];
-  handle(input: { query: unknown; body: unknown; caller: Caller | null }, deps: ApiDeps): Promise<unknown>;
+  handle(input: { params: unknown; query: unknown; body: unknown; caller: Caller | null; ifMatch: number | null }, deps: ApiDeps): Promise<unknown>;
 }
 
 export function defineRoute<
   A extends RouteAuth,
+  P extends z.ZodType | undefined = undefined,
   Q extends z.ZodType | undefined = undefined,
   B extends z.ZodType | undefined = undefined,
   R extends z.ZodType = z.ZodType,
->(spec: RouteSpec<A, Q, B, R>): ApiRoute {
+>(spec: RouteSpec<A, P, Q, B, R>): ApiRoute {
   return {
     ...spec,
     // The router passes only what the schemas parsed, so the erased input has the declared types.
