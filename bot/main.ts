@@ -24,6 +24,8 @@ import { CARD_VERBS } from './cards/card-verbs';
 import type { Clock } from './app/ports/clock.port';
 import type { AppDeps } from './app/app-deps';
 import { type Directory, DirectoryError } from './app/ports/directory.port';
+import { type ChatNotifier, ChatNotifierError } from './app/ports/chat-notifier.port';
+import { HmacLinkSigner, linkKeyFrom } from './adapters/links/hmac-link-signer';
 import type { Mailer } from './app/ports/mailer.port';
 import type { Meetings } from './app/ports/meetings.port';
 import { JOB_KINDS } from './app/jobs/job-kinds';
@@ -64,6 +66,8 @@ export interface ServerDeps {
   graph?: { meetings: Meetings; mailer: Mailer };
   /** Test seam: the directory (default: Graph /users). */
   directory?: Directory;
+  /** Test seam: proactive cards (default: the Teams adapter's). */
+  notifier?: ChatNotifier;
 }
 
 export interface RunningServer {
@@ -83,7 +87,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
   const sqlIdempotency = new SqlIdempotencyStore(database, clock);
   const auditLog = deps.auditLog ?? new SqlAuditLog(database, clock, config.audit.hmacKey);
   const graph = deps.graph ? { ...deps.graph, close: () => undefined } : lazyGraphAdapters(config.graph);
-  const app = appDeps(config, database, clock, auditLog, graph, deps.directory);
+  const app = appDeps(config, database, clock, auditLog, graph, deps.directory, deps.notifier);
 
   const bot = createTeamsEndpoint({
     config,
@@ -141,7 +145,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
 }
 
 /** The use cases' ports on this database and these Graph adapters. */
-function appDeps(config: Config, database: Database, clock: Clock, audit: AuditLog, graph: { meetings: Meetings; mailer: Mailer }, directory: Directory | undefined): AppDeps {
+function appDeps(config: Config, database: Database, clock: Clock, audit: AuditLog, graph: { meetings: Meetings; mailer: Mailer }, directory: Directory | undefined, notifier: ChatNotifier | undefined): AppDeps {
   return {
     store: new SqlConferenceStore(database),
     uow: new SqlUnitOfWork(database),
@@ -155,6 +159,9 @@ function appDeps(config: Config, database: Database, clock: Clock, audit: AuditL
     mailSender: config.graph.mailSender,
     directory: directory ?? unconfiguredDirectory,
     jobs: new SqlJobQueue(database, clock, JOB_KINDS),
+    notifier: notifier ?? unconnectedNotifier,
+    links: new HmacLinkSigner(linkKeyFrom(config.audit.hmacKey)),
+    publicBaseUrl: config.publicBaseUrl,
   };
 }
 
@@ -165,6 +172,16 @@ const unconfiguredDirectory: Directory = {
   },
   get: async () => {
     throw new DirectoryError('DIRECTORY.UNAVAILABLE', 'the directory is not configured');
+  },
+};
+
+/** Until the Teams adapter's proactive messaging is wired: nobody can be reached. */
+const unconnectedNotifier: ChatNotifier = {
+  sendCard: async () => {
+    throw new ChatNotifierError('NOTIFY.NO_CONVERSATION', 'proactive messages are not configured');
+  },
+  updateCard: async () => {
+    throw new ChatNotifierError('NOTIFY.NO_CONVERSATION', 'proactive messages are not configured');
   },
 };
 

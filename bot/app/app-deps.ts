@@ -1,11 +1,19 @@
 // Everything the product's use cases need, as the composition root (bot/main.ts) builds it:
 // the booking ports plus the directory and the job queue. Ports and settings only.
 import type { BookingDeps } from './meetings/booking-deps';
+import type { ChatNotifier } from './ports/chat-notifier.port';
 import type { Directory } from './ports/directory.port';
 import type { JobQueue } from './ports/job-queue.port';
+import type { LinkSigner } from './ports/link-signer.port';
 
 export interface AppDeps extends BookingDeps {
   directory: Directory;
   /** Enqueue inside a step's transaction, so a job commits with the change that makes it due. */
   jobs: JobQueue;
+  /** Cards to one person's 1:1 chat (attendance, approvals, reminders). */
+  notifier: ChatNotifier;
+  /** Signed, expiring single-purpose links for people without the app. */
+  links: LinkSigner;
+  /** Where the bot is reached from outside (links in e-mails): https://host, no trailing slash. */
+  publicBaseUrl: string;
 }

@@ -77,6 +77,8 @@ export interface Config {
   audit: AuditConfig;
   /** Bearer authentication of /api/v1 (bot/config/api-config.ts). */
   api: ApiAuthConfig;
+  /** Where people outside Teams reach the bot (links in e-mails): PUBLIC_BASE_URL, no trailing slash. */
+  publicBaseUrl: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -262,6 +264,10 @@ export function loadConfig(env: Env, mode: ConfigMode): Config {
   const databaseMigrationUrl = parse(env, 'DATABASE_MIGRATION_URL', postgresUrl) ?? databaseUrl;
   if (databaseUrl === null && databaseMigrationUrl !== null) throw new ConfigError('DATABASE_MIGRATION_URL', 'needs DATABASE_URL (the service role on the same server)');
 
+  const listenPort = parse(env, 'PORT', port.default(3978));
+  const publicBase = parse(env, 'PUBLIC_BASE_URL', secureUrl.optional());
+  if (!localMode && publicBase === undefined) throw new ConfigError('PUBLIC_BASE_URL', 'is required outside local mode (the https:// address of this bot, for links in e-mails)');
+
   return {
     localMode,
     bot,
@@ -271,7 +277,7 @@ export function loadConfig(env: Env, mode: ConfigMode): Config {
     databaseMigrationUrl,
     dataDir: parse(env, 'DATA_DIR', z.string().min(1).default('./data')),
     profile: readProfile(env),
-    port: parse(env, 'PORT', port.default(3978)),
+    port: listenPort,
     host,
     logLevel: parse(env, 'LOG_LEVEL', z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
     maxBodyBytes: parse(env, 'MAX_BODY_BYTES', z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024)),
@@ -283,5 +289,6 @@ export function loadConfig(env: Env, mode: ConfigMode): Config {
     graph,
     audit,
     api,
+    publicBaseUrl: (publicBase ?? `http://127.0.0.1:${listenPort}`).replace(/\/+$/, ''),
   };
 }

@@ -29,7 +29,7 @@ export function productionEnv(idp: Pick<LocalIdentityProvider, 'url' | 'issuer' 
     MicrosoftAppPassword: BENCH_APP.secret,
     MicrosoftAppType: 'SingleTenant',
     MicrosoftAppTenantId: BENCH_APP.tenantId,
-    ALLOWED_TENANT_IDS: BENCH_TENANT_ID,
+    ALLOWED_TENANT_IDS: BENCH_TENANT_ID, PUBLIC_BASE_URL: 'https://cpc.council.example',
     ToBotFromChannelOpenIdMetadataUrl: idp.openIdMetadataUrl,
     ToBotFromChannelTokenIssuer: idp.issuer,
     ToChannelFromBotLoginUrl: `${idp.url}/${BENCH_APP.tenantId}`,

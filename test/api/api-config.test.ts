@@ -9,7 +9,7 @@ const PRODUCTION = {
   MicrosoftAppId: APP_ID,
   MicrosoftAppPassword: 'secret-value',
   MicrosoftAppTenantId: TENANT,
-  ALLOWED_TENANT_IDS: TENANT,
+  ALLOWED_TENANT_IDS: TENANT, PUBLIC_BASE_URL: 'https://cpc.council.example',
   AUDIT_HMAC_KEY: '5a'.repeat(32),
   GRAPH_TENANT_ID: TENANT,
   GRAPH_CLIENT_ID: APP_ID,

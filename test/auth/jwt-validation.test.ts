@@ -36,7 +36,7 @@ beforeAll(async () => {
       MicrosoftAppPassword: APP_SECRET,
       MicrosoftAppType: 'SingleTenant',
       MicrosoftAppTenantId: APP_TENANT,
-      ALLOWED_TENANT_IDS: TENANT,
+      ALLOWED_TENANT_IDS: TENANT, PUBLIC_BASE_URL: 'https://cpc.council.example',
       HOST: '127.0.0.1',
       ToBotFromChannelOpenIdMetadataUrl: idp.openIdMetadataUrl,
       ToBotFromChannelTokenIssuer: idp.issuer,

@@ -9,7 +9,7 @@ const loadConfig = (env: Record<string, string>) => load(env, env.MicrosoftAppId
 const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const TENANT = '0e5c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
 const PRODUCTION = {
-  MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret-value', MicrosoftAppTenantId: TENANT, ALLOWED_TENANT_IDS: TENANT,
+  MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret-value', MicrosoftAppTenantId: TENANT, ALLOWED_TENANT_IDS: TENANT, PUBLIC_BASE_URL: 'https://cpc.council.example',
   GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: APP_ID, GRAPH_CLIENT_SECRET: 'graph-secret', GRAPH_MAIL_SENDER: 'conference-team@council.example',
 };
 const KEY = Buffer.alloc(32, 0x5a);

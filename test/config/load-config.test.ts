@@ -9,7 +9,7 @@ const PROD: ConfigMode = { mode: 'production' };
 const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const TENANT = '0e5c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
 const GRAPH = { GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: APP_ID, GRAPH_CLIENT_SECRET: 'graph-secret', GRAPH_MAIL_SENDER: 'conference-team@council.example' };
-const PRODUCTION = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret-value', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT, ALLOWED_TENANT_IDS: TENANT, AUDIT_HMAC_KEY: '5a'.repeat(32), ...GRAPH };
+const PRODUCTION = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret-value', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT, ALLOWED_TENANT_IDS: TENANT, PUBLIC_BASE_URL: 'https://cpc.council.example', AUDIT_HMAC_KEY: '5a'.repeat(32), ...GRAPH };
 const ENDPOINTS = {
   ToBotFromChannelOpenIdMetadataUrl: 'https://login.botframework.azure.us/v1/.well-known/openidconfiguration',
   ToBotFromChannelTokenIssuer: 'https://api.botframework.us',

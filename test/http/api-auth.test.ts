@@ -20,7 +20,7 @@ beforeAll(async () => {
       MicrosoftAppPassword: 'local-test-secret-not-real',
       MicrosoftAppType: 'SingleTenant',
       MicrosoftAppTenantId: APP_TENANT,
-      ALLOWED_TENANT_IDS: TENANT,
+      ALLOWED_TENANT_IDS: TENANT, PUBLIC_BASE_URL: 'https://cpc.council.example',
       HOST: '127.0.0.1',
       API_TOKEN_ISSUER: idp.issuer,
       API_JWKS_URL: `${idp.url}/keys`,

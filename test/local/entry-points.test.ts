@@ -14,7 +14,7 @@ const LAUNCHER = 'scripts/local/start-local.ts';
 const APP_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const TENANT = '0e5c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
 const PRODUCTION = {
-  MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppTenantId: TENANT, ALLOWED_TENANT_IDS: TENANT,
+  MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppTenantId: TENANT, ALLOWED_TENANT_IDS: TENANT, PUBLIC_BASE_URL: 'https://cpc.council.example',
   GRAPH_TENANT_ID: TENANT, GRAPH_CLIENT_ID: APP_ID, GRAPH_CLIENT_SECRET: 'not-a-real-secret', GRAPH_MAIL_SENDER: 'conference-team@council.example',
   AUDIT_HMAC_KEY: `hex:${'5a'.repeat(32)}`,
 };
