@@ -222,6 +222,8 @@ export interface Conference {
   standDown?: StandDownRecord;
   /** The conference this one replaces (a rebooking after a stand-down). */
   rebookingOf?: string;
+  /** The social work report's sharing, tracked as deadlines T10 (family) and T10b (chair and clerk). */
+  socialWorkReport?: { sharedWithFamilyAt?: string; sharedWithChairAndClerkAt?: string };
   /** Version of the invite list: bumped by every invitee change (the API's If-Match on the list). */
   inviteListVersion?: number;
   /** Optimistic concurrency: the store refuses a save whose expected version is stale. */
