@@ -18,10 +18,11 @@
 // - It logs every message to a file (default ./devTools/…); the launcher points that file into a
 //   private temporary folder and removes it on stop.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type PlaygroundTenant, playgroundConfigYaml } from './playground-config';
 
 export interface PlaygroundOptions {
   /** The bot's messaging endpoint, e.g. http://127.0.0.1:3978/api/messages. */
@@ -30,6 +31,8 @@ export interface PlaygroundOptions {
   port?: number;
   /** How long to wait for the playground to listen (ms); default 30000. */
   startTimeoutMs?: number;
+  /** The mock tenant's people: the seeded directory's (playground-config.ts). Default: the playground's own sample users. */
+  tenant?: PlaygroundTenant;
 }
 
 export interface RunningPlayground {
@@ -72,6 +75,11 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   const logDir = mkdtempSync(join(tmpdir(), 'cpc-playground-'));
 
   const env: NodeJS.ProcessEnv = { ...process.env };
+  if (options.tenant) {
+    const configPath = join(logDir, 'm365agentsplayground.yml');
+    writeFileSync(configPath, playgroundConfigYaml(options.tenant));
+    env.M365_AGENTS_PLAYGROUND_CONFIG_PATH = configPath;
+  }
   // The playground routes its calls to the bot through HTTP(S)_PROXY when one is set.
   for (const name of PROXY_VARIABLES) delete env[name];
   Object.assign(env, {

@@ -66,7 +66,9 @@ export async function startLocalExtras(opts: LocalExtrasOptions): Promise<LocalE
     }
 
     if (config.playground) {
-      const playground = await startPlayground({ botEndpoint: `${botUrl}/api/messages` });
+      // The playground's people are the local directory's: messages arrive from a seeded clerk.
+      const tenant = { tenantId: config.graph.tenantId || DEFAULT_TENANT_ID };
+      const playground = await startPlayground({ botEndpoint: `${botUrl}/api/messages`, tenant });
       extras.stops.push(() => playground.stop());
       extras.playgroundUrl = playground.url;
       logger.info({ url: playground.url }, 'Agents Playground ready: open this URL and say "help"');

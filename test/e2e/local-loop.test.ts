@@ -9,8 +9,10 @@ import { loadConfig } from '../../bot/config/load-config';
 import { type RunningServer, startServer } from '../../bot/main';
 import { LOCAL_MODE } from '../../scripts/local/sandbox-defaults';
 import { PlaygroundClient } from './playground-client';
+import { SEED_PEOPLE } from '../../scripts/graph-sandbox/directory/seed-people';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+const TENANT_ID = '0a0a0a0a-1111-4222-8333-444444444444';
 
 let server: RunningServer | undefined;
 let playground: RunningPlayground | undefined;
@@ -23,7 +25,7 @@ beforeAll(async () => {
   const database = await openDatabase({ dataDir: ':memory:' });
   await migrate(database);
   server = await startServer(config, { database });
-  playground = await startPlayground({ botEndpoint: `${server.url}/api/messages`, port: 0 });
+  playground = await startPlayground({ botEndpoint: `${server.url}/api/messages`, port: 0, tenant: { tenantId: TENANT_ID } });
   client = await PlaygroundClient.connect(playground.url);
 }, 60_000);
 
@@ -42,6 +44,15 @@ function actionIdOf(card: unknown): string {
 }
 
 describe('the local Teams loop (server + Agents Playground)', () => {
+  it("uses the seeded directory's people as the playground's mock tenant (a clerk is the current user)", async () => {
+    const { config } = (await (await fetch(`${playground!.url}/_internal/v1/testConfig`)).json()) as {
+      config: { tenantId: string; currentUser: { aadObjectId: string }; users: { aadObjectId: string }[] };
+    };
+    expect(config.tenantId).toBe(TENANT_ID);
+    expect(SEED_PEOPLE.find((p) => p.id === config.currentUser.aadObjectId)?.role).toBe('clerk');
+    expect(config.users.map((u) => SEED_PEOPLE.find((p) => p.id === u.aadObjectId)?.role)).toEqual(['chair', 'social-worker', 'professional', 'professional', 'professional']);
+  });
+
   it('answers "help" in the personal chat with the help card', async () => {
     await client!.sendText('help');
     const reply = await client!.nextBotMessage();
