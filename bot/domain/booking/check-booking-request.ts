@@ -95,6 +95,13 @@ export interface BookingAnswer {
   bookingBy: BookingReminderDates | null;
 }
 
+export interface BookingAnswerOptions {
+  /** When the child's previous plan ended (a repeat plan within 12 months). */
+  previousPlanEndedOn?: IsoDate;
+  /** A rebooking's last date from T17 (not quorate): past it is late like the statutory latest. */
+  reconveneBy?: IsoDate;
+}
+
 export type BookingCheck =
   | { ok: true; value: ValidBooking; answer: BookingAnswer }
   | { ok: false; errors: FieldErrors; answer: BookingAnswer | null };
@@ -143,6 +150,7 @@ export function checkBookingRequest(
   calendar: WorkingCalendar,
   input: BookingRequestInput,
   today: IsoDate,
+  options: BookingAnswerOptions = {},
 ): BookingCheck {
   const errors: FieldErrors = {};
   const set = (field: BookingField, e: FieldError | null) => {
@@ -212,7 +220,7 @@ export function checkBookingRequest(
   let answer: BookingAnswer | null = null;
   if (kind && anchorKind && anchorDate && !errors.anchorDate && !errors.anchorKind && date && !errors.date) {
     try {
-      answer = bookingAnswer(profile, calendar, kind, { [anchorKind]: anchorDate }, date, today, errors.previousPlanEndedOn ? undefined : previousPlanEndedOn);
+      answer = bookingAnswer(profile, calendar, kind, { [anchorKind]: anchorDate }, date, today, { ...options, ...(!errors.previousPlanEndedOn && previousPlanEndedOn !== undefined && { previousPlanEndedOn }) });
     } catch (e) {
       if (!(e instanceof CalendarError) && !(e instanceof TimescaleError)) throw e;
       // A deadline falls outside the calendar's years: the date (or anchor) is too near the edge.
@@ -271,8 +279,9 @@ export function bookingAnswer(
   anchors: Anchors,
   date: IsoDate,
   today: IsoDate,
-  previousPlanEndedOn?: IsoDate,
+  options: BookingAnswerOptions = {},
 ): BookingAnswer {
+  const { previousPlanEndedOn, reconveneBy } = options;
   const all = computeDeadlines(profile, calendar, { ...anchors, conference: date }, { kind, today });
   const anchorKind = (Object.keys(anchors) as AnchorKind[]).find((k) => anchors[k] !== undefined)!;
   const rule = statutoryRuleFor(kind, anchorKind);
@@ -292,6 +301,8 @@ export function bookingAnswer(
       missed.push({ rule: d.rule, date: d.date, why: 'task-overdue' });
     }
   }
+  // A rebooking after a not-quorate stand-down: reconvened within T17 of the original date.
+  if (reconveneBy !== undefined && date > reconveneBy) missed.push({ rule: 'T17', date: reconveneBy, why: 'past-latest' });
   const newPlan = kind === 'ICPC' || kind === 'TRANSFER_IN' || kind === 'PRE_BIRTH';
   const strategy = anchors['strategy-discussion'];
   return {
