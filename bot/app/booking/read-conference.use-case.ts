@@ -7,7 +7,7 @@ import { bookingAnswer, BOOKING_DEADLINE_RULES } from '../../domain/booking/chec
 import { CalendarError } from '../../domain/calendar/calendar-error';
 import { addCalendarDays } from '../../domain/calendar/civil-date';
 import type { IsoDate } from '../../domain/calendar/iso-date';
-import type { Conference, StandDownRecord } from '../../domain/conference/conference';
+import type { Approval, Conference, StandDownRecord } from '../../domain/conference/conference';
 import type { PolicyProfile } from '../../domain/policy/policy-profile';
 import { computeDeadlines, type Deadline } from '../../domain/timescales/compute-deadlines';
 import { TimescaleError } from '../../domain/timescales/timescale-error';
@@ -18,9 +18,9 @@ import { calendarOf, loadFor } from './booking-context';
 
 export interface ApprovalSummary {
   id: string;
-  kind: string;
+  kind: Approval['kind'];
   approverId: string;
-  status: string;
+  status: Approval['status'];
   requestedAt: string;
   decidedAt?: string;
 }
