@@ -43,13 +43,15 @@ export async function requestStandDown(deps: AppDeps, actorId: string | undefine
   const viewer = await requireViewer(deps, actorId, 'conference.stand-down');
   const c = await loadFor(deps, viewer, conferenceId, 'conference.stand-down');
   checkVersion(c, ifMatch);
-  refuseIfStoodDown(c);
   const actor = actorOf(viewer);
   const asked = c.standDown && c.approvals?.find((a) => a.id === c.standDown!.approvalId);
+  // An approved stand-down that stopped half-way (the cancel or a family e-mail not done): the
+  // same request finishes it; standDown resumes where it stopped and sends nothing twice.
   if (asked?.status === 'approved') {
     const sync = await standDown(deps, c.id, c.standDown!.reason, actor);
     return { kind: 'resumed', conference: sync.conference, sync };
   }
+  refuseIfStoodDown(c);
   if (asked?.status === 'pending') throw new BookingRequestError('BOOKING.STAND_DOWN_PENDING', `a stand-down of conference ${c.id} awaits approval`, { approvalId: asked.id });
   if (c.status !== 'booked') throw new BookingError('MEETING.NOT_BOOKED', `conference ${c.id} is ${c.status}`);
   const rationale = request.rationale.trim();
