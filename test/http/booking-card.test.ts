@@ -3,6 +3,7 @@
 // deadlines and each error beside its field (values kept), "Book" creates the conference and the
 // Teams meeting (Graph sandbox), and a late date goes to the named manager's approval card.
 import type { Clock } from '../../bot/app/ports/clock.port';
+import { DirectoryError } from '../../bot/app/ports/directory.port';
 import { seedPerson } from '../../scripts/graph-sandbox/directory/seed-people';
 import { type Harness, startHarness } from '../graph/sandbox-harness';
 import { RecordingNotifier } from '../support/recording-notifier';
@@ -104,6 +105,17 @@ describe('"book" in chat', () => {
     expect(reply!.body.text).toBe(text);
     expect(reply!.body.attachments).toBeUndefined();
   });
+});
+
+it('"book" while the directory cannot be reached is answered in words', async () => {
+  const offline = await startTestServer({ deps: { directory: { search: async () => [], get: async () => { throw new DirectoryError('DIRECTORY.UNAVAILABLE', 'down'); } }, graph: h.graph, notifier } });
+  try {
+    await offline.post('/api/messages', as(CLERK, messageActivity('book', { serviceUrl: connector.url })));
+    const [reply] = await connector.waitFor(1);
+    expect(reply!.body.text).toMatch(/^The council directory cannot be reached right now/);
+  } finally {
+    await offline.close();
+  }
 });
 
 describe('the booking card', () => {

@@ -5,6 +5,7 @@ import { AccessRefused } from '../access/authorise';
 import type { AppDeps } from '../app-deps';
 import type { ChatCommand } from '../chat/chat-turn';
 import type { CardActionHandlers, CardOutcome } from '../ports/card-action.port';
+import { DirectoryError } from '../ports/directory.port';
 import { CodedError } from '../../domain/shared/coded-error';
 import { approvalCard } from './approval-card';
 import { decideApproval } from './approvals.use-case';
@@ -28,6 +29,7 @@ export function bookingCommands(deps: AppDeps): ChatCommand[] {
           await bookingViewer(deps, turn.actor.aadObjectId);
         } catch (err) {
           if (err instanceof AccessRefused) return { kind: 'text', text: REFUSED_TEXT[err.code] ?? REFUSED_TEXT['ACCESS.ROLE_NOT_ALLOWED']! };
+          if (err instanceof DirectoryError) return { kind: 'text', text: 'The council directory cannot be reached right now, so I cannot check who you are. Try again in a few minutes.' };
           throw err;
         }
         return { kind: 'card', card: await bookingCard(deps.profileFor(deps.profileId), deps.directory, { values: {} }) };
