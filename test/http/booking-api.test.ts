@@ -241,7 +241,12 @@ describe('a late booking and a repeat plan wait for the named manager', () => {
     expect(refused.json).toMatchObject({ approval: { status: 'refused' }, followUp: { kind: 'none' } });
     const confirm = await api('POST', `/api/v1/conferences/${id}/booking`, SW, undefined, ifMatch(refused.json.version));
     expect([confirm.status, confirm.json.error.code]).toEqual([422, 'BOOKING.APPROVAL_REFUSED']);
-    expect(await auditActions(id)).toEqual(['conference.created', 'approval.requested', 'approval.card-sent', 'approval.decided']);
+    expect(await auditActions(id)).toEqual(['conference.created', 'approval.requested', 'approval.card-sent', 'approval.decided', 'approval.requester-told']);
+    // The social worker who asked gets the decided card, without buttons.
+    const told = JSON.stringify(notifier.to(SW.id).at(-1));
+    expect(told).toContain('Refused: a conference past its statutory latest date');
+    expect(told).toContain('Find another chair');
+    expect(told).not.toContain('approval.approve');
   });
 
   it('a manager who cannot be reached in Teams: the conference is saved, the card failure reported and audited', async () => {

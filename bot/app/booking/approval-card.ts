@@ -12,6 +12,13 @@ export const APPROVAL_TITLE: Record<ApprovalKind, string> = {
   'rebooking-past-last-date': 'Approve a rebooking past the last date',
 };
 
+const DECIDED_TITLE: Record<ApprovalKind, string> = {
+  'late-booking': 'a conference past its statutory latest date',
+  'repeat-plan-oversight': 'oversight of a repeat plan',
+  'stand-down': 'standing a conference down',
+  'rebooking-past-last-date': 'a rebooking past the last date',
+};
+
 const REASON_LABEL: Record<ApprovalKind, string> = {
   'late-booking': 'Reason given',
   'repeat-plan-oversight': 'Why oversight is needed',
@@ -24,7 +31,7 @@ const upper = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function approvalCard(c: Conference, approval: Approval, extraFacts: { title: string; value: string }[] = []): AdaptiveCardJson {
   const decided = approval.status !== 'pending';
   return renderApprovalCard({
-    title: APPROVAL_TITLE[approval.kind],
+    title: decided ? `${approval.status === 'approved' ? 'Approved' : 'Refused'}: ${DECIDED_TITLE[approval.kind]}` : APPROVAL_TITLE[approval.kind],
     facts: [
       { title: 'Case reference', value: c.caseReference },
       { title: 'Meeting', value: upper(KIND_LABEL[c.kind]) },

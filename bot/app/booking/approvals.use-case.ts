@@ -93,7 +93,21 @@ export async function decideApproval(deps: AppDeps, actorId: string | undefined,
       return { conference: saved, approval: next };
     });
   });
-  return { ...decided, followUp: await followUp(deps, decided.conference, decided.approval, actor) };
+  const next = await followUp(deps, decided.conference, decided.approval, actor);
+  await tellRequester(deps, decided.conference, decided.approval, actor);
+  return { ...decided, followUp: next };
+}
+
+/** The requester's copy of the decided card (no buttons); a failure is audited, never thrown. */
+async function tellRequester(deps: AppDeps, c: Conference, approval: Approval, actor: { id: string; role: string }): Promise<void> {
+  const detail = { approvalId: approval.id, kind: approval.kind, requesterId: approval.requestedBy };
+  try {
+    await deps.notifier.sendCard(approval.requestedBy, approvalCard(c, approval));
+    await deps.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'approval.requester-told', conferenceId: c.id, detail });
+  } catch (err) {
+    if (!(err instanceof ChatNotifierError)) throw err;
+    await deps.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'approval.requester-not-told', conferenceId: c.id, detail: { ...detail, code: err.code } });
+  }
 }
 
 async function followUp(deps: AppDeps, c: Conference, approval: Approval, actor: { id: string; role: string }): Promise<DecidedApproval['followUp']> {
