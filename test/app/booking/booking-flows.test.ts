@@ -148,3 +148,19 @@ it('a draft reschedules in place (no Graph call), audited; the store lists it by
   expect(onDay.map((c) => c.id)).toContain(created.conference.id);
   expect((await base.store.listStartingBetween('2027-01-06', '2027-01-06')).map((c) => c.id)).not.toContain(created.conference.id);
 });
+
+it('two decisions at once: exactly one is recorded, the other refused with a code', async () => {
+  const created = await createConference(deps, CLERK.id, { ...request, date: '2027-01-08', lateReason: 'Chair on leave', managerId: TEAM_MANAGER.id });
+  const approvalId = created.pendingApprovals[0]!.id;
+  const outcomes = await Promise.allSettled([
+    decideApproval(deps, TEAM_MANAGER.id, created.conference.id, approvalId, { decision: 'approve' }),
+    decideApproval(deps, TEAM_MANAGER.id, created.conference.id, approvalId, { decision: 'refuse' }),
+  ]);
+  const done = outcomes.filter((o) => o.status === 'fulfilled');
+  const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [(o.reason as { code: string }).code] : []));
+  expect(done).toHaveLength(1);
+  expect(refused).toHaveLength(1);
+  expect(['BOOKING.APPROVAL_ALREADY_DECIDED', 'BOOKING.IN_PROGRESS']).toContain(refused[0]);
+  const decisions = (await auditActions(base, created.conference.id)).filter((a) => a === 'approval.decided');
+  expect(decisions).toHaveLength(1);
+});
