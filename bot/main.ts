@@ -156,6 +156,7 @@ function appDeps(config: Config, database: Database, clock: Clock, audit: AuditL
     audit,
     clock,
     profileFor: (id) => (id === config.profile.id ? config.profile : resolveProfile(id)),
+    profileId: config.profile.id,
     mailSender: config.graph.mailSender,
     directory: directory ?? unconfiguredDirectory,
     jobs: new SqlJobQueue(database, clock, JOB_KINDS),

@@ -1,5 +1,6 @@
 // Everything the product's use cases need, as the composition root (bot/main.ts) builds it:
 // the booking ports plus the directory and the job queue. Ports and settings only.
+import type { ProfileId } from '../domain/policy/policy-profile';
 import type { BookingDeps } from './meetings/booking-deps';
 import type { ChatNotifier } from './ports/chat-notifier.port';
 import type { Directory } from './ports/directory.port';
@@ -7,6 +8,8 @@ import type { JobQueue } from './ports/job-queue.port';
 import type { LinkSigner } from './ports/link-signer.port';
 
 export interface AppDeps extends BookingDeps {
+  /** The deployment's policy profile: new bookings are made under it (profileFor gives it). */
+  profileId: ProfileId;
   directory: Directory;
   /** Enqueue inside a step's transaction, so a job commits with the change that makes it due. */
   jobs: JobQueue;

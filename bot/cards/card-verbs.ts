@@ -13,9 +13,46 @@ export interface VerbSpec {
 
 export type VerbTable = Readonly<Record<string, VerbSpec>>;
 
+/** An input as Teams sends it: a string (numbers and dates too), absent when left empty. */
+const input = (max: number) => z.string().max(max).optional();
+
+// ---- Booking (bot/app/booking, bot/cards/booking) ----
+/** The booking card's inputs: every field optional here, so that the handler can answer each
+ *  missing or wrong one beside its field (the domain's rules), keeping the values typed. */
+const bookingCardData = z.object({
+  kind: input(20),
+  caseReference: input(100),
+  anchorKind: input(40),
+  anchorDate: input(20),
+  chairId: input(100),
+  socialWorkerId: input(100),
+  date: input(20),
+  startTime: input(10),
+  durationMinutes: input(10),
+  confidentialMinutes: input(10),
+  lateReason: input(1000),
+  managerId: input(100),
+  previousPlanEndedOn: input(20),
+  serviceManagerId: input(100),
+});
+const approvalCardData = z.object({
+  conferenceId: z.string().min(1).max(100),
+  approvalId: z.string().min(1).max(100),
+  note: input(1000),
+});
+
 export const CARD_VERBS = {
   /** The help card's "Show help again": answers with a fresh help card. No inputs. */
   'help.show': { data: z.object({}) },
+  /** Booking card "Check": the card again with the latest date, deadlines, misses and field errors. */
+  'booking.check': { data: bookingCardData },
+  /** Booking card "Book": creates the conference; with no approval due, books the Teams meeting. */
+  'booking.confirm': { data: bookingCardData },
+  /** The confirmation card's "Book another": a fresh booking card. No inputs. */
+  'booking.new': { data: z.object({}) },
+  /** The named manager's approval card. */
+  'approval.approve': { data: approvalCardData },
+  'approval.refuse': { data: approvalCardData },
 } as const satisfies VerbTable;
 
 export type Verb = keyof typeof CARD_VERBS;

@@ -43,6 +43,8 @@ describe.each([
   const routes = apiRoutes({ devSignIn });
   const doc = openApiDocument(routes, { version: '1', localMode: devSignIn }) as Json;
   const paths = doc.paths as Record<string, Record<string, Json>>;
+  /** The document names a path's `:id` segments as `{id}`. */
+  const docPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
   it('is JSON, OpenAPI 3.1.0, with info and the 2020-12 dialect', () => {
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
@@ -61,7 +63,7 @@ describe.each([
   it('declares the bearer scheme, and every authenticated route requires it', () => {
     expect((doc.components as Json).securitySchemes).toEqual({ bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } });
     for (const route of routes) {
-      const op = paths[route.path]![route.method.toLowerCase()]!;
+      const op = paths[docPath(route.path)]![route.method.toLowerCase()]!;
       expect([route.path, op.security]).toEqual([route.path, route.auth === 'bearer' ? [{ bearer: [] }] : []]);
       if (route.auth === 'bearer') expect(Object.keys(op.responses as Json)).toEqual(expect.arrayContaining(['401', '403', '503']));
     }
@@ -71,7 +73,7 @@ describe.each([
     const envelope = ((doc.components as Json).schemas as Json).Error as Json;
     expect(envelope).toMatchObject({ type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message', 'details'] } } });
     for (const route of routes) {
-      const responses = paths[route.path]![route.method.toLowerCase()]!.responses as Record<string, Json>;
+      const responses = paths[docPath(route.path)]![route.method.toLowerCase()]!.responses as Record<string, Json>;
       for (const code of route.errors) expect(Object.keys(responses)).toContain(String(HTTP_STATUS[code]));
       for (const [status, response] of Object.entries(responses)) {
         expect(status).toMatch(/^[1-5]\d\d$/);
@@ -87,9 +89,10 @@ describe.each([
       expect(path.startsWith('/api/v1/')).toBe(true);
       for (const [method, op] of Object.entries(ops)) {
         expect(METHODS.has(method)).toBe(true);
-        expect(op.responses).toHaveProperty('200');
+        const route = routes.find((r) => docPath(r.path) === path && r.method.toLowerCase() === method)!;
+        expect(op.responses).toHaveProperty(String(route.status ?? 200));
         for (const p of (op.parameters ?? []) as Json[]) {
-          expect(p).toEqual(expect.objectContaining({ name: expect.any(String), in: 'query', required: expect.any(Boolean) }));
+          expect(p).toEqual(expect.objectContaining({ name: expect.any(String), in: expect.stringMatching(/^(query|path|header)$/), required: expect.any(Boolean) }));
           checkSchema(p.schema, `${path} ?${String(p.name)}`, refs);
         }
         const body = op.requestBody as { content: Record<string, { schema: unknown }> } | undefined;

@@ -51,7 +51,7 @@ describe('help', () => {
   });
 
   it('points unknown text at help', async () => {
-    const res = await bot.post('/api/messages', messageActivity('book a conference for tomorrow', { serviceUrl: connector.url }));
+    const res = await bot.post('/api/messages', messageActivity('schedule a conference for tomorrow', { serviceUrl: connector.url }));
     expect(res.status).toBe(200);
     const [reply] = await connector.waitFor(1);
     expect(reply!.body.text).toBe('Sorry, I did not understand that. Say "help" to see what I can do.');

@@ -18,6 +18,8 @@ import { apiError, isErrorCode } from './http-error-map';
 import { openApiDocument } from './openapi-document';
 import { dropUnreadBody, readJsonBody } from './read-json-body';
 import type { ApiDeps, ApiRoute } from './routes/api-route';
+import { decideApprovalRoute, deadlinesRoute, listApprovalsRoute } from './routes/approvals.route';
+import { bookingCheckRoute, confirmBookingRoute, createConferenceRoute, getConferenceRoute, rebookRoute, rescheduleConferenceRoute, standDownRoute } from './routes/booking.route';
 import { devSignInRoute } from './routes/dev-sign-in.route';
 import { meRoute } from './routes/me.route';
 import { openApiRoute } from './routes/openapi.route';
@@ -25,7 +27,13 @@ import { timescalesRoute } from './routes/timescales.route';
 
 /** The routes this configuration serves: dev sign-in only in local mode (absent = 404). */
 export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
-  return [openApiRoute, meRoute, timescalesRoute, ...(options.devSignIn ? [devSignInRoute] : [])];
+  return [
+    openApiRoute, meRoute, timescalesRoute,
+    // Booking (docs/booking.md)
+    bookingCheckRoute, createConferenceRoute, getConferenceRoute, rescheduleConferenceRoute, confirmBookingRoute, standDownRoute, rebookRoute,
+    listApprovalsRoute, decideApprovalRoute, deadlinesRoute,
+    ...(options.devSignIn ? [devSignInRoute] : []),
+  ];
 }
 
 /** What the composition root hands the HTTP server for /api/v1. */

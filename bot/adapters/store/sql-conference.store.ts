@@ -4,6 +4,7 @@
 // nothing about a conference lives only in memory.
 import { ConcurrencyConflict, type ConferenceStore } from '../../app/ports/conference-store.port';
 import type { TransactionHandle } from '../../app/ports/unit-of-work.port';
+import type { IsoDate } from '../../domain/calendar/iso-date';
 import type { Conference, Invitee, MeetingRecord } from '../../domain/conference/conference';
 import type { Database, SqlExecutor } from './database';
 import { withTransaction } from './sql-unit-of-work';
@@ -143,6 +144,27 @@ export class SqlConferenceStore implements ConferenceStore {
         JSON.stringify(m.optionMismatches), JSON.stringify(extraOf(m, MEETING_KEYS)),
       ],
     );
+  }
+
+  async listStartingBetween(from: IsoDate, to: IsoDate): Promise<Conference[]> {
+    // 'YYYY-MM-DDTHH:mm' sorts in time order, so a text range on the indexed column is a date range.
+    const { rows } = await this.db.query<{ id: string }>('SELECT id FROM conferences WHERE start_at >= $1 AND start_at <= $2 ORDER BY start_at, id', [`${from}T00:00`, `${to}T23:59`]);
+    return this.readAll(rows.map((r) => r.id));
+  }
+
+  async listWithPendingApprovalFor(approverId: string): Promise<Conference[]> {
+    const wanted = JSON.stringify([{ approverId, status: 'pending' }]);
+    const { rows } = await this.db.query<{ id: string }>("SELECT id FROM conferences WHERE extra -> 'approvals' @> $1::jsonb ORDER BY start_at, id", [wanted]);
+    return this.readAll(rows.map((r) => r.id));
+  }
+
+  private async readAll(ids: string[]): Promise<Conference[]> {
+    const out: Conference[] = [];
+    for (const id of ids) {
+      const c = await this.get(id);
+      if (c) out.push(c);
+    }
+    return out;
   }
 
   private async read(ex: SqlExecutor, id: string, lock: 'SHARE' | 'UPDATE'): Promise<Conference | null> {

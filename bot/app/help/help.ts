@@ -19,9 +19,9 @@ const COMING = 'Not available in chat yet.';
 export function helpViewModel(actionId: string): HelpCardViewModel {
   return {
     title: 'Child protection conference assistant',
-    intro: 'I help clerks, chairs, social workers and professionals run child protection conferences in Teams. Cases are shown by case reference only. This version answers "help" in chat; the features below are being built and this card will say when each one can be used here.',
+    intro: 'I help clerks, chairs, social workers and professionals run child protection conferences in Teams. Cases are shown by case reference only. This version answers "help" and "book" in chat; the features below are being built and this card will say when each one can be used here.',
     capabilities: [
-      { heading: 'Book a conference', description: 'Initial, review, transfer-in, pre-birth and core group meetings, with the statutory latest date and every derived deadline.', status: COMING },
+      { heading: 'Book a conference', description: 'Initial, review, transfer-in, pre-birth and core group meetings, with the statutory latest date and every derived deadline.', status: 'Say "book" (clerks and social workers).' },
       { heading: 'Create a locked-down meeting', description: 'The Teams meeting is created with the lobby locked, chat and recording off, and the options read back to prove they took.', status: COMING },
       { heading: 'Invite and confirm attendance', description: 'Invitations with attendees hidden from each other; professionals confirm from a card in chat; a quoracy forecast for the clerk.', status: COMING },
       { heading: 'Run the conference', description: 'The chair moves through the stages and is told whom to admit now and who must not be in the meeting.', status: COMING },

@@ -1,3 +1,4 @@
+import type { IsoDate } from '../../domain/calendar/iso-date';
 import type { Conference } from '../../domain/conference/conference';
 import { CodedError } from '../../domain/shared/coded-error';
 import type { TransactionHandle } from './unit-of-work.port';
@@ -22,4 +23,8 @@ export interface ConferenceStore {
    * version equals `conference.version`; returns it with version + 1, else throws ConcurrencyConflict.
    */
   save(conference: Conference, tx?: TransactionHandle): Promise<Conference>;
+  /** Conferences whose start date (Europe/London) is from `from` to `to` inclusive, by start time. */
+  listStartingBetween(from: IsoDate, to: IsoDate): Promise<Conference[]>;
+  /** Conferences with an approval still pending for this approver (an Entra object id). */
+  listWithPendingApprovalFor(approverId: string): Promise<Conference[]>;
 }
