@@ -44,7 +44,7 @@ export function apiSetup(config: Config, clock: Clock, app: AppDeps): ApiSetup {
   return {
     routes: apiRoutes({ devSignIn: devTokens !== null }),
     deps: { app, profile: config.profile, clock, devTokens },
-    verify: createBearerVerifier(config.api, config.allowedTenantIds),
+    verify: createBearerVerifier(config.api, config.allowedTenantIds, () => clock.now()),
     localMode: config.localMode,
   };
 }

@@ -33,7 +33,8 @@ function stringList(value: unknown): string[] {
 }
 
 /** `allowedTenantIds` empty (local mode only) accepts any tenant the trusted key signed for. */
-export function createBearerVerifier(config: ApiAuthConfig, allowedTenantIds: readonly string[]): BearerVerifier {
+/** `now`: the service's clock (the dev token issuer signs with it too, so tests on a set clock agree). */
+export function createBearerVerifier(config: ApiAuthConfig, allowedTenantIds: readonly string[], now: () => Date = () => new Date()): BearerVerifier {
   const keys =
     config.keys.kind === 'remote'
       ? createRemoteJWKSet(new URL(config.keys.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000 })
@@ -51,6 +52,7 @@ export function createBearerVerifier(config: ApiAuthConfig, allowedTenantIds: re
         algorithms: config.algorithms,
         requiredClaims: ['exp', 'tid', 'oid'],
         clockTolerance: 60,
+        currentDate: now(),
       }));
     } catch (err) {
       if (TOKEN_FAULTS.some((Fault) => err instanceof Fault)) return unauthorized('The bearer token is not valid for this API.');
