@@ -45,7 +45,7 @@ export function reminderJobHandler(deps: ReminderHandlerDeps): JobHandler<Remind
     if (!c) return skip('not-found');
     const profile = deps.profileFor(c.profileId);
     const calendar = createWorkingCalendar(profile.calendar, profile.extraClosures);
-    const decision = decideReminder(c, profile, calendar, { reminder: p.reminder, recipient: p.recipient, bookingVersion: p.bookingVersion, fireAtMs: p.fireAt }, recipientKey);
+    const decision = decideReminder(c, profile, calendar, { reminder: p.reminder, recipient: p.recipient, bookingVersion: p.bookingVersion, fireAtMs: p.fireAt, nowMs: deps.clock.now().getTime() }, recipientKey);
     if (!decision.send) return skip(decision.reason, c);
     const r = decision.reminder;
 

@@ -2,7 +2,7 @@
 // UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October). Pure arithmetic on
 // day numbers, never the host's time zone or a Date, so the answer is the same under any TZ.
 import { CalendarError } from './calendar-error';
-import { addCalendarDays, fromDayNumber, toDayNumber, weekdayOf } from './civil-date';
+import { addCalendarDays, DAY_COUNT, fromDayNumber, toDayNumber, weekdayOf } from './civil-date';
 import type { IsoDate, LocalDateTime } from './iso-date';
 
 const LOCAL = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)$/;
@@ -29,6 +29,9 @@ function lastSunday(year: number, month: 3 | 10): IsoDate {
 
 /** True when `instant` (ms since the epoch) is in British Summer Time. */
 export function isBritishSummerTime(instant: number): boolean {
+  // Just outside the range (the hours either side of it) is mid-winter: GMT.
+  const day = Math.floor(instant / DAY) - UNIX_DAY_OF_DAY_ZERO;
+  if (day < 0 || day >= DAY_COUNT) return false;
   const year = Number(londonParts(instant, 0).date.slice(0, 4));
   const starts = utcMidnight(lastSunday(year, 3)) + 60 * MINUTE;
   const ends = utcMidnight(lastSunday(year, 10)) + 60 * MINUTE;

@@ -173,16 +173,19 @@ export interface ReminderRequest {
   recipient: string;
   bookingVersion: number;
   fireAtMs: number;
+  /** The instant it is asked (the worker's clock): a reminder past its deadline is not sent. */
+  nowMs: number;
 }
 
 export type ReminderDecision =
   | { send: true; reminder: PlannedReminder }
-  | { send: false; reason: 'stood-down' | 'held' | 'closed' | 'superseded' | 'not-needed' | 'moved' };
+  | { send: false; reason: 'stood-down' | 'held' | 'closed' | 'superseded' | 'not-needed' | 'moved' | 'deadline-passed' };
 
 /**
  * Whether a reminder asked for earlier is still to be sent now: not when the conference is stood
  * down, held or closed, when the booking moved on (a newer version's reminders replace it), when
- * its task is done or its recipient is no longer on it, or when its time moved.
+ * its task is done or its recipient is no longer on it, when its time moved, or when its deadline
+ * has passed (the bot was down): the clerk's board shows what is late.
  */
 export function decideReminder(
   c: Conference,
@@ -196,5 +199,6 @@ export function decideReminder(
   const planned = planReminders(c, profile, calendar).find((p) => p.reminder === request.reminder && keyOf(p.recipientId) === request.recipient);
   if (!planned) return { send: false, reason: 'not-needed' };
   if (planned.fireAtMs !== request.fireAtMs) return { send: false, reason: 'moved' };
+  if (request.nowMs >= planned.closesAtMs) return { send: false, reason: 'deadline-passed' };
   return { send: true, reminder: planned };
 }
