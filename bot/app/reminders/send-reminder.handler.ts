@@ -16,7 +16,7 @@ import { type ChatNotifier, ChatNotifierError, type SentCard } from '../ports/ch
 import type { ConferenceStore } from '../ports/conference-store.port';
 import type { RemindersSent } from '../ports/reminders-sent.port';
 import type { TransactionHandle, UnitOfWork } from '../ports/unit-of-work.port';
-import { renderReminderCard, reminderViewModel } from '../../cards/reminder/reminder.view-model';
+import { render as renderReminderCard, reminderViewModel } from '../../cards/reminder/reminder.view-model';
 import { recipientKey, reminderDedupKey, type ReminderJobPayload } from './reminder-job';
 import { type ReminderScheduleDeps, scheduleReminders } from './schedule-reminders';
 

@@ -60,6 +60,6 @@ export function reminderViewModel(input: ReminderCardInput): ReminderCardViewMod
 
 const reminderTemplate = new ACData.Template(template);
 
-export function renderReminderCard(viewModel: ReminderCardViewModel): AdaptiveCardJson {
+export function render(viewModel: ReminderCardViewModel): AdaptiveCardJson {
   return reminderTemplate.expand({ $root: viewModel }) as AdaptiveCardJson;
 }
