@@ -197,6 +197,20 @@ describe.each(BACKENDS)('reminders end to end on $name', (backend) => {
     expect((await kit.auditDetails('reminder.sent', id))[0]).toMatchObject({ attempt: 2 });
   });
 
+  it('the sent record is one per job, per dedup key and per reminder to one person at one instant', async () => {
+    const base = { jobId: '1', dedupKey: `${id}:T9:dir-x:v1`, conferenceId: id, reminder: 'T9', recipient: 'dir-x', bookingVersion: 1, fireAt: new Date('2026-12-04T09:00:00.000Z'), sentAt: new Date(), conversationId: 'a:1', activityId: 'act-1' };
+    const record = (r: typeof base) => deps.uow.run((tx) => remindersSent.record(r, tx));
+    expect(await record(base)).toBe(true);
+    expect(await record({ ...base, jobId: '2' })).toBe(false); // same dedup key
+    expect(await record({ ...base, jobId: '3', dedupKey: `${id}:T9:dir-x:v2`, bookingVersion: 2 })).toBe(false); // same reminder, person, instant
+    expect(await record({ ...base, jobId: '1', dedupKey: `${id}:T9:dir-y:v1`, recipient: 'dir-y' })).toBe(false); // same job
+    expect(await record({ ...base, jobId: '4', dedupKey: `${id}:T9:dir-x:v3`, bookingVersion: 3, fireAt: new Date('2026-12-11T09:00:00.000Z') })).toBe(true); // moved: a new reminder
+    expect(await remindersSent.wasSent({ dedupKey: 'other', conferenceId: id, reminder: 'T9', recipient: 'dir-x', fireAt: base.fireAt })).toBe(true);
+    expect(await remindersSent.wasSent({ dedupKey: 'other', conferenceId: id, reminder: 'T10', recipient: 'dir-x', fireAt: base.fireAt })).toBe(false);
+    // an address never reaches the table
+    await expect(record({ ...base, jobId: '5', dedupKey: 'k5', recipient: 'someone@council.example' })).rejects.toThrow();
+  });
+
   it('the one window: a crash after the post and before the commit sends it again, once; a failure before the post sends nothing', async () => {
     await bookMeeting(deps, id);
     at('2026-12-01T09:00:00.000Z');
