@@ -78,7 +78,7 @@ export interface ServerDeps {
 export interface RunningServer {
   url: string;
   logger: Logger;
-  /** Stops accepting, finishes requests in flight (at most 10 s), stops the purge, closes the database. */
+  /** Stops accepting, finishes requests in flight (at most 10 s), stops the purge and the job worker, closes the database. */
   close(): Promise<void>;
 }
 
