@@ -3,6 +3,8 @@
 // (`node dist/bot/main.js`, production) it loads the production configuration, opens and migrates
 // the database, serves, and shuts down gracefully on SIGTERM/SIGINT. It cannot run local mode:
 // that is scripts/local/start-local.ts (`npm start`), which composes startServer with the doubles.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { DestinationStream } from 'pino';
 import { apiSetup } from './adapters/http/api-router';
 import { createHttpServer } from './adapters/http/http-server';
@@ -29,6 +31,9 @@ import { HmacLinkSigner, linkKeyFrom } from './adapters/links/hmac-link-signer';
 import type { Mailer } from './app/ports/mailer.port';
 import type { Meetings } from './app/ports/meetings.port';
 import { JOB_KINDS } from './app/jobs/job-kinds';
+import { JobWorker } from './app/jobs/job-worker';
+import { productJobHandlers } from './app/jobs/product-job-handlers';
+import { SqlRemindersSent } from './adapters/store/sql-reminders-sent';
 import { lazyGraphAdapters } from './adapters/graph/lazy-graph-adapters';
 import { SqlClerkAlerts } from './adapters/store/sql-clerk-alerts';
 import { SqlConferenceLease } from './adapters/store/sql-conference-lease';
@@ -73,7 +78,7 @@ export interface ServerDeps {
 export interface RunningServer {
   url: string;
   logger: Logger;
-  /** Stops accepting, finishes requests in flight (at most 10 s), stops the purge, closes the database. */
+  /** Stops accepting, finishes requests in flight (at most 10 s), stops the purge and the job worker, closes the database. */
   close(): Promise<void>;
 }
 
@@ -87,7 +92,8 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
   const sqlIdempotency = new SqlIdempotencyStore(database, clock);
   const auditLog = deps.auditLog ?? new SqlAuditLog(database, clock, config.audit.hmacKey);
   const graph = deps.graph ? { ...deps.graph, close: () => undefined } : lazyGraphAdapters(config.graph);
-  const app = appDeps(config, database, clock, auditLog, graph, deps.directory, deps.notifier);
+  const jobQueue = new SqlJobQueue(database, clock, JOB_KINDS);
+  const app = appDeps(config, database, clock, auditLog, graph, deps.directory, deps.notifier, jobQueue);
 
   const bot = createTeamsEndpoint({
     config,
@@ -127,6 +133,19 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     onError: (err) => logger.warn(errorFields(err), 'idempotency purge failed'),
   });
 
+  // Reminders and other jobs: claimed under a lease, each handler completing its job in its own
+  // short transaction (never one held across a Teams call).
+  const worker = new JobWorker({
+    ledger: jobQueue,
+    uow: app.uow,
+    kinds: JOB_KINDS,
+    handlers: productJobHandlers(app),
+    holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    pollMs: config.jobPollMs,
+    onFailure: (f) => logger.warn(f, 'job failed'),
+  });
+  worker.start();
+
   let closed: Promise<void> | null = null;
   return {
     url: running.url,
@@ -135,6 +154,8 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
       closed ??= (async () => {
         await running.close(deps.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
         await retention.stop();
+        // The worker finishes the jobs it holds before the database closes.
+        await worker.close();
         graph.close();
         await database.close();
         logger.info('bot stopped');
@@ -145,7 +166,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
 }
 
 /** The use cases' ports on this database and these Graph adapters. */
-function appDeps(config: Config, database: Database, clock: Clock, audit: AuditLog, graph: { meetings: Meetings; mailer: Mailer }, directory: Directory | undefined, notifier: ChatNotifier | undefined): AppDeps {
+function appDeps(config: Config, database: Database, clock: Clock, audit: AuditLog, graph: { meetings: Meetings; mailer: Mailer }, directory: Directory | undefined, notifier: ChatNotifier | undefined, jobs: SqlJobQueue): AppDeps {
   return {
     store: new SqlConferenceStore(database),
     uow: new SqlUnitOfWork(database),
@@ -159,8 +180,9 @@ function appDeps(config: Config, database: Database, clock: Clock, audit: AuditL
     profileId: config.profile.id,
     mailSender: config.graph.mailSender,
     directory: directory ?? unconfiguredDirectory,
-    jobs: new SqlJobQueue(database, clock, JOB_KINDS),
+    jobs,
     notifier: notifier ?? unconnectedNotifier,
+    remindersSent: new SqlRemindersSent(database),
     links: new HmacLinkSigner(linkKeyFrom(config.audit.hmacKey)),
     publicBaseUrl: config.publicBaseUrl,
   };

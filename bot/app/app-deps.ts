@@ -6,6 +6,7 @@ import type { ChatNotifier } from './ports/chat-notifier.port';
 import type { Directory } from './ports/directory.port';
 import type { JobQueue } from './ports/job-queue.port';
 import type { LinkSigner } from './ports/link-signer.port';
+import type { RemindersSent } from './ports/reminders-sent.port';
 
 export interface AppDeps extends BookingDeps {
   /** The deployment's policy profile: new bookings are made under it (profileFor gives it). */
@@ -15,6 +16,8 @@ export interface AppDeps extends BookingDeps {
   jobs: JobQueue;
   /** Cards to one person's 1:1 chat (attendance, approvals, reminders). */
   notifier: ChatNotifier;
+  /** Reminders sent, recorded with their job's completion (docs/reminders.md). */
+  remindersSent: RemindersSent;
   /** Signed, expiring single-purpose links for people without the app. */
   links: LinkSigner;
   /** Where the bot is reached from outside (links in e-mails): https://host, no trailing slash. */

@@ -79,6 +79,8 @@ export interface Config {
   api: ApiAuthConfig;
   /** Where people outside Teams reach the bot (links in e-mails): PUBLIC_BASE_URL, no trailing slash. */
   publicBaseUrl: string;
+  /** How often the job worker looks for due jobs (reminders), in ms (JOB_POLL_MS). */
+  jobPollMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -290,5 +292,7 @@ export function loadConfig(env: Env, mode: ConfigMode): Config {
     audit,
     api,
     publicBaseUrl: (publicBase ?? `http://127.0.0.1:${listenPort}`).replace(/\/+$/, ''),
+    // A reminder goes out at most this late; each poll is two indexed statements.
+    jobPollMs: parse(env, 'JOB_POLL_MS', z.coerce.number().int().min(100).max(600_000).default(5000)),
   };
 }

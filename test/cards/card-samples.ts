@@ -5,9 +5,12 @@ import type { AdaptiveCardJson } from '../../bot/cards/adaptive-card';
 import type { ApprovalCardViewModel } from '../../bot/cards/approval/approval.view-model';
 import type { BookingCardViewModel } from '../../bot/cards/booking/booking.view-model';
 import type { BookingConfirmationViewModel } from '../../bot/cards/booking-confirmation/booking-confirmation.view-model';
+import { reminderViewModel } from '../../bot/cards/reminder/reminder.view-model';
 
 export interface CardSample {
   viewModel: object;
+  /** A card with no buttons: it only informs (the reminder card). */
+  informational?: true;
 }
 
 const fields = ['kind', 'caseReference', 'anchorKind', 'anchorDate', 'chairId', 'socialWorkerId', 'date', 'startTime', 'durationMinutes', 'confidentialMinutes', 'previousPlanEndedOn', 'lateReason', 'managerId', 'serviceManagerId'] as const;
@@ -63,6 +66,18 @@ export const CARD_SAMPLES: Record<string, CardSample> = {
   booking: { viewModel: booking },
   approval: { viewModel: approval },
   'booking-confirmation': { viewModel: confirmation },
+  reminder: {
+    informational: true,
+    viewModel: reminderViewModel({
+      headline: 'Your agency report is due',
+      caseReference: 'CP-2026-0042',
+      kindLabel: 'initial child protection conference',
+      start: '2026-12-10T10:00',
+      deadline: { date: '2026-12-07', time: null },
+      recipientRole: 'professional',
+      ruleText: 'agency reports reach the convening team at least 3 working days before',
+    }),
+  },
 };
 
 export type RenderFn = (viewModel: never) => AdaptiveCardJson;

@@ -6,6 +6,7 @@ import type { BookingRequestInput } from '../../domain/booking/check-booking-req
 import type { BookingAnswer } from '../../domain/booking/check-booking-request';
 import type { Approval, Conference } from '../../domain/conference/conference';
 import type { AppDeps } from '../app-deps';
+import { scheduleReminders } from '../reminders/schedule-reminders';
 import { type ApprovalNotice, sendApprovalCards } from './approvals.use-case';
 import { actorOf } from './booking-context';
 import { BookingFieldsRefused } from './booking-request-errors';
@@ -34,6 +35,8 @@ export async function createConference(deps: AppDeps, actorId: string | undefine
     for (const a of created.approvals ?? []) {
       await deps.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'approval.requested', conferenceId: created.id, detail: { approvalId: a.id, kind: a.kind, approverId: a.approverId } }, tx);
     }
+    // Its reminders (T8 police checks, T23 booking) commit with it.
+    await scheduleReminders(deps, created, tx);
     return created;
   });
   const pendingApprovals = conference.approvals ?? [];

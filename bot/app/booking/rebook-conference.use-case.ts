@@ -5,6 +5,7 @@
 import type { Conference } from '../../domain/conference/conference';
 import type { AnchorKind } from '../../domain/timescales/anchors';
 import type { AppDeps } from '../app-deps';
+import { scheduleReminders } from '../reminders/schedule-reminders';
 import { BookingError } from '../meetings/booking-errors';
 import { type ApprovalNotice, sendApprovalCards } from './approvals.use-case';
 import { actorOf, loadFor } from './booking-context';
@@ -72,6 +73,7 @@ export async function rebookConference(deps: AppDeps, actorId: string | undefine
     await append(original.id, 'conference.rebooked', { rebookedAs: created.id });
     await append(created.id, 'conference.created', { ...answerDetail(created, checked.answer), rebookingOf: original.id });
     for (const a of created.approvals ?? []) await append(created.id, 'approval.requested', { approvalId: a.id, kind: a.kind, approverId: a.approverId });
+    await scheduleReminders(deps, created, tx);
     return { conference: created, saved };
   });
   const notices = await sendApprovalCards(deps, conference, conference.approvals ?? [], actor);

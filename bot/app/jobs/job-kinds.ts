@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { type JobRequest, JobError } from '../ports/job-queue.port';
 import type { TransactionHandle } from '../ports/unit-of-work.port';
+import { REMINDER_JOB_KIND, reminderJobPayload } from '../reminders/reminder-job';
 
 export type JobKindTable = Readonly<Record<string, z.ZodType>>;
 
@@ -12,8 +13,11 @@ export function defineJobKinds<const T extends JobKindTable>(table: T): T {
   return Object.freeze({ ...table });
 }
 
-/** The product's kinds: none yet; the reminders add theirs here. */
-export const JOB_KINDS = defineJobKinds({});
+/** The product's kinds. */
+export const JOB_KINDS = defineJobKinds({
+  /** A deadline reminder card (docs/reminders.md). */
+  [REMINDER_JOB_KIND]: reminderJobPayload,
+});
 
 export interface JobContext {
   jobId: string;

@@ -23,6 +23,9 @@ export interface JobWorkerOptions<T extends JobKindTable> {
 
 const FINAL: readonly JobErrorCode[] = ['JOBS.UNKNOWN_KIND', 'JOBS.PAYLOAD_INVALID'];
 
+/** Thrown by a handler when running the job again cannot help: the job is failed at once, with this code. */
+export class PermanentJobFailure<C extends string = string> extends CodedError<C> {}
+
 export class JobWorker<T extends JobKindTable> {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<number> | undefined;
@@ -89,7 +92,7 @@ export class JobWorker<T extends JobKindTable> {
       // Also when complete() ran: its transaction may still have rolled back. If it committed, the
       // job is done and fail() changes nothing ('lease-lost').
       const code = err instanceof CodedError ? err.code : 'JOBS.HANDLER_FAILED';
-      const outcome = await ledger.fail(jobId, holder, code, { final: (FINAL as readonly string[]).includes(code) });
+      const outcome = await ledger.fail(jobId, holder, code, { final: err instanceof PermanentJobFailure || (FINAL as readonly string[]).includes(code) });
       this.o.onFailure?.({ jobId, kind, code, outcome });
     }
   }

@@ -2,6 +2,7 @@ import { eventAttendees } from '../../domain/conference/attendee-order';
 import type { Conference } from '../../domain/conference/conference';
 import { deliverFamilyMail, type DeliveryReport } from '../invitations/deliver-family-mail';
 import { MeetingsError } from '../ports/meetings.port';
+import { scheduleReminders } from '../reminders/schedule-reminders';
 import { type Actor, type BookingDeps, meetingSubject, meetingTransactionId, SYSTEM_ACTOR } from './booking-deps';
 import { BookingError } from './booking-errors';
 import { type BookingRun, flagLateEffects, withBookingRun } from './booking-run';
@@ -60,6 +61,8 @@ async function createEvent(run: BookingRun, c: Conference): Promise<Conference> 
     const saved = await s.save(next.state);
     await s.audit('meeting.created', { eventId: created.eventId, transactionId, bookingVersion: c.bookingVersion, attendeeIds: attendees.map((i) => i.id) });
     await flagLateEffects(s, saved, next.effects, deps.clock.today());
+    // The reminders commit with the booking (bot/app/reminders).
+    if (deps.jobs) await scheduleReminders({ ...deps, jobs: deps.jobs }, saved, s.tx);
     return saved;
   });
 }

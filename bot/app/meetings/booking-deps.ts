@@ -7,6 +7,7 @@ import type { AuditLog } from '../ports/audit-log.port';
 import type { Clock } from '../ports/clock.port';
 import type { ConferenceLease } from '../ports/conference-lease.port';
 import type { ConferenceStore } from '../ports/conference-store.port';
+import type { JobQueue } from '../ports/job-queue.port';
 import type { Mailer } from '../ports/mailer.port';
 import type { Meetings } from '../ports/meetings.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
@@ -23,6 +24,11 @@ export interface BookingDeps {
   alerts: Alerts;
   audit: AuditLog;
   clock: Clock;
+  /**
+   * With it, booking and every change of the booking enqueue the conference's reminders in the
+   * same step (bot/app/reminders). AppDeps always has it; booking tests may leave it out.
+   */
+  jobs?: JobQueue;
   /** The deployment's profile (with its overrides) for a profile id. */
   profileFor: (id: ProfileId) => PolicyProfile;
   /** The mailbox family e-mails come from (the .ics ORGANIZER). */

@@ -4,6 +4,7 @@ import type { Conference } from '../../domain/conference/conference';
 import type { ConferenceCommand } from '../../domain/conference/conference-rules';
 import { deliverFamilyMail, type DeliveryReport } from '../invitations/deliver-family-mail';
 import type { AuditDetail } from '../ports/audit-log.port';
+import { scheduleReminders } from '../reminders/schedule-reminders';
 import { type Actor, type BookingDeps, meetingSubject, SYSTEM_ACTOR } from './booking-deps';
 import { BookingError } from './booking-errors';
 import { type BookingRun, flagLateEffects, withBookingRun } from './booking-run';
@@ -49,6 +50,8 @@ async function change(run: BookingRun, command: ConferenceCommand, action: strin
   const saved = await run.step(async (s) => {
     const saved = await s.save(next.state);
     await s.audit(action, detail(saved));
+    // A new booking version gets its reminders in the same step; the older version's become no-ops.
+    if (run.deps.jobs) await scheduleReminders({ ...run.deps, jobs: run.deps.jobs }, saved, s.tx);
     return saved;
   });
   return sync(run, saved);

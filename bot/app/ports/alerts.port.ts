@@ -8,6 +8,8 @@ export type ClerkAlertCode =
   | 'MEETING.EVENT_MISSING'
   | 'INVITATION.FAMILY_MAIL_NOT_CONFIRMED'
   | 'INVITATION.LATE'
+  /** A reminder card could not reach its recipient (no 1:1 chat, app not installable): the clerk chases it. */
+  | 'REMINDER.NOT_DELIVERED'
   | MeetingsErrorCode;
 
 /** Something the clerk must look at (shown on the dashboard / sent to the clerk's chat). */

@@ -5,6 +5,7 @@
 import { HmacLinkSigner, linkKeyFrom } from '../../../bot/adapters/links/hmac-link-signer';
 import { migrate } from '../../../bot/adapters/store/migrate';
 import { openDatabase } from '../../../bot/adapters/store/open-database';
+import { SqlRemindersSent } from '../../../bot/adapters/store/sql-reminders-sent';
 import { SqlJobQueue } from '../../../bot/adapters/store/sql-job-queue';
 import type { Database } from '../../../bot/adapters/store/database';
 import type { AppDeps } from '../../../bot/app/app-deps';
@@ -62,6 +63,7 @@ beforeAll(async () => {
     notifier: new RecordingNotifier(),
     links: new HmacLinkSigner(linkKeyFrom(TEST_AUDIT_KEY)),
     publicBaseUrl: 'https://bot.invalid',
+    remindersSent: new SqlRemindersSent(db),
   };
 }, 120_000);
 afterAll(async () => {

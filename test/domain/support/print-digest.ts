@@ -6,6 +6,8 @@ import { PROFILE_IDS } from '../../../bot/domain/policy/policy-profile';
 import { resolveProfile } from '../../../bot/domain/policy/resolve-profile';
 import { ANCHOR_KINDS, type Anchors } from '../../../bot/domain/timescales/anchors';
 import { computeDeadlines } from '../../../bot/domain/timescales/compute-deadlines';
+import { londonToInstant } from '../../../bot/domain/calendar/london-time';
+import { planReminders } from '../../../bot/domain/reminders/reminder-plan';
 
 export function digest(): string {
   const parts: string[] = [];
@@ -23,6 +25,15 @@ export function digest(): string {
     const id = PROFILE_IDS[k % PROFILE_IDS.length]!;
     const p = resolveProfile(id);
     for (const dl of computeDeadlines(p, createWorkingCalendar(p.calendar), anchors, { today: d })) parts.push(dl.date + dl.name);
+    // Reminder instants (docs/reminders.md): wall clock to UTC by the UK rule, never the host's TZ.
+    parts.push(String(londonToInstant(`${d}T01:30`)));
+    const conference = {
+      id: 'c', caseReference: 'CP-1', kind: 'ICPC' as const, profileId: 'leicestershire' as const, start: `${d}T00:10`, end: `${d}T02:00`,
+      organizerId: 'org', status: 'booked' as const, bookingVersion: 1, version: 1, anchors: { 'strategy-discussion': addCalendarDays(d, -12) },
+      booking: { chairId: 'ch', socialWorkerId: 'sw', requestedBy: 'cl', durationMinutes: 60, confidentialMinutes: 0 },
+      invitees: [{ id: 'p', role: 'professional' as const, displayName: 'x', email: 'x@x.example', status: 'pending' as const, directoryId: 'pd' }],
+    };
+    for (const r of planReminders(conference, resolveProfile('leicestershire'), createWorkingCalendar('england-and-wales'))) parts.push(`${r.reminder}${r.fireAtMs}${r.closesAtMs}`);
   }
   return `${parts.length}:${parts.join('|')}`;
 }
