@@ -60,6 +60,9 @@ export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
   'ACCESS.NOT_OWN_INVITATION': 403,
   // A route asked about a conference action without loading the conference: our defect.
   'ACCESS.CONFERENCE_REQUIRED': 500,
+  // The directory (Graph /users and the staff roster): a bad query, or our upstream down (retry).
+  'DIRECTORY.QUERY_INVALID': 400,
+  'DIRECTORY.UNAVAILABLE': 503,
   // Store and idempotency
   'STORE.VERSION_CONFLICT': 409,
   'IDEMPOTENCY.IN_PROGRESS_TIMEOUT': 503,

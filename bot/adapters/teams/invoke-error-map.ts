@@ -53,6 +53,8 @@ export const INVOKE_ERRORS: { readonly [C in UseCaseErrorCode]: InvokeErrorAnswe
   'ACCESS.ROLE_NOT_ALLOWED': refused('Your role does not allow this for this conference. Ask the clerk if you think it should.'),
   'ACCESS.NOT_OWN_INVITATION': refused('You can only answer or send a report for your own invitation.'),
   'ACCESS.CONFERENCE_REQUIRED': failed('Something went wrong with this action. Try again in a moment; if it keeps failing, tell the clerk.'),
+  'DIRECTORY.QUERY_INVALID': refused('Type at least 2 letters of the name or e-mail address to search the directory.'),
+  'DIRECTORY.UNAVAILABLE': failed('The council directory could not be reached. Try again in a minute.'),
   'CARD.UNKNOWN_VERB': refused('This button is not recognised (the card may be from an older version). Say "help" to start again.'),
   'CARD.MALFORMED_ACTION': refused('This card action could not be read. Say "help" to start again.'),
   'CARD.INVALID_DATA': refused('Some of the values on this card are missing or not valid. Check them and try again.'),
