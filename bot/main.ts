@@ -18,6 +18,7 @@ import { createTeamsEndpoint, type TeamsEndpointOptions } from './adapters/teams
 import { productCardHandlers } from './app/chat/product-card-handlers';
 import { chatResponder } from './app/chat/chat-commands';
 import { productCommands } from './app/chat/product-commands';
+import { productTypeahead } from './app/chat/product-typeahead';
 import type { AuditLog } from './app/ports/audit-log.port';
 import { type CardActionRegistry, combineCardActions, defineCardActions } from './app/ports/card-action.port';
 import { CARD_VERBS } from './cards/card-verbs';
@@ -95,7 +96,11 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
 
   const bot = createTeamsEndpoint({
     config,
-    app: { respond: chatResponder(productCommands(app)), cardActions: combineCardActions(defineCardActions(CARD_VERBS, productCardHandlers(app)), deps.cardActions) },
+    app: {
+      respond: chatResponder(productCommands(app)),
+      cardActions: combineCardActions(defineCardActions(CARD_VERBS, productCardHandlers(app)), deps.cardActions),
+      typeahead: productTypeahead(app),
+    },
     auditLog,
     idempotency: deps.idempotency ?? sqlIdempotency,
     credentialsFactory: deps.credentialsFactory,

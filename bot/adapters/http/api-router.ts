@@ -21,11 +21,12 @@ import type { ApiDeps, ApiRoute } from './routes/api-route';
 import { devSignInRoute } from './routes/dev-sign-in.route';
 import { meRoute } from './routes/me.route';
 import { openApiRoute } from './routes/openapi.route';
+import { peopleRoute } from './routes/people.route';
 import { timescalesRoute } from './routes/timescales.route';
 
 /** The routes this configuration serves: dev sign-in only in local mode (absent = 404). */
 export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
-  return [openApiRoute, meRoute, timescalesRoute, ...(options.devSignIn ? [devSignInRoute] : [])];
+  return [openApiRoute, meRoute, timescalesRoute, peopleRoute, ...(options.devSignIn ? [devSignInRoute] : [])];
 }
 
 /** What the composition root hands the HTTP server for /api/v1. */

@@ -25,6 +25,7 @@ export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
   'CARD.MALFORMED_ACTION': 400,
   'CARD.INVALID_DATA': 400,
   'CARD.FAILED': 500,
+  'CARD.UNKNOWN_DATASET': 400,
   // Booking
   'CONFERENCE.NOT_FOUND': 404,
   'MEETING.NOT_BOOKABLE': 409,

@@ -58,6 +58,7 @@ export const INVOKE_ERRORS: { readonly [C in UseCaseErrorCode]: InvokeErrorAnswe
   'CARD.UNKNOWN_VERB': refused('This button is not recognised (the card may be from an older version). Say "help" to start again.'),
   'CARD.MALFORMED_ACTION': refused('This card action could not be read. Say "help" to start again.'),
   'CARD.INVALID_DATA': refused('Some of the values on this card are missing or not valid. Check them and try again.'),
+  'CARD.UNKNOWN_DATASET': refused('This list cannot be searched (the card may be from an older version). Say "help" to start again.'),
   'CARD.FAILED': failed('Something went wrong with this action. Try again in a moment; if it keeps failing, tell the clerk.'),
 };
 
