@@ -144,6 +144,19 @@ describe('GET /api/v1/people', () => {
     expect(JSON.stringify(res.json)).not.toContain(chair.displayName);
   });
 
+  it('a Graph client that cannot be made (its CA file unreadable) is DIRECTORY.UNAVAILABLE, not an internal error', async () => {
+    const broken = await startTestServer({ env: { GRAPH_BASE_URL: h.sandbox.graphUrl, GRAPH_AUTHORITY_HOST: h.sandbox.url, GRAPH_CA_FILE: join(dir, 'missing.pem') }, deps: { shutdownGraceMs: 200 } });
+    try {
+      const signIn = await broken.post('/api/v1/dev/sign-in', { userId: clerk.id });
+      const token = (signIn.json as { accessToken: string }).accessToken;
+      const res = await fetch(`${broken.url}/api/v1/people?q=Av`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('DIRECTORY.UNAVAILABLE');
+    } finally {
+      await broken.close();
+    }
+  });
+
   it('is in the OpenAPI document', async () => {
     const doc = await get('/api/v1/openapi.json', await tokenFor(clerk.id));
     const paths = doc.json.paths as Record<string, { get?: { operationId: string } }>;

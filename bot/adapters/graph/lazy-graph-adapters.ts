@@ -1,7 +1,7 @@
 // The Graph adapters, created on first use. In local mode the sandbox starts after the bot (it
 // writes the CA certificate the transport trusts), and a bot that never calls Graph should not
 // need its settings to be reachable at start-up.
-import type { Directory } from '../../app/ports/directory.port';
+import { type Directory, DirectoryError } from '../../app/ports/directory.port';
 import type { StaffRoles } from '../../app/ports/staff-roles.port';
 import type { GraphConfig } from '../../config/graph-config';
 import { createGraphAdapters, type GraphAdapterOverrides, type GraphAdapters } from './create-graph-adapters';
@@ -37,10 +37,16 @@ export function lazyGraphAdapters(config: GraphConfig, overrides: GraphAdapterOv
     mailer: lazyPort(() => get().mailer),
     directory: (roster) => {
       let directory: Directory | null = null;
-      return lazyPort(() => {
-        directory ??= get().directory(roster);
-        return directory;
-      });
+      // Settings that cannot make a client (an unreadable CA file) are the directory being unavailable.
+      const open = (): Directory => {
+        try {
+          directory ??= get().directory(roster);
+          return directory;
+        } catch (err) {
+          throw new DirectoryError('DIRECTORY.UNAVAILABLE', `the Graph client could not be created: ${(err as Error).message}`);
+        }
+      };
+      return { search: async (text, limit) => open().search(text, limit), get: async (id) => open().get(id) };
     },
     close: () => adapters?.close(),
   };
