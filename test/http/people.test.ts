@@ -191,6 +191,8 @@ describe('typeahead (application/search, dataset "people")', () => {
       const res = await search(text, chair.id);
       expect(res.json).toEqual({ type: 'application/vnd.microsoft.search.searchResponse', value: { results: [] } });
     }
+    const noText = await bot.post('/api/messages', { ...searchInvoke('', 'people', { serviceUrl, aadObjectId: chair.id }), value: { dataset: 'people' } });
+    expect(noText.json).toEqual({ type: 'application/vnd.microsoft.search.searchResponse', value: { results: [] } });
     expect(h.graphRequests().filter((r) => r.path === '/v1.0/users')).toEqual([]);
   });
 

@@ -36,7 +36,7 @@ const executeActionSchema = z.looseObject({
 
 /** Teams' `application/search` value (Adaptive Cards Data.Query typeahead). */
 const searchValueSchema = z.looseObject({
-  queryText: z.string().max(200),
+  queryText: z.string().max(200).default(''),
   dataset: z.string().min(1).max(100),
   queryOptions: z.looseObject({ skip: z.number().int().min(0).optional(), top: z.number().int().min(1).max(1000).optional() }).optional(),
 });
