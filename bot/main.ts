@@ -20,12 +20,13 @@ import { createTeamsEndpoint, type TeamsEndpointOptions } from './adapters/teams
 import { productCardHandlers } from './app/chat/product-card-handlers';
 import { chatResponder } from './app/chat/chat-commands';
 import { productCommands } from './app/chat/product-commands';
+import { productTypeahead } from './app/chat/product-typeahead';
 import type { AuditLog } from './app/ports/audit-log.port';
 import { type CardActionRegistry, combineCardActions, defineCardActions } from './app/ports/card-action.port';
 import { CARD_VERBS } from './cards/card-verbs';
 import type { Clock } from './app/ports/clock.port';
 import type { AppDeps } from './app/app-deps';
-import { type Directory, DirectoryError } from './app/ports/directory.port';
+import type { Directory } from './app/ports/directory.port';
 import { type ChatNotifier, ChatNotifierError } from './app/ports/chat-notifier.port';
 import { HmacLinkSigner, linkKeyFrom } from './adapters/links/hmac-link-signer';
 import type { Mailer } from './app/ports/mailer.port';
@@ -39,6 +40,7 @@ import { SqlClerkAlerts } from './adapters/store/sql-clerk-alerts';
 import { SqlConferenceLease } from './adapters/store/sql-conference-lease';
 import { SqlConferenceStore } from './adapters/store/sql-conference.store';
 import { SqlJobQueue } from './adapters/store/sql-job-queue';
+import { SqlStaffRoles } from './adapters/store/sql-staff-roles';
 import { SqlUnitOfWork } from './adapters/store/sql-unit-of-work';
 import { resolveProfile } from './domain/policy/resolve-profile';
 import type { IdempotencyStore } from './app/ports/idempotency.port';
@@ -69,7 +71,7 @@ export interface ServerDeps {
   idempotencyPurgeIntervalMs?: number;
   /** Test seam: Graph's meetings and mail (default: the Graph adapters, created on first use). */
   graph?: { meetings: Meetings; mailer: Mailer };
-  /** Test seam: the directory (default: Graph /users). */
+  /** Test seam: the directory (default: Graph /users, roles from the staff roster in `database`). */
   directory?: Directory;
   /** Test seam: proactive cards (default: the Teams adapter's). */
   notifier?: ChatNotifier;
@@ -91,13 +93,20 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
   // The SQL table is purged even when a test passes another IdempotencyStore: it is the database's.
   const sqlIdempotency = new SqlIdempotencyStore(database, clock);
   const auditLog = deps.auditLog ?? new SqlAuditLog(database, clock, config.audit.hmacKey);
-  const graph = deps.graph ? { ...deps.graph, close: () => undefined } : lazyGraphAdapters(config.graph);
+  // Created on first use: a test that passes its own meetings, mailer and directory never reaches Graph.
+  const lazyGraph = lazyGraphAdapters(config.graph);
+  const graph = { ...lazyGraph, ...deps.graph, close: () => lazyGraph.close() };
+  const directory = deps.directory ?? lazyGraph.directory(new SqlStaffRoles(database, auditLog, clock));
   const jobQueue = new SqlJobQueue(database, clock, JOB_KINDS);
-  const app = appDeps(config, database, clock, auditLog, graph, deps.directory, deps.notifier, jobQueue);
+  const app = appDeps(config, database, clock, auditLog, graph, directory, deps.notifier, jobQueue);
 
   const bot = createTeamsEndpoint({
     config,
-    app: { respond: chatResponder(productCommands(app)), cardActions: combineCardActions(defineCardActions(CARD_VERBS, productCardHandlers(app)), deps.cardActions) },
+    app: {
+      respond: chatResponder(productCommands(app)),
+      cardActions: combineCardActions(defineCardActions(CARD_VERBS, productCardHandlers(app)), deps.cardActions),
+      typeahead: productTypeahead(app),
+    },
     auditLog,
     idempotency: deps.idempotency ?? sqlIdempotency,
     credentialsFactory: deps.credentialsFactory,
@@ -166,7 +175,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
 }
 
 /** The use cases' ports on this database and these Graph adapters. */
-function appDeps(config: Config, database: Database, clock: Clock, audit: AuditLog, graph: { meetings: Meetings; mailer: Mailer }, directory: Directory | undefined, notifier: ChatNotifier | undefined, jobs: SqlJobQueue): AppDeps {
+function appDeps(config: Config, database: Database, clock: Clock, audit: AuditLog, graph: { meetings: Meetings; mailer: Mailer }, directory: Directory, notifier: ChatNotifier | undefined, jobs: SqlJobQueue): AppDeps {
   return {
     store: new SqlConferenceStore(database),
     uow: new SqlUnitOfWork(database),
@@ -179,7 +188,7 @@ function appDeps(config: Config, database: Database, clock: Clock, audit: AuditL
     profileFor: (id) => (id === config.profile.id ? config.profile : resolveProfile(id)),
     profileId: config.profile.id,
     mailSender: config.graph.mailSender,
-    directory: directory ?? unconfiguredDirectory,
+    directory,
     jobs,
     notifier: notifier ?? unconnectedNotifier,
     remindersSent: new SqlRemindersSent(database),
@@ -187,16 +196,6 @@ function appDeps(config: Config, database: Database, clock: Clock, audit: AuditL
     publicBaseUrl: config.publicBaseUrl,
   };
 }
-
-/** Until the Graph /users adapter is wired: every lookup answers DIRECTORY.UNAVAILABLE. */
-const unconfiguredDirectory: Directory = {
-  search: async () => {
-    throw new DirectoryError('DIRECTORY.UNAVAILABLE', 'the directory is not configured');
-  },
-  get: async () => {
-    throw new DirectoryError('DIRECTORY.UNAVAILABLE', 'the directory is not configured');
-  },
-};
 
 /** Until the Teams adapter's proactive messaging is wired: nobody can be reached. */
 const unconnectedNotifier: ChatNotifier = {

@@ -6,6 +6,7 @@ import { handleBatch } from './routes/batch.route';
 import { handleEvents } from './routes/events.route';
 import { handleOnlineMeetings } from './routes/online-meetings.route';
 import { handleSendMail } from './routes/send-mail.route';
+import { handleUser, handleUsers } from './routes/users.route';
 
 export function createGraphRouter(env: SandboxEnv, faults: () => FaultInjector): (req: GraphRequest) => Promise<GraphReply> {
   const dispatch = async (req: GraphRequest): Promise<GraphReply> => {
@@ -33,8 +34,9 @@ export function createGraphRouter(env: SandboxEnv, faults: () => FaultInjector):
 
 async function routeUser(env: SandboxEnv, req: GraphRequest, rest: string[]): Promise<GraphReply> {
   const [userId, resource, ...tail] = rest;
-  if (userId === undefined || userId === '') throw badRequest('The sandbox serves /users/{id}/… only.');
-  if (resource === undefined) throw notFound(`The sandbox does not serve GET /users/{id}; use the resources under it.`);
+  // The directory: GET /users and GET /users/{id} (routes/users.route.ts).
+  if (userId === undefined || userId === '') return handleUsers(env, req);
+  if (resource === undefined) return handleUser(env, req, userId);
   const user = resolveUser(env, userId);
   // A change runs in one transaction: a retry racing it, or a 400 half-way, never sees half an effect.
   const atomically = (fn: (e: SandboxEnv) => Promise<GraphReply>) => (req.method === 'GET' ? fn(env) : env.transaction((store) => fn({ ...env, store })));

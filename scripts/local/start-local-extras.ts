@@ -1,14 +1,19 @@
 // Local mode's companions, started beside the bot by the local launcher (start-local.ts, `npm
 // start`): the strict local Graph sandbox (in-process, on the bot's own database, where the local
 // Graph settings point) and Microsoft's Agents Playground pointed at the bot. The sandbox starts
-// only when GRAPH_BASE_URL is a loopback address.
+// only when GRAPH_BASE_URL is a loopback address; with it, an empty staff roster is seeded from
+// the sandbox's people (seed-staff-roster.ts).
 import { resolve } from 'node:path';
+import { systemClock } from '../../bot/adapters/clock/system-clock';
 import { createGraphAdapters } from '../../bot/adapters/graph/create-graph-adapters';
 import type { Logger } from '../../bot/adapters/logging/logger';
 import type { Database } from '../../bot/adapters/store/database';
+import { SqlAuditLog } from '../../bot/adapters/store/sql-audit-log';
+import { SqlStaffRoles } from '../../bot/adapters/store/sql-staff-roles';
 import type { Config } from '../../bot/config/load-config';
 import { DEFAULT_CLIENT, DEFAULT_TENANT_ID, startGraphSandbox } from '../graph-sandbox/start-graph-sandbox';
 import { startPlayground } from './playground-launcher';
+import { seedStaffRoster } from './seed-staff-roster';
 
 export interface LocalExtras {
   /** Stop functions, in start order (the caller stops them in reverse). */
@@ -63,6 +68,8 @@ export async function startLocalExtras(opts: LocalExtrasOptions): Promise<LocalE
         graph.close();
       }
       logger.info({ graph: sandbox.graphUrl, mailboxes: `${sandbox.url}/_sandbox` }, 'local Graph sandbox ready');
+      const seeded = await seedStaffRoster(new SqlStaffRoles(database, new SqlAuditLog(database, systemClock, config.audit.hmacKey), systemClock));
+      if (seeded > 0) logger.info({ entries: seeded }, 'staff roster seeded from the sandbox directory');
     }
 
     if (config.playground) {

@@ -10,6 +10,7 @@ import { idempotencyBatchingSuite } from './suites/idempotency-batching.suite';
 import { jobQueueSuite } from './suites/job-queue.suite';
 import { migrationsSuite, pgliteLockSuite, pglitePersistenceSuite } from './suites/migrations.suite';
 import { serviceRoleSuite } from './suites/service-role.suite';
+import { staffRolesSuite } from './suites/staff-roles.suite';
 
 describe.each(BACKENDS)('store on $name', (backend) => {
   migrationsSuite(backend);
@@ -20,6 +21,7 @@ describe.each(BACKENDS)('store on $name', (backend) => {
   idempotencyBatchingSuite(backend);
   clerkAlertsSuite(backend);
   jobQueueSuite(backend);
+  staffRolesSuite(backend);
   auditVerifyCliSuite(backend);
   if (backend.name === 'pglite') {
     describe('persistence', pglitePersistenceSuite);

@@ -1,8 +1,10 @@
 // Composition of the Graph adapter from the validated GraphConfig: one transport (keep-alive,
-// optional extra CA), msal-node for tokens, the Graph client, and the two port adapters.
+// optional extra CA), msal-node for tokens, the Graph client, and the port adapters on it.
 import { readFileSync } from 'node:fs';
 import type { GraphConfig } from '../../config/graph-config';
 import { createGraphClient } from './graph-client.factory';
+import type { StaffRoles } from '../../app/ports/staff-roles.port';
+import { GraphDirectoryAdapter, type GraphDirectoryOptions } from './graph-directory.adapter';
 import { GraphMailerAdapter } from './graph-mailer.adapter';
 import { GraphMeetingsAdapter } from './graph-meetings.adapter';
 import { createTransport } from './https-transport';
@@ -11,6 +13,8 @@ import { createTokenProvider, type TokenProvider } from './msal-token-provider';
 export interface GraphAdapters {
   meetings: GraphMeetingsAdapter;
   mailer: GraphMailerAdapter;
+  /** The Directory port (Graph /users) with product roles from the given staff roster. */
+  directory(roster: StaffRoles, options?: GraphDirectoryOptions): GraphDirectoryAdapter;
   tokens: TokenProvider;
   close(): void;
 }
@@ -40,6 +44,7 @@ export function createGraphAdapters(config: GraphConfig, overrides: GraphAdapter
       outerRetryDelaySeconds: retryDelaySeconds, outerMaxRetries: config.maxRetries,
       ...(overrides.sleep ? { sleep: overrides.sleep } : {}),
     }),
+    directory: (roster, options) => new GraphDirectoryAdapter(client, roster, options),
     tokens,
     close: () => transport.close(),
   };

@@ -1,6 +1,8 @@
 // The Graph adapters, created on first use. In local mode the sandbox starts after the bot (it
 // writes the CA certificate the transport trusts), and a bot that never calls Graph should not
 // need its settings to be reachable at start-up.
+import { type Directory, DirectoryError } from '../../app/ports/directory.port';
+import type { StaffRoles } from '../../app/ports/staff-roles.port';
 import type { GraphConfig } from '../../config/graph-config';
 import { createGraphAdapters, type GraphAdapterOverrides, type GraphAdapters } from './create-graph-adapters';
 
@@ -18,6 +20,8 @@ function lazyPort<T extends object>(get: () => T): T {
 export interface LazyGraphAdapters {
   meetings: GraphAdapters['meetings'];
   mailer: GraphAdapters['mailer'];
+  /** Graph /users with roles from the roster; the adapter (and its cache) is made on first use. */
+  directory(roster: StaffRoles): Directory;
   /** Closes the transport if it was ever opened. */
   close(): void;
 }
@@ -31,6 +35,19 @@ export function lazyGraphAdapters(config: GraphConfig, overrides: GraphAdapterOv
   return {
     meetings: lazyPort(() => get().meetings),
     mailer: lazyPort(() => get().mailer),
+    directory: (roster) => {
+      let directory: Directory | null = null;
+      // Settings that cannot make a client (an unreadable CA file) are the directory being unavailable.
+      const open = (): Directory => {
+        try {
+          directory ??= get().directory(roster);
+          return directory;
+        } catch (err) {
+          throw new DirectoryError('DIRECTORY.UNAVAILABLE', `the Graph client could not be created: ${(err as Error).message}`);
+        }
+      };
+      return { search: async (text, limit) => open().search(text, limit), get: async (id) => open().get(id) };
+    },
     close: () => adapters?.close(),
   };
 }

@@ -23,12 +23,13 @@ import { bookingCheckRoute, confirmBookingRoute, createConferenceRoute, getConfe
 import { devSignInRoute } from './routes/dev-sign-in.route';
 import { meRoute } from './routes/me.route';
 import { openApiRoute } from './routes/openapi.route';
+import { peopleRoute } from './routes/people.route';
 import { timescalesRoute } from './routes/timescales.route';
 
 /** The routes this configuration serves: dev sign-in only in local mode (absent = 404). */
 export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
   return [
-    openApiRoute, meRoute, timescalesRoute,
+    openApiRoute, meRoute, timescalesRoute, peopleRoute,
     // Booking (docs/booking.md)
     bookingCheckRoute, createConferenceRoute, getConferenceRoute, rescheduleConferenceRoute, confirmBookingRoute, standDownRoute, rebookRoute,
     listApprovalsRoute, decideApprovalRoute, deadlinesRoute,

@@ -25,6 +25,7 @@ export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
   'CARD.MALFORMED_ACTION': 400,
   'CARD.INVALID_DATA': 400,
   'CARD.FAILED': 500,
+  'CARD.UNKNOWN_DATASET': 400,
   // Booking
   'CONFERENCE.NOT_FOUND': 404,
   'MEETING.NOT_BOOKABLE': 409,
@@ -60,6 +61,9 @@ export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
   'ACCESS.NOT_OWN_INVITATION': 403,
   // A route asked about a conference action without loading the conference: our defect.
   'ACCESS.CONFERENCE_REQUIRED': 500,
+  // The directory (Graph /users and the staff roster): a bad query, or our upstream down (retry).
+  'DIRECTORY.QUERY_INVALID': 400,
+  'DIRECTORY.UNAVAILABLE': 503,
   // Store and idempotency
   'STORE.VERSION_CONFLICT': 409,
   'IDEMPOTENCY.IN_PROGRESS_TIMEOUT': 503,

@@ -11,3 +11,4 @@ export { executorOf, SqlUnitOfWork, TransactionHandleError } from './sql-unit-of
 export { SqlClerkAlerts, type StoredClerkAlert } from './sql-clerk-alerts';
 export { SqlConferenceLease } from './sql-conference-lease';
 export { SqlJobQueue, type SqlJobQueueOptions } from './sql-job-queue';
+export { SqlStaffRoles } from './sql-staff-roles';

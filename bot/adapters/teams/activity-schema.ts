@@ -53,3 +53,11 @@ export function isKeyedAsCardPress(activity: InboundActivity): boolean {
   const actionId = (activity as { value?: { action?: { data?: { actionId?: unknown } } } }).value?.action?.data?.actionId;
   return typeof actionId === 'string';
 }
+
+/**
+ * A typeahead search (application/search) changes nothing, so it is not keyed: a redelivery
+ * simply searches again, and its answer (people's names) is never stored with the keys.
+ */
+export function isReadOnlyInvoke(activity: InboundActivity): boolean {
+  return activity.type === 'invoke' && activity.name === 'application/search';
+}

@@ -5,15 +5,18 @@ import { z } from 'zod';
 import type { ChatTurn, TextReply } from '../../app/chat/chat-turn';
 import type { CardActionRegistry, CardOutcome } from '../../app/ports/card-action.port';
 import type { IdempotencyStore } from '../../app/ports/idempotency.port';
+import type { TypeaheadDatasets } from '../../app/ports/typeahead.port';
 import { createLogger, type Logger } from '../logging/logger';
 import { CardActionRouter, type CardPress } from './card-action-router';
-import { INVOKE_ERRORS, invokeErrorBody } from './invoke-error-map';
+import { codeOfThrown, INVOKE_ERRORS, invokeErrorBody } from './invoke-error-map';
 
 export interface ConferenceBotApp {
   /** A typed message (the @mention removed) and its sender: the chat commands' dispatch. */
   respond(turn: ChatTurn): Promise<TextReply>;
   /** Every card verb with its data schema and handler (defineCardActions). */
   cardActions: CardActionRegistry;
+  /** Typeahead datasets for Data.Query pickers (`application/search` invokes). */
+  typeahead?: TypeaheadDatasets;
 }
 
 /** turnState keys: the request's logger in, the card path's outcome for the log line out. */
@@ -30,6 +33,15 @@ const executeActionSchema = z.looseObject({
   }),
   trigger: z.enum(['manual', 'automatic']).optional(),
 });
+
+/** Teams' `application/search` value (Adaptive Cards Data.Query typeahead). */
+const searchValueSchema = z.looseObject({
+  queryText: z.string().max(200).default(''),
+  dataset: z.string().min(1).max(100),
+  queryOptions: z.looseObject({ skip: z.number().int().min(0).optional(), top: z.number().int().min(1).max(1000).optional() }).optional(),
+});
+
+const SEARCH_RESPONSE = 'application/vnd.microsoft.search.searchResponse';
 
 /** Action.Submit fallback (clients without Universal Actions) sends its `data` merged with the
  *  card's inputs as a message's `value`, with no text; our cards put the verb in it. */
@@ -128,9 +140,46 @@ export class ConferenceBot extends TeamsActivityHandler {
     else await context.sendActivity(reply.text);
   }
 
+  /**
+   * A typeahead: the dataset's choices as Teams' searchResponse; a refusal as the error answer
+   * botbuilder itself gives an application/search invoke (the HTTP status is the statusCode).
+   */
+  private async answerSearch(context: TurnContext): Promise<InvokeResponse> {
+    const refuse = (code: Parameters<typeof invokeErrorBody>[0]): InvokeResponse => {
+      context.turnState.set(TURN_OUTCOME, code);
+      const body = invokeErrorBody(code);
+      return { status: body.statusCode, body };
+    };
+    const parsed = searchValueSchema.safeParse(context.activity.value);
+    if (!parsed.success) return refuse('CARD.UNKNOWN_DATASET');
+    const { dataset, queryText, queryOptions } = parsed.data;
+    const handler = this.app.typeahead && Object.hasOwn(this.app.typeahead, dataset) ? this.app.typeahead[dataset] : undefined;
+    if (!handler) return refuse('CARD.UNKNOWN_DATASET');
+    const { from, conversation } = context.activity;
+    try {
+      const results = await handler({
+        dataset,
+        text: queryText,
+        ...(queryOptions?.top !== undefined ? { top: queryOptions.top } : {}),
+        ...(queryOptions?.skip !== undefined ? { skip: queryOptions.skip } : {}),
+        actor: {
+          id: from.aadObjectId ?? from.id,
+          ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}),
+          tenantId: pressOf(context.activity, '', undefined).tenantId,
+          conversationId: conversation.id,
+        },
+      });
+      context.turnState.set(TURN_OUTCOME, 'OK');
+      return { status: 200, body: { type: SEARCH_RESPONSE, value: { results } } };
+    } catch (err) {
+      return refuse(codeOfThrown(err));
+    }
+  }
+
   // Teams wants HTTP 200 for every adaptiveCard/action answer, the outcome in statusCode
   // (botbuilder's own handling would put a 400 in the HTTP status).
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'application/search') return this.answerSearch(context);
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
     const parsed = executeActionSchema.safeParse(context.activity.value);
     if (!parsed.success) {

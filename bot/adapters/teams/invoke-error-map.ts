@@ -53,6 +53,8 @@ export const INVOKE_ERRORS: { readonly [C in UseCaseErrorCode]: InvokeErrorAnswe
   'ACCESS.ROLE_NOT_ALLOWED': refused('Your role does not allow this for this conference. Ask the clerk if you think it should.'),
   'ACCESS.NOT_OWN_INVITATION': refused('You can only answer or send a report for your own invitation.'),
   'ACCESS.CONFERENCE_REQUIRED': failed('Something went wrong with this action. Try again in a moment; if it keeps failing, tell the clerk.'),
+  'DIRECTORY.QUERY_INVALID': refused('Type at least 2 letters of the name or e-mail address to search the directory.'),
+  'DIRECTORY.UNAVAILABLE': failed('The council directory could not be reached. Try again in a minute.'),
   'CARD.UNKNOWN_VERB': refused('This button is not recognised (the card may be from an older version). Say "help" to start again.'),
   // Booking requests (bot/app/booking)
   'BOOKING.KIND_UNKNOWN': refused('Choose the kind of conference.'),
@@ -101,6 +103,7 @@ export const INVOKE_ERRORS: { readonly [C in UseCaseErrorCode]: InvokeErrorAnswe
   'BOOKING.NOT_CHANGEABLE': refused('This conference cannot be changed at this stage.'),
   'CARD.MALFORMED_ACTION': refused('This card action could not be read. Say "help" to start again.'),
   'CARD.INVALID_DATA': refused('Some of the values on this card are missing or not valid. Check them and try again.'),
+  'CARD.UNKNOWN_DATASET': refused('This list cannot be searched (the card may be from an older version). Say "help" to start again.'),
   'CARD.FAILED': failed('Something went wrong with this action. Try again in a moment; if it keeps failing, tell the clerk.'),
 };
 

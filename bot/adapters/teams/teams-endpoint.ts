@@ -8,7 +8,7 @@ import type { Config } from '../../config/load-config';
 import type { BotEndpoint, BotEndpointRequest, BotEndpointResponse } from '../http/bot-endpoint';
 import { httpError } from '../http/http-error-map';
 import { errorFields } from '../logging/logger';
-import { activityTenantId, describeActivityIssues, idempotencyKey, inboundActivitySchema, isKeyedAsCardPress } from './activity-schema';
+import { activityTenantId, describeActivityIssues, idempotencyKey, inboundActivitySchema, isKeyedAsCardPress, isReadOnlyInvoke } from './activity-schema';
 import { createBotAuthentication } from './bot-authentication';
 import { type ConferenceBotApp, ConferenceBot, TURN_LOG, TURN_OUTCOME } from './conference-bot';
 
@@ -96,7 +96,7 @@ export function createTeamsEndpoint(options: TeamsEndpointOptions): BotEndpoint 
 
       // 3. Idempotency: a redelivery gets the first delivery's answer and no second effect. Card
       // presses are also keyed per person, verb and card by the card path (card-action-router.ts).
-      const key = isKeyedAsCardPress(activity) ? null : idempotencyKey(activity);
+      const key = isKeyedAsCardPress(activity) || isReadOnlyInvoke(activity) ? null : idempotencyKey(activity);
       if (key !== null) {
         const claim = await options.idempotency.claim(key);
         if (!claim.claimed) {

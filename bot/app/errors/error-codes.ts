@@ -19,10 +19,18 @@ export type CardErrorCode =
   /** The card's `data` does not match its verb's schema; the handler did not run. */
   | 'CARD.INVALID_DATA'
   /** A handler threw something without a known code. */
-  | 'CARD.FAILED';
+  | 'CARD.FAILED'
+  /** A typeahead (application/search) named a dataset the bot does not serve, or was malformed. */
+  | 'CARD.UNKNOWN_DATASET';
 
 /** What a card action can end with: the use-case areas' codes and the card path's own. */
-export type UseCaseErrorCode = MeetingsAreaErrorCode | BookingRequestErrorCode | IdempotencyErrorCode | CardErrorCode | import('../access/authorise').AccessErrorCode;
+export type UseCaseErrorCode =
+  | MeetingsAreaErrorCode
+  | BookingRequestErrorCode
+  | IdempotencyErrorCode
+  | CardErrorCode
+  | import('../access/authorise').AccessErrorCode
+  | import('../ports/directory.port').DirectoryErrorCode;
 
 /** Refusals of the transports themselves (request body, activity shape, authentication, tenancy). */
 export type TransportErrorCode =

@@ -13,6 +13,8 @@ export interface ActivityOptions {
   tenantId?: string | null;
   conversationType?: 'personal' | 'groupChat';
   fromName?: string;
+  /** The sender's Entra object id (default: an invented one outside the seeded directory). */
+  aadObjectId?: string;
 }
 
 function base(o: ActivityOptions) {
@@ -22,7 +24,7 @@ function base(o: ActivityOptions) {
     channelId: 'msteams',
     serviceUrl: o.serviceUrl,
     timestamp: '2026-11-22T10:00:00.000Z',
-    from: { id: '29:user-alex', aadObjectId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', name: o.fromName ?? 'Alex Example' },
+    from: { id: '29:user-alex', aadObjectId: o.aadObjectId ?? 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', name: o.fromName ?? 'Alex Example' },
     recipient: { id: BOT_ID, name: 'Conference Bot' },
     conversation: { id: o.conversationId ?? 'a:personal-chat-1', conversationType: o.conversationType ?? 'personal', ...(tenantId ? { tenantId } : {}) },
     channelData: tenantId ? { tenant: { id: tenantId } } : {},
@@ -51,4 +53,9 @@ export function cardActionInvoke(verb: string, data: Record<string, unknown>, o:
     name: 'adaptiveCard/action',
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
   };
+}
+
+/** A typeahead keystroke on a Data.Query picker (Teams' application/search invoke). */
+export function searchInvoke(queryText: string, dataset: string, o: ActivityOptions, queryOptions: { skip?: number; top?: number } = { skip: 0, top: 15 }) {
+  return { ...base(o), type: 'invoke', name: 'application/search', value: { queryText, queryOptions, dataset }, locale: 'en-GB' };
 }
