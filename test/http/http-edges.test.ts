@@ -42,7 +42,7 @@ describe('probes and reserved routes', () => {
 
   it('an /api/v1 path no route serves is 404 in the API envelope, for any method', async () => {
     for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
-      const res = await fetch(`${bot.url}/api/v1/conferences/CP-2026-0042`, { method });
+      const res = await fetch(`${bot.url}/api/v1/no-such-resource/CP-2026-0042`, { method });
       expect([method, res.status]).toEqual([method, 404]);
       expect(await res.json()).toEqual({ error: { code: 'HTTP.NOT_FOUND', message: 'No such API resource.', details: null } });
     }
@@ -72,7 +72,7 @@ describe('the request summary line', () => {
     await fetch(`${bot.url}/healthz`);
     const lines = requestLines().slice(before);
     expect(lines.map((l) => [l.method, l.route, l.status])).toEqual([
-      ['GET', '/api/v1/*', 404],
+      ['GET', '/api/v1/conferences/:conferenceId', 401],
       ['GET', '/tab/*', 404],
       ['GET', '(unmatched)', 404],
       ['GET', '(unmatched)', 405],
