@@ -16,6 +16,8 @@ export interface GraphSandboxTarget {
   mailSender: string;
   /** The sandbox's CA certificate (PEM), relative to the working directory. */
   caFile: string;
+  /** The sandbox's document library for reports (REPORTS_DRIVE_ID's local default). */
+  reportsDriveId?: string;
 }
 
 export type GraphMode = { mode: 'production' } | { mode: 'local'; sandbox: GraphSandboxTarget };

@@ -10,7 +10,7 @@ import type { Database } from '../../bot/adapters/store/database';
 import { SANDBOX_DEFAULTS } from '../local/sandbox-defaults';
 import { openDatabase } from '../../bot/adapters/store/open-database';
 import { FaultInjector, type FaultsConfig } from './fault-injector';
-import type { OrganizerConfig, SandboxEnv } from './graph-context';
+import type { OrganizerConfig, SandboxDrive, SandboxEnv } from './graph-context';
 import { createGraphRouter } from './graph-router';
 import { createHandler } from './http-handler';
 import { RequestLog } from './request-log';
@@ -22,6 +22,8 @@ import { DEFAULT_ROLES, type SandboxClient, TokenService } from './token-service
 // and `npm run sandbox` agree by construction.
 export const DEFAULT_TENANT_ID: string = SANDBOX_DEFAULTS.tenantId;
 export const DEFAULT_CLIENT: SandboxClient = { clientId: SANDBOX_DEFAULTS.clientId, clientSecret: SANDBOX_DEFAULTS.clientSecret };
+/** The one document library served by default; the default client is granted it (Sites.Selected). */
+export const DEFAULT_DRIVE: SandboxDrive = { id: SANDBOX_DEFAULTS.reportsDriveId, name: 'Conference reports', selectedApps: [SANDBOX_DEFAULTS.clientId] };
 
 export interface GraphSandboxOptions {
   /** The product's database; default: a fresh in-memory PGlite closed on stop(). */
@@ -42,6 +44,8 @@ export interface GraphSandboxOptions {
   organizers?: OrganizerConfig[];
   /** Clock for tokens and timestamps (tests). */
   now?: () => Date;
+  /** Document libraries served under /drives/{id} (default: DEFAULT_DRIVE). */
+  drives?: SandboxDrive[];
 }
 
 export interface GraphSandbox {
@@ -94,6 +98,7 @@ export async function startGraphSandbox(options: GraphSandboxOptions = {}): Prom
     },
     organizers: options.organizers,
     now,
+    drives: options.drives ?? [DEFAULT_DRIVE],
     transaction: (fn) => db.transaction((tx) => fn(new SandboxStore(tx))),
   };
   const dispatch = createGraphRouter(env, () => faults);
