@@ -5,6 +5,7 @@
 // that is scripts/local/start-local.ts (`npm start`), which composes startServer with the doubles.
 import type { DestinationStream } from 'pino';
 import { apiSetup } from './adapters/http/api-router';
+import { mountReportLinkPage } from './adapters/http/pages/report-link.page';
 import { createHttpServer } from './adapters/http/http-server';
 import { createLogger, errorFields, type Logger } from './adapters/logging/logger';
 import { systemClock } from './adapters/clock/system-clock';
@@ -28,6 +29,7 @@ import { type ChatNotifier, ChatNotifierError } from './app/ports/chat-notifier.
 import { HmacLinkSigner, linkKeyFrom } from './adapters/links/hmac-link-signer';
 import type { Mailer } from './app/ports/mailer.port';
 import type { Meetings } from './app/ports/meetings.port';
+import type { ReportStore } from './app/ports/report-store.port';
 import { JOB_KINDS } from './app/jobs/job-kinds';
 import { lazyGraphAdapters } from './adapters/graph/lazy-graph-adapters';
 import { SqlClerkAlerts } from './adapters/store/sql-clerk-alerts';
@@ -64,6 +66,8 @@ export interface ServerDeps {
   idempotencyPurgeIntervalMs?: number;
   /** Test seam: Graph's meetings and mail (default: the Graph adapters, created on first use). */
   graph?: { meetings: Meetings; mailer: Mailer };
+  /** Test seam: the reports library (default: the Graph adapter on REPORTS_DRIVE_ID). */
+  reports?: ReportStore;
   /** Test seam: the directory (default: Graph /users). */
   directory?: Directory;
   /** Test seam: proactive cards (default: the Teams adapter's). */
@@ -86,7 +90,13 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
   // The SQL table is purged even when a test passes another IdempotencyStore: it is the database's.
   const sqlIdempotency = new SqlIdempotencyStore(database, clock);
   const auditLog = deps.auditLog ?? new SqlAuditLog(database, clock, config.audit.hmacKey);
-  const graph = deps.graph ? { ...deps.graph, close: () => undefined } : lazyGraphAdapters(config.graph);
+  const lazyGraph = deps.graph && deps.reports ? null : lazyGraphAdapters(config.graph);
+  const graph = {
+    meetings: deps.graph?.meetings ?? lazyGraph!.meetings,
+    mailer: deps.graph?.mailer ?? lazyGraph!.mailer,
+    reports: deps.reports ?? lazyGraph!.reports,
+    close: () => lazyGraph?.close(),
+  };
   const app = appDeps(config, database, clock, auditLog, graph, deps.directory, deps.notifier);
 
   const bot = createTeamsEndpoint({
@@ -103,6 +113,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     bot,
     maxBodyBytes: config.maxBodyBytes,
     api: apiSetup(config, clock, app),
+    pages: [(server) => mountReportLinkPage(server, app, () => config.profile.reports.maxReportBytes)],
     readiness: {
       async check() {
         try {
@@ -145,7 +156,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
 }
 
 /** The use cases' ports on this database and these Graph adapters. */
-function appDeps(config: Config, database: Database, clock: Clock, audit: AuditLog, graph: { meetings: Meetings; mailer: Mailer }, directory: Directory | undefined, notifier: ChatNotifier | undefined): AppDeps {
+function appDeps(config: Config, database: Database, clock: Clock, audit: AuditLog, graph: { meetings: Meetings; mailer: Mailer; reports: ReportStore }, directory: Directory | undefined, notifier: ChatNotifier | undefined): AppDeps {
   return {
     store: new SqlConferenceStore(database),
     uow: new SqlUnitOfWork(database),
@@ -162,6 +173,7 @@ function appDeps(config: Config, database: Database, clock: Clock, audit: AuditL
     notifier: notifier ?? unconnectedNotifier,
     links: new HmacLinkSigner(linkKeyFrom(config.audit.hmacKey)),
     publicBaseUrl: config.publicBaseUrl,
+    reports: graph.reports,
   };
 }
 

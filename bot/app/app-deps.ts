@@ -5,6 +5,7 @@ import type { ChatNotifier } from './ports/chat-notifier.port';
 import type { Directory } from './ports/directory.port';
 import type { JobQueue } from './ports/job-queue.port';
 import type { LinkSigner } from './ports/link-signer.port';
+import type { ReportStore } from './ports/report-store.port';
 
 export interface AppDeps extends BookingDeps {
   directory: Directory;
@@ -16,4 +17,6 @@ export interface AppDeps extends BookingDeps {
   links: LinkSigner;
   /** Where the bot is reached from outside (links in e-mails): https://host, no trailing slash. */
   publicBaseUrl: string;
+  /** The council's document library for reports (bot/app/reports). */
+  reports: ReportStore;
 }

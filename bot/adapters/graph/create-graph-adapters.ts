@@ -5,12 +5,15 @@ import type { GraphConfig } from '../../config/graph-config';
 import { createGraphClient } from './graph-client.factory';
 import { GraphMailerAdapter } from './graph-mailer.adapter';
 import { GraphMeetingsAdapter } from './graph-meetings.adapter';
+import { GraphReportStoreAdapter } from './graph-report-store.adapter';
 import { createTransport } from './https-transport';
 import { createTokenProvider, type TokenProvider } from './msal-token-provider';
 
 export interface GraphAdapters {
   meetings: GraphMeetingsAdapter;
   mailer: GraphMailerAdapter;
+  /** The reports document library (config.reportsDriveId). */
+  reports: GraphReportStoreAdapter;
   tokens: TokenProvider;
   close(): void;
 }
@@ -40,6 +43,7 @@ export function createGraphAdapters(config: GraphConfig, overrides: GraphAdapter
       outerRetryDelaySeconds: retryDelaySeconds, outerMaxRetries: config.maxRetries,
       ...(overrides.sleep ? { sleep: overrides.sleep } : {}),
     }),
+    reports: new GraphReportStoreAdapter(client, transport, { driveId: config.reportsDriveId, maxRetries: config.maxRetries }),
     tokens,
     close: () => transport.close(),
   };

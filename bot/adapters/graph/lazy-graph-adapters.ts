@@ -18,6 +18,7 @@ function lazyPort<T extends object>(get: () => T): T {
 export interface LazyGraphAdapters {
   meetings: GraphAdapters['meetings'];
   mailer: GraphAdapters['mailer'];
+  reports: GraphAdapters['reports'];
   /** Closes the transport if it was ever opened. */
   close(): void;
 }
@@ -31,6 +32,7 @@ export function lazyGraphAdapters(config: GraphConfig, overrides: GraphAdapterOv
   return {
     meetings: lazyPort(() => get().meetings),
     mailer: lazyPort(() => get().mailer),
+    reports: lazyPort(() => get().reports),
     close: () => adapters?.close(),
   };
 }

@@ -21,7 +21,7 @@ export type CardErrorCode =
   | 'CARD.FAILED';
 
 /** What a card action can end with: the use-case areas' codes and the card path's own. */
-export type UseCaseErrorCode = MeetingsAreaErrorCode | IdempotencyErrorCode | CardErrorCode | import('../access/authorise').AccessErrorCode;
+export type UseCaseErrorCode = MeetingsAreaErrorCode | IdempotencyErrorCode | CardErrorCode | import('../access/authorise').AccessErrorCode | import('../reports/report-errors').ReportAreaErrorCode;
 
 /** Refusals of the transports themselves (request body, activity shape, authentication, tenancy). */
 export type TransportErrorCode =
