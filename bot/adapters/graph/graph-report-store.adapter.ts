@@ -73,11 +73,16 @@ export class GraphReportStoreAdapter implements ReportStore {
         this.client.api(`${path}/createUploadSession`).post({ item: { '@microsoft.graph.conflictBehavior': 'replace', name: input.fileName } }),
       ),
     );
-    return this.sendFragments(session.uploadUrl, input.content);
+    const sent = await this.sendFragments(session.uploadUrl, input.content);
+    if (sent) return sent;
+    // The last fragment's answer was lost and the session is gone: it completed, or it expired.
+    const found = await this.find(input.caseReference, input.fileName);
+    if (found && found.bytes === input.content.length) return found;
+    throw new ReportStoreError('REPORTS.STORAGE_UNAVAILABLE', 'upload the report: the upload session ended without a confirmed file');
   }
 
-  /** PUTs the fragments in order; after a network failure asks the session where to go on. */
-  private async sendFragments(uploadUrl: string, content: Buffer): Promise<StoredReportFile> {
+  /** PUTs the fragments in order; after a network failure asks the session where to go on (null: the session is gone). */
+  private async sendFragments(uploadUrl: string, content: Buffer): Promise<StoredReportFile | null> {
     let offset = 0;
     let failures = 0;
     for (;;) {
@@ -87,7 +92,9 @@ export class GraphReportStoreAdapter implements ReportStore {
         res = await this.transport.send('PUT', uploadUrl, { 'content-range': `bytes ${offset}-${end}/${content.length}` }, content.subarray(offset, end + 1));
       } catch (err) {
         if (!(err instanceof TransportError) || ++failures > this.options.maxRetries) throw toReportStoreError(err, 'upload a report fragment');
-        offset = await this.nextOffset(uploadUrl);
+        const next = await this.nextOffset(uploadUrl);
+        if (next === null) return null;
+        offset = next;
         continue;
       }
       if (res.status === 202) {
@@ -96,7 +103,9 @@ export class GraphReportStoreAdapter implements ReportStore {
       }
       if (res.status === 200 || res.status === 201) return stored(JSON.parse(res.body), content.length);
       if (res.status === 416 && failures++ < this.options.maxRetries) {
-        offset = await this.nextOffset(uploadUrl);
+        const next = await this.nextOffset(uploadUrl);
+        if (next === null) return null;
+        offset = next;
         continue;
       }
       throw new ReportStoreError(res.status >= 500 ? 'REPORTS.STORAGE_UNAVAILABLE' : 'REPORTS.STORAGE_REFUSED', `upload a report fragment: Graph answered ${res.status}`, {
@@ -105,10 +114,12 @@ export class GraphReportStoreAdapter implements ReportStore {
     }
   }
 
-  private async nextOffset(uploadUrl: string): Promise<number> {
+  /** Where the session expects the next byte; null when it no longer exists (404). */
+  private async nextOffset(uploadUrl: string): Promise<number | null> {
     const res = await this.transport.send('GET', uploadUrl, {}).catch((err: unknown) => {
       throw toReportStoreError(err, 'read the upload session');
     });
+    if (res.status === 404) return null;
     if (res.status !== 200) throw new ReportStoreError('REPORTS.STORAGE_REFUSED', `read the upload session: Graph answered ${res.status}`, { graphStatus: res.status });
     const next = sessionStateSchema.parse(JSON.parse(res.body)).nextExpectedRanges?.[0];
     const start = next ? Number(next.split('-')[0]) : Number.NaN;
