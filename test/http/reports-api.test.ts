@@ -29,9 +29,11 @@ const HEALTH = seedPerson('professional', 1);
 const SCHOOL = seedPerson('professional', 2);
 const PARENT_EMAIL = 'parent.example@family.example';
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read the API's JSON answers freely and assert exact values
+type Json = any;
 const PDF_TYPE = 'application/pdf';
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-export const pdf = (n: number, fill = 0x41) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(Math.max(0, n - 9), fill)]);
+const pdf = (n: number, fill = 0x41) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(Math.max(0, n - 9), fill)]);
 const docx = () => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from('[Content_Types].xml word/document.xml')]);
 
 const calendar = createWorkingCalendar('england-and-wales');
@@ -108,12 +110,12 @@ async function upload(person: { id: string }, conferenceId: string, inviteeId: s
     headers: { authorization: `Bearer ${tokens.get(person.id)}`, 'content-type': contentType, ...headers },
     body,
   });
-  return { status: res.status, json: (await res.json()) as Record<string, any> };
+  return { status: res.status, json: (await res.json()) as Record<string, Json> };
 }
 
 async function get(person: { id: string }, path: string) {
   const res = await fetch(`${bot.url}${path}`, { headers: { authorization: `Bearer ${tokens.get(person.id)}` } });
-  return { status: res.status, json: (await res.json()) as Record<string, any> };
+  return { status: res.status, json: (await res.json()) as Record<string, Json> };
 }
 
 const drive = () => new DriveStore(harness.sandbox.db);
@@ -271,7 +273,7 @@ describe('social work report sharing (T10, T10b)', () => {
   const record = (person: { id: string }, body: unknown) =>
     fetch(`${bot.url}/api/v1/conferences/${ID}/social-work-report/sharing`, {
       method: 'POST', headers: { authorization: `Bearer ${tokens.get(person.id)}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
-    }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, any> }));
+    }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, Json> }));
 
   it('the social worker records each once (met before the deadline); others are refused; the list shows the status', async () => {
     const first = await record(SW, { with: 'family' });
@@ -291,7 +293,7 @@ describe('social work report sharing (T10, T10b)', () => {
 
 describe('OpenAPI document', () => {
   it('describes the upload as a binary body of the three types', async () => {
-    const doc = (await (await fetch(`${bot.url}/api/v1/openapi.json`)).json()) as Record<string, any>;
+    const doc = (await (await fetch(`${bot.url}/api/v1/openapi.json`)).json()) as Record<string, Json>;
     const put = doc.paths['/api/v1/conferences/{conferenceId}/invitees/{inviteeId}/report'].put;
     expect(Object.keys(put.requestBody.content).sort()).toEqual([PDF_TYPE, 'application/vnd.oasis.opendocument.text', DOCX_TYPE].sort());
     expect(put.responses['413'].description).toContain('HTTP.BODY_TOO_LARGE');

@@ -8,6 +8,7 @@ import type { AppDeps } from '../../../app/app-deps';
 import { LinkError } from '../../../app/ports/link-signer.port';
 import { uploadReport } from '../../../app/reports/upload-report.use-case';
 import { ACCESS_ROLE_OF_INVITEE } from '../../../domain/access/access-policy';
+import { REPORTING_ROLES } from '../../../domain/reports/report-rules';
 import type { Conference, Invitee } from '../../../domain/conference/conference';
 import { CodedError } from '../../../domain/shared/coded-error';
 import { dropUnreadBody } from '../read-json-body';
@@ -49,7 +50,8 @@ async function resolveLink(app: AppDeps, token: string | null): Promise<{ confer
   }
   const conference = await app.store.get(claims.conferenceId);
   const invitee = conference?.invitees.find((i) => i.id === claims.inviteeId && i.status !== 'removed');
-  if (!conference || !invitee) return invalid('Link not valid', 'This link is no longer valid. Ask the conference team if you still need to send a report.', 403);
+  // Only someone who writes a report has a report link (never a family member).
+  if (!conference || !invitee || !REPORTING_ROLES.has(invitee.role)) return invalid('Link not valid', 'This link is no longer valid. Ask the conference team if you still need to send a report.', 403);
   return { conference, invitee };
 }
 
@@ -97,7 +99,7 @@ export function mountReportLinkPage(server: Server, app: AppDeps, maxReportBytes
     const token = tokenOf(req);
     const link = await resolveLink(app, token);
     if ('status' in link) {
-      dropUnreadBody(req, res);
+      await discardBody(req, res);
       return send(res, link);
     }
     const { conference, invitee } = link;
@@ -127,11 +129,27 @@ export function mountReportLinkPage(server: Server, app: AppDeps, maxReportBytes
     } catch (err) {
       const code = err instanceof CodedError || (err as { code?: unknown })?.code ? String((err as { code: unknown }).code) : 'UNKNOWN';
       const text = MESSAGES[code] ?? 'The report could not be received. Try again later, or send it to the conference team another way.';
-      const status = code === 'REPORT.TOO_LARGE' ? 413 : code === 'REPORT.TYPE_NOT_ALLOWED' ? 415 : code.startsWith('REPORT.') ? 400 : 503;
+      const status =
+        code === 'REPORT.TOO_LARGE' ? 413 : code === 'REPORT.TYPE_NOT_ALLOWED' ? 415 : code.startsWith('REPORT.') ? 400 : code.startsWith('ACCESS.') ? 403 : 503;
       send(res, { status, html: formPage(token!, (await app.store.get(conference.id)) ?? conference, invitee, text) });
     }
   });
 }
+
+/** Refused before reading: a small body is read and dropped (the browser then sees the page); a large one closes the connection. */
+async function discardBody(req: IncomingMessage, res: Response): Promise<void> {
+  const declared = Number(req.headers['content-length']);
+  if (!Number.isFinite(declared) || declared > DISCARD_LIMIT_BYTES) {
+    dropUnreadBody(req, res);
+    return;
+  }
+  await new Promise<void>((resolve) => {
+    req.on('data', () => undefined);
+    req.once('end', resolve);
+    req.once('error', () => resolve());
+  });
+}
+const DISCARD_LIMIT_BYTES = 1024 * 1024;
 
 type MultipartFile = { ok: true; fileName: string; contentType?: string; bytes: Buffer } | { ok: false; reason: 'too-large' | 'malformed' };
 
