@@ -220,6 +220,21 @@ describe('upload and sharing (England: attending or reporting professionals)', (
     expect(await drive().content(file!.id)).toEqual(big);
   });
 
+  it('a reschedule moves the expiry: the readers are invited again (same permissions, new expirationDateTime)', async () => {
+    const later = calendar.addWorkingDays(AHEAD, 5);
+    const c = (await deps.store.get(ID))!;
+    c.start = `${later}T10:00`;
+    c.end = `${later}T12:00`;
+    await deps.store.save(c);
+    const police = await fileIn(CASE, `${CASE} police report inv-police.pdf`);
+    const before = (await drive().permissions(police!.id)).map((p) => p.id).sort();
+    await reconcileReportAccess(deps, ID, { id: CLERK.id, role: 'clerk' });
+    const after = await drive().permissions(police!.id);
+    expect(after.map((p) => p.id).sort()).toEqual(before);
+    for (const p of after) expect(p.expiration).toBe(endOfLondonDay(later));
+    expect((await deps.store.get(ID))!.invitees.find((i) => i.id === 'inv-police')!.report!.shareExpiresAt).toBe(endOfLondonDay(later));
+  });
+
   it('revokes a removed professional\'s access to every report (reconcileReportAccess after the removal)', async () => {
     const c = (await deps.store.get(ID))!;
     c.invitees.find((i) => i.id === 'inv-school')!.status = 'removed';

@@ -8,9 +8,11 @@ export const inviteeReportParamsSchema = z.object({
   inviteeId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
 });
 
-export const reportUploadQuerySchema = z.object({
-  filename: z.string().min(1).max(180).optional().meta({ description: 'The file name (or send Content-Disposition: attachment; filename="…").' }),
-});
+export const reportUploadQuerySchema = z
+  .object({
+    filename: z.string().min(1).max(180).optional().meta({ description: 'The file name (or send Content-Disposition: attachment; filename="…").' }),
+  })
+  .strict();
 
 const sharingSchema = z.object({
   granted: z.number().int(),

@@ -39,9 +39,11 @@ export async function reconcileReportAccessInRun(run: BookingRun, reports: Repor
     if (!report) continue;
     const desired = new Map(entitledReaders(c, profile, author.id).filter((r) => r.email !== '').map((r) => [r.id, r]));
     const current = report.sharedWith ?? {};
+    // A reschedule moved the expiry: invite the current readers again (same permission, new expiry).
+    const stale = report.shareExpiresAt !== undefined && report.shareExpiresAt !== expiresAt;
     try {
       for (const [readerId, reader] of desired) {
-        if (current[readerId] !== undefined) continue;
+        if (current[readerId] !== undefined && !stale) continue;
         const { permissionId } = await reports.share({ driveItemId: report.driveItemId, email: reader.email, expiresAt });
         await recordShare(run, author.id, report.driveItemId, readerId, permissionId, expiresAt);
         outcome.granted += 1;
@@ -52,6 +54,7 @@ export async function reconcileReportAccessInRun(run: BookingRun, reports: Repor
         await recordRevoke(run, author.id, report.driveItemId, readerId, c.status === 'stood-down' ? 'stood-down' : 'not-entitled', result === 'already-gone');
         outcome.revoked += 1;
       }
+      if (stale) await recordExpiry(run, author.id, report.driveItemId, expiresAt);
     } catch (err) {
       if (!(err instanceof ReportStoreError)) throw err;
       outcome.incomplete = true;
@@ -72,8 +75,20 @@ async function recordShare(run: BookingRun, authorId: string, driveItemId: strin
     const author = c?.invitees.find((i) => i.id === authorId);
     if (!c || author?.report?.driveItemId !== driveItemId) return;
     author.report.sharedWith = { ...(author.report.sharedWith ?? {}), [readerId]: permissionId };
+    author.report.shareExpiresAt = expiresAt;
     await s.save(c);
     await s.audit('report.shared', { inviteeId: authorId, readerId, expiresAt });
+  });
+}
+
+async function recordExpiry(run: BookingRun, authorId: string, driveItemId: string, expiresAt: string): Promise<void> {
+  await run.step(async (s) => {
+    const c = await run.deps.store.get(run.conferenceId, s.tx);
+    const author = c?.invitees.find((i) => i.id === authorId);
+    if (!c || author?.report?.driveItemId !== driveItemId) return;
+    author.report.shareExpiresAt = expiresAt;
+    await s.save(c);
+    await s.audit('report.access-expiry-moved', { inviteeId: authorId, expiresAt });
   });
 }
 

@@ -99,6 +99,8 @@ export interface ReportRecord {
   onTime: boolean;
   /** Sharing permissions granted on it: invitee id → Graph permission id. */
   sharedWith?: Record<string, string>;
+  /** The expiry those permissions carry (a reschedule moves it: they are invited again). */
+  shareExpiresAt?: string;
 }
 
 export interface InviteeMailState {
