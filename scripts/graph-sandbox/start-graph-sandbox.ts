@@ -104,6 +104,9 @@ export async function startGraphSandbox(options: GraphSandboxOptions = {}): Prom
   const dispatch = createGraphRouter(env, () => faults);
   const handler = createHandler({ env, tokens, faults: () => faults, log, origin: () => origin, dispatch, inFlight: new Map() });
   const server: Server = tls ? createHttpsServer({ cert: tls.certPem, key: tls.keyPem }, handler) : createHttpServer(handler);
+  // Node's 5 s keep-alive can close a socket just as a busy client reuses it (ECONNRESET under
+  // load, seen in the drive tests); Graph's front ends keep connections far longer. stop() closes them.
+  server.keepAliveTimeout = 65_000;
   // Keep-alive sockets would hold stop() open; track them to close them.
   const sockets = new Set<Socket>();
   server.on('connection', (s: Socket) => {

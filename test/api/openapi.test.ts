@@ -31,6 +31,9 @@ function checkSchema(schema: unknown, where: string, refs: string[]): void {
   if (Array.isArray(s.required)) for (const r of s.required) expect(Object.keys((s.properties ?? {}) as Json)).toContain(r);
 }
 
+/** restify's :name → the document's {name}. */
+const docPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
+
 function resolve(doc: Json, ref: string): unknown {
   expect(ref.startsWith('#/')).toBe(true);
   return ref.slice(2).split('/').reduce<unknown>((node, part) => (node as Json | undefined)?.[part], doc);
@@ -61,7 +64,7 @@ describe.each([
   it('declares the bearer scheme, and every authenticated route requires it', () => {
     expect((doc.components as Json).securitySchemes).toEqual({ bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } });
     for (const route of routes) {
-      const op = paths[route.path]![route.method.toLowerCase()]!;
+      const op = paths[docPath(route.path)]![route.method.toLowerCase()]!;
       expect([route.path, op.security]).toEqual([route.path, route.auth === 'bearer' ? [{ bearer: [] }] : []]);
       if (route.auth === 'bearer') expect(Object.keys(op.responses as Json)).toEqual(expect.arrayContaining(['401', '403', '503']));
     }
@@ -71,7 +74,7 @@ describe.each([
     const envelope = ((doc.components as Json).schemas as Json).Error as Json;
     expect(envelope).toMatchObject({ type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message', 'details'] } } });
     for (const route of routes) {
-      const responses = paths[route.path]![route.method.toLowerCase()]!.responses as Record<string, Json>;
+      const responses = paths[docPath(route.path)]![route.method.toLowerCase()]!.responses as Record<string, Json>;
       for (const code of route.errors) expect(Object.keys(responses)).toContain(String(HTTP_STATUS[code]));
       for (const [status, response] of Object.entries(responses)) {
         expect(status).toMatch(/^[1-5]\d\d$/);
@@ -89,11 +92,13 @@ describe.each([
         expect(METHODS.has(method)).toBe(true);
         expect(op.responses).toHaveProperty('200');
         for (const p of (op.parameters ?? []) as Json[]) {
-          expect(p).toEqual(expect.objectContaining({ name: expect.any(String), in: 'query', required: expect.any(Boolean) }));
+          expect(p).toEqual(expect.objectContaining({ name: expect.any(String), in: expect.stringMatching(/^(query|path|header)$/), required: expect.any(Boolean) }));
+          if (p.in === 'path') expect([String(p.name), p.required]).toEqual([String(p.name), true]);
           checkSchema(p.schema, `${path} ?${String(p.name)}`, refs);
         }
         const body = op.requestBody as { content: Record<string, { schema: unknown }> } | undefined;
-        if (body) checkSchema(body.content['application/json']!.schema, `${path} body`, refs);
+        // JSON bodies, or a file route's binary body under each media type it takes.
+        if (body) for (const [type, media] of Object.entries(body.content)) checkSchema(media.schema, `${path} body ${type}`, refs);
         for (const [status, r] of Object.entries(op.responses as Record<string, { content: Record<string, { schema: unknown }> }>)) {
           checkSchema(r.content['application/json']!.schema, `${path} ${status}`, refs);
         }
