@@ -3,14 +3,20 @@
 import { request } from 'node:http';
 import { DriveStore } from '../../scripts/graph-sandbox/drive-store';
 import { DEFAULT_CLIENT, DEFAULT_DRIVE } from '../../scripts/graph-sandbox/start-graph-sandbox';
+import { BACKENDS } from '../store/backends';
 import { type Json, type Kit, startKit } from './helpers/sandbox-test-kit';
 
 const D = `/drives/${encodeURIComponent(DEFAULT_DRIVE.id)}`;
 const KIB320 = 320 * 1024;
 
+// On PGlite always; on PostgreSQL too under scripts/with-postgres.sh (bytea, FOR UPDATE, the name index).
+const BACKEND = BACKENDS[BACKENDS.length - 1]!;
 let kit: Kit;
 let token: string;
+let dropDb: () => Promise<void> = async () => undefined;
 beforeAll(async () => {
+  const fresh = await BACKEND.fresh();
+  dropDb = fresh.drop;
   kit = await startKit({
     clients: [
       { ...DEFAULT_CLIENT, roles: ['Sites.Selected'] },
@@ -18,10 +24,14 @@ beforeAll(async () => {
       { clientId: 'c11e0000-0000-4000-8000-000000000003', clientSecret: 's3', roles: ['Sites.Selected'] },
       { clientId: 'c11e0000-0000-4000-8000-000000000004', clientSecret: 's4', roles: ['Files.ReadWrite.All'] },
     ],
-  });
+  }, fresh.db);
   token = await kit.token();
 });
-afterAll(() => kit.stop());
+afterAll(async () => {
+  await kit.stop();
+  await kit.db.close();
+  await dropDb();
+});
 
 async function put(path: string, bytes: Buffer, headers: Record<string, string> = {}): Promise<{ status: number; json: Json }> {
   const r = await fetch(`${kit.sandbox.graphUrl}${path}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/pdf', ...headers }, body: bytes });
