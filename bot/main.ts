@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { DestinationStream } from 'pino';
 import { apiSetup } from './adapters/http/api-router';
+import { mountReportLinkPage } from './adapters/http/pages/report-link.page';
 import { createHttpServer } from './adapters/http/http-server';
 import { createLogger, errorFields, type Logger } from './adapters/logging/logger';
 import { systemClock } from './adapters/clock/system-clock';
@@ -31,6 +32,7 @@ import { type ChatNotifier, ChatNotifierError } from './app/ports/chat-notifier.
 import { HmacLinkSigner, linkKeyFrom } from './adapters/links/hmac-link-signer';
 import type { Mailer } from './app/ports/mailer.port';
 import type { Meetings } from './app/ports/meetings.port';
+import type { ReportStore } from './app/ports/report-store.port';
 import { JOB_KINDS } from './app/jobs/job-kinds';
 import { JobWorker } from './app/jobs/job-worker';
 import { productJobHandlers } from './app/jobs/product-job-handlers';
@@ -71,6 +73,8 @@ export interface ServerDeps {
   idempotencyPurgeIntervalMs?: number;
   /** Test seam: Graph's meetings and mail (default: the Graph adapters, created on first use). */
   graph?: { meetings: Meetings; mailer: Mailer };
+  /** Test seam: the reports library (default: the Graph adapter on REPORTS_DRIVE_ID). */
+  reports?: ReportStore;
   /** Test seam: the directory (default: Graph /users, roles from the staff roster in `database`). */
   directory?: Directory;
   /** Test seam: proactive cards (default: the Teams adapter's). */
@@ -93,9 +97,14 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
   // The SQL table is purged even when a test passes another IdempotencyStore: it is the database's.
   const sqlIdempotency = new SqlIdempotencyStore(database, clock);
   const auditLog = deps.auditLog ?? new SqlAuditLog(database, clock, config.audit.hmacKey);
-  // Created on first use: a test that passes its own meetings, mailer and directory never reaches Graph.
+  // Created on first use: a test that passes its own meetings, mailer, reports and directory never reaches Graph.
   const lazyGraph = lazyGraphAdapters(config.graph);
-  const graph = { ...lazyGraph, ...deps.graph, close: () => lazyGraph.close() };
+  const graph = {
+    meetings: deps.graph?.meetings ?? lazyGraph.meetings,
+    mailer: deps.graph?.mailer ?? lazyGraph.mailer,
+    reports: deps.reports ?? lazyGraph.reports,
+    close: () => lazyGraph.close(),
+  };
   const directory = deps.directory ?? lazyGraph.directory(new SqlStaffRoles(database, auditLog, clock));
   const jobQueue = new SqlJobQueue(database, clock, JOB_KINDS);
   const app = appDeps(config, database, clock, auditLog, graph, directory, deps.notifier, jobQueue);
@@ -118,6 +127,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     bot,
     maxBodyBytes: config.maxBodyBytes,
     api: apiSetup(config, clock, app),
+    pages: [(server) => mountReportLinkPage(server, app, () => config.profile.reports.maxReportBytes)],
     readiness: {
       async check() {
         try {
@@ -175,7 +185,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
 }
 
 /** The use cases' ports on this database and these Graph adapters. */
-function appDeps(config: Config, database: Database, clock: Clock, audit: AuditLog, graph: { meetings: Meetings; mailer: Mailer }, directory: Directory, notifier: ChatNotifier | undefined, jobs: SqlJobQueue): AppDeps {
+function appDeps(config: Config, database: Database, clock: Clock, audit: AuditLog, graph: { meetings: Meetings; mailer: Mailer; reports: ReportStore }, directory: Directory, notifier: ChatNotifier | undefined, jobs: SqlJobQueue): AppDeps {
   return {
     store: new SqlConferenceStore(database),
     uow: new SqlUnitOfWork(database),
@@ -194,6 +204,7 @@ function appDeps(config: Config, database: Database, clock: Clock, audit: AuditL
     remindersSent: new SqlRemindersSent(database),
     links: new HmacLinkSigner(linkKeyFrom(config.audit.hmacKey)),
     publicBaseUrl: config.publicBaseUrl,
+    reports: graph.reports,
   };
 }
 

@@ -7,6 +7,7 @@ import type { Directory } from './ports/directory.port';
 import type { JobQueue } from './ports/job-queue.port';
 import type { LinkSigner } from './ports/link-signer.port';
 import type { RemindersSent } from './ports/reminders-sent.port';
+import type { ReportStore } from './ports/report-store.port';
 
 export interface AppDeps extends BookingDeps {
   /** The deployment's policy profile: new bookings are made under it (profileFor gives it). */
@@ -22,4 +23,6 @@ export interface AppDeps extends BookingDeps {
   links: LinkSigner;
   /** Where the bot is reached from outside (links in e-mails): https://host, no trailing slash. */
   publicBaseUrl: string;
+  /** The council's document library for reports (bot/app/reports). */
+  reports: ReportStore;
 }

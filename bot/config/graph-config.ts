@@ -16,6 +16,8 @@ export interface GraphSandboxTarget {
   mailSender: string;
   /** The sandbox's CA certificate (PEM), relative to the working directory. */
   caFile: string;
+  /** The sandbox's document library for reports (REPORTS_DRIVE_ID's local default). */
+  reportsDriveId?: string;
 }
 
 export type GraphMode = { mode: 'production' } | { mode: 'local'; sandbox: GraphSandboxTarget };
@@ -41,6 +43,8 @@ const envSchema = z.object({
   GRAPH_MAIL_SENDER_NAME: opt(z.string().min(1)),
   GRAPH_TIMEOUT_MS: opt(z.coerce.number().int().min(100).max(300_000)),
   GRAPH_MAX_RETRIES: opt(z.coerce.number().int().min(0).max(10)),
+  // The SharePoint document library agency reports go to (docs/reports.md): GET /sites/{site}/drives.
+  REPORTS_DRIVE_ID: opt(z.string().regex(/^[A-Za-z0-9!_-]{10,200}$/, 'expected a drive id, e.g. b!abc… (GET /sites/{site-id}/drives)')),
 });
 
 export interface GraphConfig {
@@ -62,6 +66,8 @@ export interface GraphConfig {
   mailSender: { email: string; name: string };
   timeoutMs: number;
   maxRetries: number;
+  /** The document library for reports; unset = reports are refused with REPORTS.NOT_CONFIGURED. */
+  reportsDriveId?: string;
 }
 
 /** The app registration's settings: required in production, refused in local mode (loadConfig). */
@@ -125,5 +131,6 @@ export function readGraphConfig(env: Record<string, string | undefined>, target:
     mailSender: { email: e.GRAPH_MAIL_SENDER ?? local?.mailSender ?? '', name: e.GRAPH_MAIL_SENDER_NAME ?? 'Child protection conference team' },
     timeoutMs: e.GRAPH_TIMEOUT_MS ?? 30_000,
     maxRetries: e.GRAPH_MAX_RETRIES ?? 3,
+    ...((e.REPORTS_DRIVE_ID ?? local?.reportsDriveId) ? { reportsDriveId: e.REPORTS_DRIVE_ID ?? local?.reportsDriveId } : {}),
   };
 }

@@ -14,6 +14,8 @@ export interface GraphRequest {
   claims: AccessTokenClaims;
   /** True inside a $batch. */
   inBatch: boolean;
+  /** The body as received (drive content uploads are binary, not JSON). */
+  raw?: Buffer;
 }
 
 export interface GraphReply {
@@ -38,6 +40,15 @@ export interface SandboxEnv {
   graphUrl: string;
   organizers: OrganizerConfig[] | undefined;
   now: () => Date;
+  /** SharePoint document libraries served under /drives/{id} (drive.route.ts). */
+  drives: SandboxDrive[];
+}
+
+export interface SandboxDrive {
+  id: string;
+  name?: string;
+  /** Sites.Selected: the client ids granted access to the drive's site (POST /sites/{id}/permissions). */
+  selectedApps?: string[];
 }
 
 export const JSON_CONTENT_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';

@@ -11,6 +11,8 @@ const MetadataSchema = z.object({
     z.object({ kind: z.enum(['EntityType', 'ComplexType']), base: z.string().nullable(), properties: z.record(z.string(), z.string()) }),
   ),
   enums: z.record(z.string(), z.array(z.string())),
+  /** Bound actions ('graph.driveItem/invite'): parameter name → type. */
+  actions: z.record(z.string(), z.object({ parameters: z.record(z.string(), z.string()), returns: z.string().nullable() })).default({}),
 });
 type Metadata = z.infer<typeof MetadataSchema>;
 
@@ -60,6 +62,18 @@ export interface ValidateOptions {
 /** Throws a GraphError (400) at the first property Graph would refuse. */
 export function validateBody(value: unknown, typeName: string, options: ValidateOptions): void {
   checkValue(value, `graph.${typeName}`, options);
+}
+
+/** Throws a GraphError (400) when `value` is not a valid `type` ('Edm.String', 'graph.driveRecipient', 'Collection(…)'). */
+export function validateValue(value: unknown, type: string, options: ValidateOptions): void {
+  checkValue(value, type, options);
+}
+
+/** A bound action's parameters from the metadata, e.g. actionParametersOf('graph.driveItem/invite'). */
+export function actionParametersOf(action: string): Record<string, string> {
+  const found = graphMetadata().actions[action];
+  if (!found) throw new Error(`GRAPH_SANDBOX.UNKNOWN_ACTION: ${action}`);
+  return found.parameters;
 }
 
 function fail(options: ValidateOptions, message: string): never {

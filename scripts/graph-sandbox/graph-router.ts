@@ -3,6 +3,7 @@ import type { FaultInjector } from './fault-injector';
 import { type GraphReply, type GraphRequest, requireRole, resolveUser, type SandboxEnv } from './graph-context';
 import { badRequest, GraphError, methodNotAllowed, notFound, segmentNotFound } from './graph-errors';
 import { handleBatch } from './routes/batch.route';
+import { handleDrive } from './routes/drive.route';
 import { handleEvents } from './routes/events.route';
 import { handleOnlineMeetings } from './routes/online-meetings.route';
 import { handleSendMail } from './routes/send-mail.route';
@@ -25,6 +26,8 @@ export function createGraphRouter(env: SandboxEnv, faults: () => FaultInjector):
         return routeUser(env, req, rest);
       case 'communications':
         return routeCommunications(env, req, rest);
+      case 'drives':
+        return req.method === 'GET' ? handleDrive(env, req, rest) : env.transaction((store) => handleDrive({ ...env, store }, req, rest));
       default:
         throw segmentNotFound(first);
     }

@@ -8,7 +8,9 @@ import { GraphError, graphErrorBody } from './graph-errors';
 import { renderHtml, snapshot } from './mailbox-report';
 import type { RequestLog } from './request-log';
 import { ConnectionResetSignal } from './routes/batch.route';
+import { isContentUpload, SIMPLE_UPLOAD_MAX_BYTES, UPLOAD_FRAGMENT_MAX_BYTES, UPLOAD_URL_PREFIX } from './routes/drive.route';
 import { MAX_REQUEST_BYTES } from './routes/send-mail.route';
+import { handleUploadUrl } from './routes/upload-session.route';
 import type { TokenService } from './token-service';
 
 export interface HandlerDeps {
@@ -24,13 +26,18 @@ export interface HandlerDeps {
 
 class PayloadTooLarge extends Error {}
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      reject(new PayloadTooLarge());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_REQUEST_BYTES) reject(new PayloadTooLarge());
+      if (size > limit) reject(new PayloadTooLarge());
       else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
@@ -75,7 +82,7 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     'x-ms-ags-diagnostic': JSON.stringify({ ServerInfo: { DataCenter: 'Sandbox', Slice: 'E', Ring: '0', ScaleUnit: '000', RoleInstance: 'SANDBOX' } }),
   };
   const send = (reply: GraphReply) => {
-    const body = reply.body === undefined ? undefined : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+    const body = reply.body === undefined ? undefined : typeof reply.body === 'string' || Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body);
     res.writeHead(reply.status, { ...baseHeaders, ...(reply.headers ?? {}) });
     res.end(body);
   };
@@ -85,16 +92,25 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     body: graphErrorBody(e.code, e.message, requestId, clientRequestId, env.now()),
   });
 
+  const path = url.pathname;
+  // Drive content is binary and larger: a simple upload up to 250 MB, an upload fragment under 60 MiB.
+  const isUploadUrl = path.startsWith(UPLOAD_URL_PREFIX);
+  const binary = isUploadUrl || isContentUpload(method, path);
+  const bodyLimit = isUploadUrl ? UPLOAD_FRAGMENT_MAX_BYTES : binary ? SIMPLE_UPLOAD_MAX_BYTES : MAX_REQUEST_BYTES;
   let raw: Buffer;
   try {
-    raw = await readBody(req);
+    raw = await readBody(req, bodyLimit);
   } catch (e) {
     if (!(e instanceof PayloadTooLarge)) throw e;
-    send(graphError(new GraphError(413, 'RequestEntityTooLarge', 'The request body exceeds the maximum size of 4 MB.')));
-    req.socket.destroy();
+    const message = binary
+      ? isUploadUrl
+        ? 'The fragment exceeds 60 MiB: send smaller ranges.'
+        : 'The file exceeds the 250 MB limit of a simple upload: use an upload session (createUploadSession).'
+      : 'The request body exceeds the maximum size of 4 MB.';
+    send({ ...graphError(new GraphError(413, 'RequestEntityTooLarge', message)), headers: { 'Content-Type': JSON_CONTENT_TYPE, Connection: 'close' } });
+    res.once('finish', () => req.socket.destroy());
     return;
   }
-  const path = url.pathname;
 
   // Developer page and seeding: no auth, no faults, not logged.
   if (path === '/_sandbox' || path.startsWith('/_sandbox/')) return send(await developerRoute(deps, method, path, raw));
@@ -106,6 +122,7 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
   const logWith = (body: unknown, status: number | undefined, fault?: string) => deps.log.write({ ...entry, body, status, ...(fault ? { fault } : {}) });
   const contentType = headers['content-type'] ?? '';
   const parsedForLog = (): unknown => {
+    if (binary) return { contentBytes: raw.length };
     const text = raw.toString('utf8');
     if (!text) return undefined;
     if (contentType.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
@@ -138,7 +155,11 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
 
   let reply: GraphReply;
   try {
-    reply = isGraph ? await graphRoute(deps, method, url, headers, raw) : await identityRoute(deps, method, path, headers, raw);
+    reply = isGraph
+      ? await graphRoute(deps, method, url, headers, raw, binary)
+      : isUploadUrl
+        ? await handleUploadUrl(env, method, decodeURIComponent(path.slice(UPLOAD_URL_PREFIX.length)), headers, raw)
+        : await identityRoute(deps, method, path, headers, raw);
   } catch (e) {
     if (e instanceof ConnectionResetSignal) {
       logWith(parsedForLog(), undefined, 'reset');
@@ -179,11 +200,11 @@ function applyFailure(
   );
 }
 
-async function graphRoute(deps: HandlerDeps, method: string, url: URL, headers: Record<string, string>, raw: Buffer): Promise<GraphReply> {
+async function graphRoute(deps: HandlerDeps, method: string, url: URL, headers: Record<string, string>, raw: Buffer, binary: boolean): Promise<GraphReply> {
   const segments = url.pathname.split('/').slice(2).filter(Boolean).map(decodeURIComponent);
   const claims = deps.tokens.verify(headers.authorization);
   let body: unknown;
-  const text = raw.toString('utf8');
+  const text = binary ? '' : raw.toString('utf8');
   if (text.trim() !== '') {
     if (!/json/i.test(headers['content-type'] ?? '')) {
       throw new GraphError(415, 'BadRequest', 'Unsupported media type: the request body must be application/json.');
@@ -194,7 +215,7 @@ async function graphRoute(deps: HandlerDeps, method: string, url: URL, headers: 
       throw new GraphError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
     }
   }
-  return deps.dispatch({ method, segments, query: url.searchParams, headers, body, claims, inBatch: false });
+  return deps.dispatch({ method, segments, query: url.searchParams, headers, body, claims, inBatch: false, raw });
 }
 
 async function identityRoute(deps: HandlerDeps, method: string, path: string, headers: Record<string, string>, raw: Buffer): Promise<GraphReply> {

@@ -1,6 +1,7 @@
 // The sandbox's state in the product's database (schema graph_sandbox), so that it survives a
 // restart on the same database and a developer can read the mailboxes afterwards.
 import type { Database, SqlExecutor } from '../../bot/adapters/store/database';
+import { DRIVE_DDL } from './drive-store';
 
 const DDL = [
   'CREATE SCHEMA IF NOT EXISTS graph_sandbox',
@@ -21,6 +22,7 @@ const DDL = [
   `CREATE TABLE IF NOT EXISTS graph_sandbox.call_participants (
      call_id text NOT NULL, participant_id text NOT NULL, added_at text NOT NULL, removed_at text,
      PRIMARY KEY (call_id, participant_id))`,
+  ...DRIVE_DDL,
 ];
 
 /** Idempotent; the advisory lock keeps two sandboxes starting at once on one PostgreSQL from racing. */
@@ -67,7 +69,8 @@ export interface StoredMessage {
 const asObject = (v: unknown): Record<string, unknown> => (typeof v === 'string' ? JSON.parse(v) : (v as Record<string, unknown>));
 
 export class SandboxStore {
-  constructor(private readonly db: SqlExecutor) {}
+  /** `db` is the executor this store is bound to (a transaction's, inside env.transaction). */
+  constructor(readonly db: SqlExecutor) {}
 
   async getSetting(key: string): Promise<string | undefined> {
     const r = await this.db.query<{ value: string }>('SELECT value FROM graph_sandbox.settings WHERE key = $1', [key]);

@@ -10,7 +10,7 @@ import type { Database } from '../../bot/adapters/store/database';
 import { SANDBOX_DEFAULTS } from '../local/sandbox-defaults';
 import { openDatabase } from '../../bot/adapters/store/open-database';
 import { FaultInjector, type FaultsConfig } from './fault-injector';
-import type { OrganizerConfig, SandboxEnv } from './graph-context';
+import type { OrganizerConfig, SandboxDrive, SandboxEnv } from './graph-context';
 import { createGraphRouter } from './graph-router';
 import { createHandler } from './http-handler';
 import { RequestLog } from './request-log';
@@ -22,6 +22,8 @@ import { DEFAULT_ROLES, type SandboxClient, TokenService } from './token-service
 // and `npm run sandbox` agree by construction.
 export const DEFAULT_TENANT_ID: string = SANDBOX_DEFAULTS.tenantId;
 export const DEFAULT_CLIENT: SandboxClient = { clientId: SANDBOX_DEFAULTS.clientId, clientSecret: SANDBOX_DEFAULTS.clientSecret };
+/** The one document library served by default; the default client is granted it (Sites.Selected). */
+export const DEFAULT_DRIVE: SandboxDrive = { id: SANDBOX_DEFAULTS.reportsDriveId, name: 'Conference reports', selectedApps: [SANDBOX_DEFAULTS.clientId] };
 
 export interface GraphSandboxOptions {
   /** The product's database; default: a fresh in-memory PGlite closed on stop(). */
@@ -42,6 +44,8 @@ export interface GraphSandboxOptions {
   organizers?: OrganizerConfig[];
   /** Clock for tokens and timestamps (tests). */
   now?: () => Date;
+  /** Document libraries served under /drives/{id} (default: DEFAULT_DRIVE). */
+  drives?: SandboxDrive[];
 }
 
 export interface GraphSandbox {
@@ -94,11 +98,15 @@ export async function startGraphSandbox(options: GraphSandboxOptions = {}): Prom
     },
     organizers: options.organizers,
     now,
+    drives: options.drives ?? [DEFAULT_DRIVE],
     transaction: (fn) => db.transaction((tx) => fn(new SandboxStore(tx))),
   };
   const dispatch = createGraphRouter(env, () => faults);
   const handler = createHandler({ env, tokens, faults: () => faults, log, origin: () => origin, dispatch, inFlight: new Map() });
   const server: Server = tls ? createHttpsServer({ cert: tls.certPem, key: tls.keyPem }, handler) : createHttpServer(handler);
+  // Node's 5 s keep-alive can close a socket just as a busy client reuses it (ECONNRESET under
+  // load, seen in the drive tests); Graph's front ends keep connections far longer. stop() closes them.
+  server.keepAliveTimeout = 65_000;
   // Keep-alive sockets would hold stop() open; track them to close them.
   const sockets = new Set<Socket>();
   server.on('connection', (s: Socket) => {

@@ -12,6 +12,8 @@ export const SANDBOX_DEFAULTS = {
   clientSecret: 'sandbox-client-secret',
   mailSender: 'conference-team@sandbox.example',
   caFile: '.tmp/graph-sandbox/ca.pem',
+  /** The sandbox's one document library, where conference reports go (REPORTS_DRIVE_ID's local default). */
+  reportsDriveId: 'b!U2FuZGJveCBjb25mZXJlbmNlIHJlcG9ydHMgbGlicmFyeQ',
 } as const satisfies GraphSandboxTarget;
 
 /**

@@ -93,10 +93,12 @@ describe.each([
         expect(op.responses).toHaveProperty(String(route.status ?? 200));
         for (const p of (op.parameters ?? []) as Json[]) {
           expect(p).toEqual(expect.objectContaining({ name: expect.any(String), in: expect.stringMatching(/^(query|path|header)$/), required: expect.any(Boolean) }));
+          if (p.in === 'path') expect([String(p.name), p.required]).toEqual([String(p.name), true]);
           checkSchema(p.schema, `${path} ?${String(p.name)}`, refs);
         }
         const body = op.requestBody as { content: Record<string, { schema: unknown }> } | undefined;
-        if (body) checkSchema(body.content['application/json']!.schema, `${path} body`, refs);
+        // JSON bodies, or a file route's binary body under each media type it takes.
+        if (body) for (const [type, media] of Object.entries(body.content)) checkSchema(media.schema, `${path} body ${type}`, refs);
         for (const [status, r] of Object.entries(op.responses as Record<string, { content: Record<string, { schema: unknown }> }>)) {
           checkSchema(r.content['application/json']!.schema, `${path} ${status}`, refs);
         }

@@ -21,7 +21,15 @@ describe('readGraphConfig', () => {
       mailSender: { email: 'conference-team@sandbox.example', name: 'Child protection conference team' },
       timeoutMs: 30000,
       maxRetries: 3,
+      reportsDriveId: SANDBOX_DEFAULTS.reportsDriveId,
     });
+  });
+
+  it('REPORTS_DRIVE_ID names the reports library (any mode); a value that is no drive id is refused', () => {
+    const production = { GRAPH_TENANT_ID: 't', GRAPH_CLIENT_ID: 'c', GRAPH_MAIL_SENDER: 'team@council.example', GRAPH_CLIENT_SECRET: 's' };
+    expect(readGraphConfig(production, PRODUCTION).reportsDriveId).toBeUndefined();
+    expect(readGraphConfig({ ...production, REPORTS_DRIVE_ID: 'b!Abc_def-1234567890' }, PRODUCTION).reportsDriveId).toBe('b!Abc_def-1234567890');
+    expect(() => readGraphConfig({ ...production, REPORTS_DRIVE_ID: 'https://council.sharepoint.com/sites/x' }, PRODUCTION)).toThrow(/drive id/);
   });
 
   it('outside local mode uses the public cloud and requires the app settings, naming each', () => {

@@ -7,6 +7,7 @@ import type { StaffRoles } from '../../app/ports/staff-roles.port';
 import { GraphDirectoryAdapter, type GraphDirectoryOptions } from './graph-directory.adapter';
 import { GraphMailerAdapter } from './graph-mailer.adapter';
 import { GraphMeetingsAdapter } from './graph-meetings.adapter';
+import { GraphReportStoreAdapter } from './graph-report-store.adapter';
 import { createTransport } from './https-transport';
 import { createTokenProvider, type TokenProvider } from './msal-token-provider';
 
@@ -15,6 +16,8 @@ export interface GraphAdapters {
   mailer: GraphMailerAdapter;
   /** The Directory port (Graph /users) with product roles from the given staff roster. */
   directory(roster: StaffRoles, options?: GraphDirectoryOptions): GraphDirectoryAdapter;
+  /** The reports document library (config.reportsDriveId). */
+  reports: GraphReportStoreAdapter;
   tokens: TokenProvider;
   close(): void;
 }
@@ -45,6 +48,7 @@ export function createGraphAdapters(config: GraphConfig, overrides: GraphAdapter
       ...(overrides.sleep ? { sleep: overrides.sleep } : {}),
     }),
     directory: (roster, options) => new GraphDirectoryAdapter(client, roster, options),
+    reports: new GraphReportStoreAdapter(client, transport, { driveId: config.reportsDriveId, maxRetries: config.maxRetries }),
     tokens,
     close: () => transport.close(),
   };

@@ -22,6 +22,7 @@ export interface LazyGraphAdapters {
   mailer: GraphAdapters['mailer'];
   /** Graph /users with roles from the roster; the adapter (and its cache) is made on first use. */
   directory(roster: StaffRoles): Directory;
+  reports: GraphAdapters['reports'];
   /** Closes the transport if it was ever opened. */
   close(): void;
 }
@@ -48,6 +49,7 @@ export function lazyGraphAdapters(config: GraphConfig, overrides: GraphAdapterOv
       };
       return { search: async (text, limit) => open().search(text, limit), get: async (id) => open().get(id) };
     },
+    reports: lazyPort(() => get().reports),
     close: () => adapters?.close(),
   };
 }

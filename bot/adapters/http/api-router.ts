@@ -17,6 +17,7 @@ import { createDevTokenIssuer } from './auth/dev-token-issuer';
 import { apiError, isErrorCode } from './http-error-map';
 import { openApiDocument } from './openapi-document';
 import { dropUnreadBody, readJsonBody } from './read-json-body';
+import { type RawBody, readRawBody } from './read-raw-body';
 import type { ApiDeps, ApiRoute } from './routes/api-route';
 import { decideApprovalRoute, deadlinesRoute, listApprovalsRoute } from './routes/approvals.route';
 import { bookingCheckRoute, confirmBookingRoute, createConferenceRoute, getConferenceRoute, rebookRoute, rescheduleConferenceRoute, standDownRoute } from './routes/booking.route';
@@ -24,6 +25,7 @@ import { devSignInRoute } from './routes/dev-sign-in.route';
 import { meRoute } from './routes/me.route';
 import { openApiRoute } from './routes/openapi.route';
 import { peopleRoute } from './routes/people.route';
+import { reportRoutes } from './routes/reports.route';
 import { timescalesRoute } from './routes/timescales.route';
 
 /** The routes this configuration serves: dev sign-in only in local mode (absent = 404). */
@@ -33,6 +35,8 @@ export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
     // Booking (docs/booking.md)
     bookingCheckRoute, createConferenceRoute, getConferenceRoute, rescheduleConferenceRoute, confirmBookingRoute, standDownRoute, rebookRoute,
     listApprovalsRoute, decideApprovalRoute, deadlinesRoute,
+    // Reports (docs/reports.md)
+    ...reportRoutes,
     ...(options.devSignIn ? [devSignInRoute] : []),
   ];
 }
@@ -86,7 +90,7 @@ export function mountApi(server: Server, options: ApiRouterOptions): void {
       return document;
     },
   };
-  const refuse = refuser(options.setLogFields);
+  const refuseAny = refuser(options.setLogFields);
 
   const byPath = new Map<string, ApiRoute[]>();
   for (const route of options.routes) byPath.set(route.path, [...(byPath.get(route.path) ?? []), route]);
@@ -95,6 +99,13 @@ export function mountApi(server: Server, options: ApiRouterOptions): void {
     const allow = routes.map((r) => r.method).join(', ');
     const handler = async (req: Request, res: Response) => {
       const route = routes.find((r) => r.method === req.method);
+      // A file route refused before its body is read: drop the rest (it may be large) with the answer.
+      const refuse = route?.rawBody
+        ? (r: Response, code: ErrorCode, message: string, details?: unknown) => {
+            dropUnreadBody(req, r);
+            refuseAny(r, code, message, details);
+          }
+        : refuseAny;
       if (!route) {
         res.setHeader('allow', allow);
         return refuse(res, 'API.METHOD_NOT_ALLOWED', `Use ${allow} on this resource.`);
@@ -137,8 +148,14 @@ export function mountApi(server: Server, options: ApiRouterOptions): void {
         if (!parsed.success) return refuse(res, 'API.INVALID_REQUEST', 'The body does not match the schema.', { issues: issuesOf(parsed.error) });
         body = parsed.data;
       }
+      let raw: RawBody | null = null;
+      if (route.rawBody) {
+        const read = await readRawBody(req, route.rawBody.contentTypes, route.rawBody.maxBytes(deps));
+        if (!read.ok) return refuse(res, read.code, read.message);
+        raw = read.value;
+      }
       try {
-        const result = await route.handle({ params, query, body, caller, ifMatch }, deps);
+        const result = await route.handle({ params, query, body, raw, caller, ifMatch }, deps);
         const answer = route.response.safeParse(result);
         if (!answer.success) {
           options.logOf(req).error({ operationId: route.operationId, issues: issuesOf(answer.error) }, 'API answer does not match its schema');

@@ -119,6 +119,18 @@ export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
   'API.VERSION_STALE': 412,
   'API.METHOD_NOT_ALLOWED': 405,
   'TIMESCALES.NOT_COMPUTABLE': 422,
+  // Reports (bot/app/reports, docs/reports.md)
+  'REPORT.TYPE_NOT_ALLOWED': 415,
+  'REPORT.TOO_LARGE': 413,
+  'REPORT.EMPTY': 400,
+  'REPORT.FILE_NAME_INVALID': 400,
+  'REPORT.CONFERENCE_STOOD_DOWN': 409,
+  'REPORT.CONFERENCE_OVER': 409,
+  'REPORT.NOT_A_REPORTER': 403,
+  'REPORTS.NOT_CONFIGURED': 503,
+  'REPORTS.STORAGE_UNAVAILABLE': 503,
+  'REPORTS.STORAGE_REFUSED': 502,
+  'REPORTS.STORAGE_ITEM_MISSING': 502,
 };
 
 /** The answer for a refusal: the table's status and `{ code, message }` (message: ids only). */

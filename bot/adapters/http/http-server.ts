@@ -22,6 +22,8 @@ export interface HttpServerOptions {
   maxBodyBytes: number;
   /** /api/v1 (api-router.ts); absent (a transport test) = no routes, every /api/v1 path is 404. */
   api?: ApiSetup;
+  /** Server-rendered pages under /tab (e.g. pages/report-link.page.ts), mounted before the /tab 404. */
+  pages?: ((server: restify.Server) => void)[];
 }
 
 export interface RunningHttpServer {
@@ -123,6 +125,8 @@ export function createHttpServer(options: HttpServerOptions) {
   const setLogFields = (res: Response, fields: Record<string, unknown>) => responseLogFields.set(res, fields);
   if (options.api) mountApi(server, { ...options.api, maxBodyBytes: options.maxBodyBytes, logOf, setLogFields });
   else mountApiNotFound(server, setLogFields);
+
+  for (const mount of options.pages ?? []) mount(server);
 
   // Reserved for the meeting tab (its own issue fills it in).
   server.get('/tab/*', async (_req: Request, res: Response) => {

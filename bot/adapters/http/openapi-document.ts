@@ -14,6 +14,7 @@ const COMMON: readonly ErrorCode[] = ['API.INVALID_REQUEST', 'API.METHOD_NOT_ALL
 const PRECONDITION: readonly ErrorCode[] = ['API.IF_MATCH_REQUIRED', 'API.VERSION_STALE'];
 const AUTHENTICATED: readonly ErrorCode[] = ['AUTH.UNAUTHORIZED', 'TENANT.NOT_ALLOWED', 'AUTH.UNAVAILABLE'];
 const BODY: readonly ErrorCode[] = ['HTTP.UNSUPPORTED_MEDIA_TYPE', 'HTTP.BODY_TOO_LARGE', 'HTTP.MALFORMED_JSON'];
+const RAW_BODY: readonly ErrorCode[] = ['HTTP.UNSUPPORTED_MEDIA_TYPE', 'HTTP.BODY_TOO_LARGE', 'HTTP.BODY_UNREADABLE'];
 
 /** Named schemas (`.meta({ id })`) go to components; a named root comes back as a `$ref`. */
 function schemaOf(schema: z.ZodType, io: 'input' | 'output', components: JsonObject): JsonObject {
@@ -47,7 +48,7 @@ export function openApiDocument(routes: readonly ApiRoute[], info: { version: st
   schemaOf(errorEnvelopeSchema, 'output', components);
   const paths: Record<string, JsonObject> = {};
   for (const route of routes) {
-    const codes = [...new Set([...COMMON, ...(route.auth === 'bearer' ? AUTHENTICATED : []), ...(route.body ? BODY : []), ...(route.requiresIfMatch ? PRECONDITION : []), ...(route.params ? ['HTTP.NOT_FOUND' as const] : []), ...route.errors])];
+    const codes = [...new Set([...COMMON, ...(route.auth === 'bearer' ? AUTHENTICATED : []), ...(route.body ? BODY : []), ...(route.rawBody ? RAW_BODY : []), ...(route.requiresIfMatch ? PRECONDITION : []), ...(route.params ? ['HTTP.NOT_FOUND' as const] : []), ...route.errors])];
     const byStatus = new Map<number, ErrorCode[]>();
     for (const code of codes) byStatus.set(HTTP_STATUS[code], [...(byStatus.get(HTTP_STATUS[code]) ?? []), code]);
     const success = route.status ?? 200;
@@ -77,6 +78,9 @@ export function openApiDocument(routes: readonly ApiRoute[], info: { version: st
           }
         : {}),
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input', components) } } } } : {}),
+      ...(route.rawBody
+        ? { requestBody: { required: true, content: Object.fromEntries(route.rawBody.contentTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) } }
+        : {}),
       responses,
     };
   }

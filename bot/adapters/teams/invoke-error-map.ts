@@ -105,6 +105,18 @@ export const INVOKE_ERRORS: { readonly [C in UseCaseErrorCode]: InvokeErrorAnswe
   'CARD.INVALID_DATA': refused('Some of the values on this card are missing or not valid. Check them and try again.'),
   'CARD.UNKNOWN_DATASET': refused('This list cannot be searched (the card may be from an older version). Say "help" to start again.'),
   'CARD.FAILED': failed('Something went wrong with this action. Try again in a moment; if it keeps failing, tell the clerk.'),
+  // Reports (bot/app/reports)
+  'REPORT.TYPE_NOT_ALLOWED': refused('Reports must be PDF, Word (.docx) or OpenDocument (.odt) files. Save the report in one of these formats and send it again.'),
+  'REPORT.TOO_LARGE': refused('This report is larger than the council accepts. Reduce its size (for example, compress images) and send it again.'),
+  'REPORT.EMPTY': refused('The file is empty. Choose the report file and send it again.'),
+  'REPORT.FILE_NAME_INVALID': refused('The file name cannot be used. Rename the file (letters, numbers, spaces, dots and dashes) and send it again.'),
+  'REPORT.CONFERENCE_STOOD_DOWN': refused('This conference has been stood down, so no reports are being collected for it.'),
+  'REPORT.CONFERENCE_OVER': refused('This conference has already taken place, so no more reports are being collected for it.'),
+  'REPORT.NOT_A_REPORTER': refused('Your place on this conference does not send a report.'),
+  'REPORTS.NOT_CONFIGURED': failed('The council has not set up the document library for reports yet. Tell the clerk.'),
+  'REPORTS.STORAGE_UNAVAILABLE': failed('The document library could not be reached. Try again in a few minutes.'),
+  'REPORTS.STORAGE_REFUSED': failed('The document library refused the report. Tell the clerk.'),
+  'REPORTS.STORAGE_ITEM_MISSING': failed('A report could not be found in the document library. Tell the clerk.'),
 };
 
 export function isUseCaseErrorCode(code: unknown): code is UseCaseErrorCode {

@@ -7,6 +7,7 @@ import type { Approval, Conference } from '../../domain/conference/conference';
 import { ACCESS_REFUSED_AUDIT_ACTION } from '../access/authorise';
 import { requireViewer } from '../access/viewer-of';
 import type { AppDeps } from '../app-deps';
+import { revokeReportsOfStoodDown } from './stood-down-reports';
 import { type BookingResult, bookMeeting } from '../meetings/book-meeting.use-case';
 import { BookingError } from '../meetings/booking-errors';
 import { withBookingRun } from '../meetings/booking-run';
@@ -115,7 +116,9 @@ async function followUp(deps: AppDeps, c: Conference, approval: Approval, actor:
   try {
     if (approval.kind === 'stand-down') {
       if (!c.standDown) return { kind: 'none' };
-      return { kind: 'stood-down', result: await standDown(deps, c.id, c.standDown.reason, actor) };
+      const result = await standDown(deps, c.id, c.standDown.reason, actor);
+      await revokeReportsOfStoodDown(deps, c.id, actor);
+      return { kind: 'stood-down', result };
     }
     const waiting = (c.approvals ?? []).some((a) => a.status !== 'approved' && (BOOKING_APPROVAL_KINDS as readonly string[]).includes(a.kind));
     if (c.status !== 'draft' || waiting) return { kind: 'none' };

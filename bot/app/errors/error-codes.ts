@@ -30,7 +30,8 @@ export type UseCaseErrorCode =
   | IdempotencyErrorCode
   | CardErrorCode
   | import('../access/authorise').AccessErrorCode
-  | import('../ports/directory.port').DirectoryErrorCode;
+  | import('../ports/directory.port').DirectoryErrorCode
+  | import('../reports/report-errors').ReportAreaErrorCode;
 
 /** Refusals of the transports themselves (request body, activity shape, authentication, tenancy). */
 export type TransportErrorCode =

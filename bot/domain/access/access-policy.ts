@@ -80,6 +80,8 @@ export const ACCESS_POLICY = {
   'invitations.send': { scope: 'conference', roles: ['clerk', 'social-worker'] },
   'attendance.answer-own': { scope: 'own-invitation', roles: ['professional', 'team-manager'] },
   'report.upload-own': { scope: 'own-invitation', roles: ['professional', 'social-worker', 'team-manager'] },
+  // T10 / T10b: the social worker records sharing their report with the family and with the chair and clerk.
+  'social-work-report.record-sharing': { scope: 'conference', roles: ['social-worker'] },
   // The call (steps 5–6): the chair runs it; the clerk sees the run sheet to minute it.
   'run-sheet.read': { scope: 'conference', roles: ['chair', 'clerk'] },
   'stage.move': { scope: 'conference', roles: ['chair'] },

@@ -58,6 +58,20 @@ export interface Invitee {
   attendance?: AttendanceAnswer[];
   /** The agency's written report, once received (stored in the council's drive). */
   report?: ReportRecord;
+  /** A report upload in flight: saved before the Graph call, so a crash is resumed (bot/app/reports). */
+  reportUpload?: ReportUploadState;
+}
+
+export interface ReportUploadState {
+  state: 'uploading';
+  /** The file's name in the conference folder (case reference, role and invitee id: never a person's name). */
+  driveFileName: string;
+  /** The name the uploader gave (personal data: stored, never logged). */
+  fileName: string;
+  contentType: string;
+  bytes: number;
+  startedAt: string;
+  by: string;
 }
 
 export type ChildAgeBand = 'under-5' | '5-to-12' | 'over-12';
@@ -85,6 +99,8 @@ export interface ReportRecord {
   onTime: boolean;
   /** Sharing permissions granted on it: invitee id → Graph permission id. */
   sharedWith?: Record<string, string>;
+  /** The expiry those permissions carry (a reschedule moves it: they are invited again). */
+  shareExpiresAt?: string;
 }
 
 export interface InviteeMailState {

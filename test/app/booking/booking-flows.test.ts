@@ -64,6 +64,7 @@ beforeAll(async () => {
     links: new HmacLinkSigner(linkKeyFrom(TEST_AUDIT_KEY)),
     publicBaseUrl: 'https://bot.invalid',
     remindersSent: new SqlRemindersSent(db),
+    reports: h.graph.reports,
   };
 }, 120_000);
 afterAll(async () => {

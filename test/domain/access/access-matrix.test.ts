@@ -33,6 +33,7 @@ const EXPECTED: Record<AccessAction, readonly string[]> = {
   'invitations.send':                 ['ANN', 'RNN', 'ANN', 'RNN', 'RNN', 'RNN', 'RNN', 'RNN'],
   'attendance.answer-own':            ['RNN', 'RNN', 'RNN', 'ANN', 'ANN', 'RNN', 'RNN', 'RNN'],
   'report.upload-own':                ['RNN', 'RNN', 'ANN', 'ANN', 'ANN', 'RNN', 'RNN', 'RNN'],
+  'social-work-report.record-sharing': ['RNN', 'RNN', 'ANN', 'RNN', 'RNN', 'RNN', 'RNN', 'RNN'],
   'run-sheet.read':                   ['ANN', 'ANN', 'RNN', 'RNN', 'RNN', 'RNN', 'RNN', 'RNN'],
   'stage.move':                       ['RNN', 'ANN', 'RNN', 'RNN', 'RNN', 'RNN', 'RNN', 'RNN'],
   'meeting.admit-or-eject':           ['RNN', 'ANN', 'RNN', 'RNN', 'RNN', 'RNN', 'RNN', 'RNN'],

@@ -9,6 +9,7 @@ import type { ErrorCode } from '../../../app/errors/error-codes';
 import type { Clock } from '../../../app/ports/clock.port';
 import type { PolicyProfile } from '../../../domain/policy/policy-profile';
 import type { DevTokenIssuer } from '../auth/dev-token-issuer';
+import type { RawBody } from '../read-raw-body';
 
 export interface ApiDeps {
   /** The use cases' ports (the same object the bot's chat commands and cards use). */
@@ -58,8 +59,12 @@ interface RouteSpec<
   requiresIfMatch?: boolean;
   /** The codes this route's own step can answer with (authentication and 400 are added for all). */
   errors: readonly ErrorCode[];
+  /** A file as the body instead of JSON: the media types taken and the most bytes read (413 above). */
+  rawBody?: RawBodySpec;
   handle(
     input: {
+      /** The file, when the route has `rawBody`. */
+      raw: RawBody | null;
       params: P extends z.ZodType ? z.output<P> : undefined;
       query: Q extends z.ZodType ? z.output<Q> : undefined;
       body: B extends z.ZodType ? z.output<B> : undefined;
@@ -87,7 +92,13 @@ export interface ApiRoute {
   version?: (answer: unknown) => number;
   requiresIfMatch?: boolean;
   errors: readonly ErrorCode[];
-  handle(input: { params: unknown; query: unknown; body: unknown; caller: Caller | null; ifMatch: number | null }, deps: ApiDeps): Promise<unknown>;
+  rawBody?: RawBodySpec;
+  handle(input: { params: unknown; query: unknown; body: unknown; raw: RawBody | null; caller: Caller | null; ifMatch: number | null }, deps: ApiDeps): Promise<unknown>;
+}
+
+export interface RawBodySpec {
+  contentTypes: readonly string[];
+  maxBytes(deps: ApiDeps): number;
 }
 
 export function defineRoute<

@@ -1,0 +1,17 @@
+// After a stand-down nobody is entitled to the agency reports any more: their sharing is
+// reconciled (every permission revoked). A failure leaves the stand-down as it is and is audited;
+// access also ends at its expiry, and the next reconcile (any upload, a retry) revokes it.
+import { CodedError } from '../../domain/shared/coded-error';
+import type { AppDeps } from '../app-deps';
+import type { Actor } from '../meetings/booking-deps';
+import { BookingError } from '../meetings/booking-errors';
+import { reconcileReportAccess } from '../reports/report-sharing';
+
+export async function revokeReportsOfStoodDown(deps: AppDeps, conferenceId: string, actor: Actor): Promise<void> {
+  try {
+    await reconcileReportAccess(deps, conferenceId, actor);
+  } catch (err) {
+    if (!(err instanceof CodedError || err instanceof BookingError)) throw err;
+    await deps.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'report.revoke-failed', conferenceId, detail: { code: err.code } });
+  }
+}
