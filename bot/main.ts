@@ -33,6 +33,7 @@ import { lazyGraphAdapters } from './adapters/graph/lazy-graph-adapters';
 import { SqlClerkAlerts } from './adapters/store/sql-clerk-alerts';
 import { SqlConferenceLease } from './adapters/store/sql-conference-lease';
 import { SqlConferenceStore } from './adapters/store/sql-conference.store';
+import { SqlConferenceLookup } from './adapters/store/sql-conference-lookup';
 import { SqlJobQueue } from './adapters/store/sql-job-queue';
 import { SqlUnitOfWork } from './adapters/store/sql-unit-of-work';
 import { resolveProfile } from './domain/policy/resolve-profile';
@@ -162,6 +163,7 @@ function appDeps(config: Config, database: Database, clock: Clock, audit: AuditL
     notifier: notifier ?? unconnectedNotifier,
     links: new HmacLinkSigner(linkKeyFrom(config.audit.hmacKey)),
     publicBaseUrl: config.publicBaseUrl,
+    lookup: new SqlConferenceLookup(database),
   };
 }
 

@@ -2,6 +2,7 @@
 // the booking ports plus the directory and the job queue. Ports and settings only.
 import type { BookingDeps } from './meetings/booking-deps';
 import type { ChatNotifier } from './ports/chat-notifier.port';
+import type { ConferenceLookup } from './ports/conference-lookup.port';
 import type { Directory } from './ports/directory.port';
 import type { JobQueue } from './ports/job-queue.port';
 import type { LinkSigner } from './ports/link-signer.port';
@@ -16,4 +17,6 @@ export interface AppDeps extends BookingDeps {
   links: LinkSigner;
   /** Where the bot is reached from outside (links in e-mails): https://host, no trailing slash. */
   publicBaseUrl: string;
+  /** A conference by its case reference (the chat commands "board" and "invite"). */
+  lookup: ConferenceLookup;
 }

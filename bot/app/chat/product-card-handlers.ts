@@ -1,9 +1,11 @@
 // The product's card handlers, one per verb of bot/cards/card-verbs.ts (the type checks that
 // none is missing), each from its own area.
 import type { AppDeps } from '../app-deps';
+import { attendanceCardHandlers } from '../attendance/attendance-card-handlers';
+import { inviteListCardHandlers } from '../invite-list/invite-list-card';
 import { helpCardHandlers } from '../help/help';
 import type { CardActionHandlers } from '../ports/card-action.port';
 
-export function productCardHandlers(_deps: AppDeps): CardActionHandlers {
-  return { ...helpCardHandlers };
+export function productCardHandlers(deps: AppDeps): CardActionHandlers {
+  return { ...helpCardHandlers, ...attendanceCardHandlers(deps), ...inviteListCardHandlers(deps) };
 }

@@ -1,8 +1,9 @@
 // The product's chat commands, each from its own area: the composition root passes them to
 // chatResponder. "help" is always there (chat-commands.ts).
 import type { AppDeps } from '../app-deps';
+import { boardCommands } from '../attendance/board-commands';
 import type { ChatCommand } from './chat-turn';
 
-export function productCommands(_deps: AppDeps): ChatCommand[] {
-  return [];
+export function productCommands(deps: AppDeps): ChatCommand[] {
+  return [...boardCommands(deps)];
 }

@@ -4,6 +4,7 @@
 // both tables then fail to compile until they say what the new codes mean.
 
 // The areas' unions, each exported by its own area.
+import type { InviteListErrorCode } from '../invite-list/invite-list-errors';
 import type { MeetingsAreaErrorCode } from '../meetings/booking-errors';
 
 export type { BookingErrorCode, MeetingsErrorCode, StoreErrorCode } from '../meetings/booking-errors';
@@ -21,7 +22,7 @@ export type CardErrorCode =
   | 'CARD.FAILED';
 
 /** What a card action can end with: the use-case areas' codes and the card path's own. */
-export type UseCaseErrorCode = MeetingsAreaErrorCode | IdempotencyErrorCode | CardErrorCode | import('../access/authorise').AccessErrorCode;
+export type UseCaseErrorCode = MeetingsAreaErrorCode | IdempotencyErrorCode | CardErrorCode | import('../access/authorise').AccessErrorCode | InviteListErrorCode;
 
 /** Refusals of the transports themselves (request body, activity shape, authentication, tenancy). */
 export type TransportErrorCode =
