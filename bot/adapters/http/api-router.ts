@@ -19,13 +19,14 @@ import { openApiDocument } from './openapi-document';
 import { dropUnreadBody, readJsonBody } from './read-json-body';
 import type { ApiDeps, ApiRoute } from './routes/api-route';
 import { devSignInRoute } from './routes/dev-sign-in.route';
+import { inviteListRoutes } from './routes/invite-list.routes';
 import { meRoute } from './routes/me.route';
 import { openApiRoute } from './routes/openapi.route';
 import { timescalesRoute } from './routes/timescales.route';
 
 /** The routes this configuration serves: dev sign-in only in local mode (absent = 404). */
 export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
-  return [openApiRoute, meRoute, timescalesRoute, ...(options.devSignIn ? [devSignInRoute] : [])];
+  return [openApiRoute, meRoute, timescalesRoute, ...inviteListRoutes, ...(options.devSignIn ? [devSignInRoute] : [])];
 }
 
 /** What the composition root hands the HTTP server for /api/v1. */

@@ -84,7 +84,7 @@ export async function requestAttendance(deps: AppDeps, start: Conference): Promi
     });
     const saved = await deps.store.save({ ...fresh, invitees }, tx);
     await deps.audit.append(
-      { actorId: 'system', actorRole: 'system', action: 'attendance.requested', conferenceId: start.id, detail: { byCard: report.card, byEmail: report.email, failed: report.failed.map((f) => f.inviteeId), failedCodes: report.failed.map((f) => f.code) } },
+      { actorId: 'system', actorRole: 'system', action: 'attendance.requested', conferenceId: start.id, detail: { cardInviteeIds: report.card, linkInviteeIds: report.email, failed: report.failed.map((f) => f.inviteeId), failedCodes: report.failed.map((f) => f.code) } },
       tx,
     );
     return saved;
