@@ -149,7 +149,7 @@ describe('a booked conference: add, send, answer, board', () => {
     const sent = await kit.api('POST', '/api/v1/conferences/conf-booked/invitations', CLERK.id);
     expect(sent.status).toBe(200);
     expect(kit.meetings.updates).toHaveLength(1);
-    expect(kit.meetings.updates[0]!.attendees.map((a) => a.email)).toEqual([CHAIR.mail, SOCIAL_WORKER.mail, GP.mail, 'officer@force.example']);
+    expect((kit.meetings.updates[0]!.attendees ?? []).map((a) => a.email)).toEqual([CHAIR.mail, SOCIAL_WORKER.mail, GP.mail, 'officer@force.example']);
     expect(sent.json.invited.sort()).toEqual([gp.json.inviteeId, police.json.inviteeId, parent.json.inviteeId].sort());
     expect(sent.json.late).toEqual([]);
     expect(sent.json.attendance).toEqual({ card: [gp.json.inviteeId], email: [police.json.inviteeId], failed: [] });
