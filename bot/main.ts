@@ -14,7 +14,9 @@ import type { Database } from './adapters/store/database';
 import { SqlAuditLog } from './adapters/store/sql-audit-log';
 import { SqlIdempotencyStore } from './adapters/store/sql-idempotency.store';
 import { startIdempotencyRetention } from './adapters/store/idempotency-retention';
-import { createTeamsEndpoint, type TeamsEndpointOptions } from './adapters/teams/teams-endpoint';
+import { createTeamsConnection, createTeamsEndpoint, type TeamsEndpointOptions } from './adapters/teams/teams-endpoint';
+import { TeamsChatNotifier } from './adapters/teams/teams-chat-notifier';
+import { SqlConversationRefs } from './adapters/store/sql-conversation-refs';
 import { productCardHandlers } from './app/chat/product-card-handlers';
 import { chatResponder } from './app/chat/chat-commands';
 import { productCommands } from './app/chat/product-commands';
@@ -24,7 +26,7 @@ import { CARD_VERBS } from './cards/card-verbs';
 import type { Clock } from './app/ports/clock.port';
 import type { AppDeps } from './app/app-deps';
 import { type Directory, DirectoryError } from './app/ports/directory.port';
-import { type ChatNotifier, ChatNotifierError } from './app/ports/chat-notifier.port';
+import type { ChatNotifier } from './app/ports/chat-notifier.port';
 import { HmacLinkSigner, linkKeyFrom } from './adapters/links/hmac-link-signer';
 import type { Mailer } from './app/ports/mailer.port';
 import type { Meetings } from './app/ports/meetings.port';
@@ -88,9 +90,16 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
   const sqlIdempotency = new SqlIdempotencyStore(database, clock);
   const auditLog = deps.auditLog ?? new SqlAuditLog(database, clock, config.audit.hmacKey);
   const graph = deps.graph ? { ...deps.graph, close: () => undefined } : lazyGraphAdapters(config.graph);
-  const app = appDeps(config, database, clock, auditLog, graph, deps.directory, deps.notifier);
+  // One Bot Framework adapter for inbound turns and proactive cards; the endpoint records each
+  // person's 1:1 conversation, the notifier sends to it.
+  const teams = createTeamsConnection(config, deps.credentialsFactory);
+  const conversationRefs = new SqlConversationRefs(database, clock);
+  const notifier = deps.notifier ?? new TeamsChatNotifier(teams.adapter, { botAppId: config.bot?.appId ?? '', refs: conversationRefs, tenantId: config.bot?.tenantId ?? null });
+  const app = appDeps(config, database, clock, auditLog, graph, deps.directory, notifier);
 
   const bot = createTeamsEndpoint({
+    connection: teams,
+    conversationRefs,
     config,
     app: { respond: chatResponder(productCommands(app)), cardActions: combineCardActions(defineCardActions(CARD_VERBS, productCardHandlers(app)), deps.cardActions) },
     auditLog,
@@ -146,7 +155,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
 }
 
 /** The use cases' ports on this database and these Graph adapters. */
-function appDeps(config: Config, database: Database, clock: Clock, audit: AuditLog, graph: { meetings: Meetings; mailer: Mailer }, directory: Directory | undefined, notifier: ChatNotifier | undefined): AppDeps {
+function appDeps(config: Config, database: Database, clock: Clock, audit: AuditLog, graph: { meetings: Meetings; mailer: Mailer }, directory: Directory | undefined, notifier: ChatNotifier): AppDeps {
   return {
     store: new SqlConferenceStore(database),
     uow: new SqlUnitOfWork(database),
@@ -160,7 +169,7 @@ function appDeps(config: Config, database: Database, clock: Clock, audit: AuditL
     mailSender: config.graph.mailSender,
     directory: directory ?? unconfiguredDirectory,
     jobs: new SqlJobQueue(database, clock, JOB_KINDS),
-    notifier: notifier ?? unconnectedNotifier,
+    notifier,
     links: new HmacLinkSigner(linkKeyFrom(config.audit.hmacKey)),
     publicBaseUrl: config.publicBaseUrl,
     lookup: new SqlConferenceLookup(database),
@@ -174,16 +183,6 @@ const unconfiguredDirectory: Directory = {
   },
   get: async () => {
     throw new DirectoryError('DIRECTORY.UNAVAILABLE', 'the directory is not configured');
-  },
-};
-
-/** Until the Teams adapter's proactive messaging is wired: nobody can be reached. */
-const unconnectedNotifier: ChatNotifier = {
-  sendCard: async () => {
-    throw new ChatNotifierError('NOTIFY.NO_CONVERSATION', 'proactive messages are not configured');
-  },
-  updateCard: async () => {
-    throw new ChatNotifierError('NOTIFY.NO_CONVERSATION', 'proactive messages are not configured');
   },
 };
 
