@@ -41,6 +41,7 @@ export interface InviteKit {
   mailer: FakeMailer;
   store: SqlConferenceStore;
   tokenFor(personId: string): Promise<string>;
+  // biome-ignore lint/suspicious/noExplicitAny: answers are read loosely; their schemas are checked by the server itself
   api(method: string, path: string, personId: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; json: Record<string, any>; etag: string | null }>;
   close(): Promise<void>;
 }
