@@ -3,6 +3,9 @@
 // loopback), their press answers with the card's answered state (updated in place), a second
 // press of the same card is the same answer, a change of mind is a new one, and an answer given
 // elsewhere updates the card they were sent (PUT on the connector).
+// The machine is shared: starting a server can take a while under load.
+jest.setTimeout(120_000);
+
 import { type ConnectorStub, startConnectorStub } from '../http/support/connector-stub';
 import { cardActionInvoke, messageActivity, TENANT } from '../http/support/activities';
 import { bookedConference, CLERK, GP, HEALTH_VISITOR, type InviteKit, startInviteKit } from './support/invite-kit';

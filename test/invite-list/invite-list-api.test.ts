@@ -1,6 +1,9 @@
 // The invite list, invitations, attendance and board over real HTTP in local mode (dev sign-in
 // tokens for seeded people, the seeded directory, scripted Graph), with conferences written
 // straight to the store. Each refusal is the API's coded envelope and changes nothing.
+// The machine is shared: starting a server can take a while under load.
+jest.setTimeout(120_000);
+
 import { bookedConference, CHAIR, CLERK, conference, GP, HEALTH_VISITOR, type InviteKit, POLICE, RecordingNotifier, SAFEGUARDING, SCHOOL, SOCIAL_WORKER, startInviteKit } from './support/invite-kit';
 
 const notifier = new RecordingNotifier();
