@@ -11,7 +11,7 @@ import { errorFields } from '../logging/logger';
 
 const MAX_FORM_BYTES = 8 * 1024;
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 const REFUSAL_TEXT: Record<LinkRefusal | 'ATTENDANCE.CONFERENCE_STOOD_DOWN' | 'ATTENDANCE.CONFERENCE_OVER' | 'FORM.INVALID', { title: string; text: string }> = {
   'LINK.INVALID': { title: 'This link does not work', text: 'The link is not valid. Use the link in the e-mail you were sent, or contact the conference team.' },
@@ -27,9 +27,9 @@ const REFUSAL_TEXT: Record<LinkRefusal | 'ATTENDANCE.CONFERENCE_STOOD_DOWN' | 'A
 function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer"><title>${escape(title)}</title>
+<meta name="referrer" content="no-referrer"><title>${escapeHtml(title)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}fieldset{border:1px solid #888;padding:1rem}label{display:block;margin:.4rem 0}.note{color:#444;font-size:.9rem}button{margin-top:1rem;padding:.5rem 1.2rem}</style>
-</head><body><h1>${escape(title)}</h1>${body}</body></html>`;
+</head><body><h1>${escapeHtml(title)}</h1>${body}</body></html>`;
 }
 
 function send(res: Response, status: number, html: string): void {
@@ -47,7 +47,7 @@ const ANSWER_TEXT = { attending: 'attending', 'not-attending': 'not attending', 
 
 function refusal(res: Response, code: keyof typeof REFUSAL_TEXT, status: number): void {
   const r = REFUSAL_TEXT[code];
-  send(res, status, page(r.title, `<p>${escape(r.text)}</p>`));
+  send(res, status, page(r.title, `<p>${escapeHtml(r.text)}</p>`));
 }
 
 const STATUS: Record<LinkRefusal, number> = { 'LINK.INVALID': 403, 'LINK.EXPIRED': 410, 'LINK.WRONG_PURPOSE': 403, 'LINK.NOT_INVITED': 403, 'LINK.WRONG_INVITEE': 403 };
@@ -77,16 +77,16 @@ export function mountConfirmPage(server: Server, options: { app: AppDeps; logOf(
       const view = await openConfirmation(app, token);
       options.setLogFields(res, { outcome: 'OK' });
       if (view.stoodDown) return refusal(res, 'ATTENDANCE.CONFERENCE_STOOD_DOWN', 409);
-      const current = view.latest ? `<p>Your answer so far: <strong>${escape(ANSWER_TEXT[view.latest])}</strong>. You can change it below.</p>` : '';
+      const current = view.latest ? `<p>Your answer so far: <strong>${escapeHtml(ANSWER_TEXT[view.latest])}</strong>. You can change it below.</p>` : '';
       const inviteeId = inviteeOfToken(app, token) ?? '';
       send(
         res,
         200,
         page(
           'Child protection conference: will you attend?',
-          `<p>Case reference <strong>${escape(view.caseReference)}</strong><br>${escape(view.kind)}<br>${escape(view.date)}, ${escape(view.time)}</p>${current}
+          `<p>Case reference <strong>${escapeHtml(view.caseReference)}</strong><br>${escapeHtml(view.kind)}<br>${escapeHtml(view.date)}, ${escapeHtml(view.time)}</p>${current}
 <form method="post" action="/tab/confirm?t=${encodeURIComponent(token)}">
-<input type="hidden" name="i" value="${escape(inviteeId)}">
+<input type="hidden" name="i" value="${escapeHtml(inviteeId)}">
 <fieldset><legend>Your answer</legend>
 <label><input type="radio" name="answer" value="attending" required> I will attend</label>
 <label><input type="radio" name="answer" value="not-attending"> I cannot attend (my agency will send a written report)</label>
@@ -124,8 +124,8 @@ export function mountConfirmPage(server: Server, options: { app: AppDeps; logOf(
         ...(answer === 'sending-colleague' ? { colleague: { displayName: colleagueName.slice(0, 200), role: colleagueRole.slice(0, 100) } } : {}),
       });
       options.setLogFields(res, { outcome: 'OK' });
-      const report = r.answer.reportDueBy ? `<p>Your agency's written report is needed by ${escape(r.answer.reportDueBy)}.</p>` : '';
-      send(res, 200, page('Thank you', `<p>Your answer is recorded: <strong>${escape(ANSWER_TEXT[r.answer.answer])}</strong>.</p>${report}<p>You can open the link again to change it.</p>`));
+      const report = r.answer.reportDueBy ? `<p>Your agency's written report is needed by ${escapeHtml(r.answer.reportDueBy)}.</p>` : '';
+      send(res, 200, page('Thank you', `<p>Your answer is recorded: <strong>${escapeHtml(ANSWER_TEXT[r.answer.answer])}</strong>.</p>${report}<p>You can open the link again to change it.</p>`));
     } catch (err) {
       const code = (err as { code?: string }).code;
       if (err instanceof LinkRefused) {
