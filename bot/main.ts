@@ -15,7 +15,7 @@ import { SqlAuditLog } from './adapters/store/sql-audit-log';
 import { SqlIdempotencyStore } from './adapters/store/sql-idempotency.store';
 import { startIdempotencyRetention } from './adapters/store/idempotency-retention';
 import { createTeamsConnection, createTeamsEndpoint, type TeamsEndpointOptions } from './adapters/teams/teams-endpoint';
-import { TeamsChatNotifier } from './adapters/teams/teams-chat-notifier';
+import { TeamsChatNotifier, type TeamsAppInstaller } from './adapters/teams/teams-chat-notifier';
 import { SqlConversationRefs } from './adapters/store/sql-conversation-refs';
 import { productCardHandlers } from './app/chat/product-card-handlers';
 import { chatResponder } from './app/chat/chat-commands';
@@ -66,7 +66,7 @@ export interface ServerDeps {
   /** How often expired idempotency keys are purged (default hourly; tests shorten it). */
   idempotencyPurgeIntervalMs?: number;
   /** Test seam: Graph's meetings and mail (default: the Graph adapters, created on first use). */
-  graph?: { meetings: Meetings; mailer: Mailer };
+  graph?: { meetings: Meetings; mailer: Mailer; installer?: TeamsAppInstaller | null };
   /** Test seam: the directory (default: Graph /users). */
   directory?: Directory;
   /** Test seam: proactive cards (default: the Teams adapter's). */
@@ -94,7 +94,10 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
   // person's 1:1 conversation, the notifier sends to it.
   const teams = createTeamsConnection(config, deps.credentialsFactory);
   const conversationRefs = new SqlConversationRefs(database, clock);
-  const notifier = deps.notifier ?? new TeamsChatNotifier(teams.adapter, { botAppId: config.bot?.appId ?? '', refs: conversationRefs, tenantId: config.bot?.tenantId ?? null });
+  const installer = graph.installer ?? undefined;
+  const notifier =
+    deps.notifier ??
+    new TeamsChatNotifier(teams.adapter, { botAppId: config.bot?.appId ?? '', refs: conversationRefs, tenantId: config.bot?.tenantId ?? null, ...(installer ? { installer } : {}) });
   const app = appDeps(config, database, clock, auditLog, graph, deps.directory, notifier);
 
   const bot = createTeamsEndpoint({

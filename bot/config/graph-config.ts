@@ -41,6 +41,8 @@ const envSchema = z.object({
   GRAPH_MAIL_SENDER_NAME: opt(z.string().min(1)),
   GRAPH_TIMEOUT_MS: opt(z.coerce.number().int().min(100).max(300_000)),
   GRAPH_MAX_RETRIES: opt(z.coerce.number().int().min(0).max(10)),
+  /** The bot's app in the tenant's Teams app catalog (its Graph id, not the manifest id): installing it for a person opens their 1:1 chat. */
+  GRAPH_TEAMS_APP_ID: opt(z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected the catalog app id (a GUID)')),
 });
 
 export interface GraphConfig {
@@ -62,6 +64,8 @@ export interface GraphConfig {
   mailSender: { email: string; name: string };
   timeoutMs: number;
   maxRetries: number;
+  /** The Teams app catalog id to install for people the bot has no 1:1 chat with (absent: none installed). */
+  teamsAppId?: string;
 }
 
 /** The app registration's settings: required in production, refused in local mode (loadConfig). */
@@ -125,5 +129,6 @@ export function readGraphConfig(env: Record<string, string | undefined>, target:
     mailSender: { email: e.GRAPH_MAIL_SENDER ?? local?.mailSender ?? '', name: e.GRAPH_MAIL_SENDER_NAME ?? 'Child protection conference team' },
     timeoutMs: e.GRAPH_TIMEOUT_MS ?? 30_000,
     maxRetries: e.GRAPH_MAX_RETRIES ?? 3,
+    ...(e.GRAPH_TEAMS_APP_ID ? { teamsAppId: e.GRAPH_TEAMS_APP_ID.toLowerCase() } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { type GraphReply, type GraphRequest, requireRole, resolveUser, type Sand
 import { badRequest, GraphError, methodNotAllowed, notFound, segmentNotFound } from './graph-errors';
 import { handleBatch } from './routes/batch.route';
 import { handleEvents } from './routes/events.route';
+import { handleInstalledApps } from './routes/installed-apps.route';
 import { handleOnlineMeetings } from './routes/online-meetings.route';
 import { handleSendMail } from './routes/send-mail.route';
 
@@ -46,6 +47,8 @@ async function routeUser(env: SandboxEnv, req: GraphRequest, rest: string[]): Pr
     case 'sendMail':
       if (tail.length > 0) throw segmentNotFound(tail[0]!);
       return atomically((e) => handleSendMail(e, req, user));
+    case 'teamwork':
+      return atomically((e) => handleInstalledApps(e, req, user, tail));
     default:
       throw segmentNotFound(resource);
   }

@@ -5,12 +5,15 @@ import type { GraphConfig } from '../../config/graph-config';
 import { createGraphClient } from './graph-client.factory';
 import { GraphMailerAdapter } from './graph-mailer.adapter';
 import { GraphMeetingsAdapter } from './graph-meetings.adapter';
+import { GraphTeamsAppInstaller } from './graph-teams-app-installer';
 import { createTransport } from './https-transport';
 import { createTokenProvider, type TokenProvider } from './msal-token-provider';
 
 export interface GraphAdapters {
   meetings: GraphMeetingsAdapter;
   mailer: GraphMailerAdapter;
+  /** Null when no Teams app catalog id is configured (GRAPH_TEAMS_APP_ID). */
+  installer: GraphTeamsAppInstaller | null;
   tokens: TokenProvider;
   close(): void;
 }
@@ -40,6 +43,7 @@ export function createGraphAdapters(config: GraphConfig, overrides: GraphAdapter
       outerRetryDelaySeconds: retryDelaySeconds, outerMaxRetries: config.maxRetries,
       ...(overrides.sleep ? { sleep: overrides.sleep } : {}),
     }),
+    installer: config.teamsAppId ? new GraphTeamsAppInstaller(client, config.teamsAppId) : null,
     tokens,
     close: () => transport.close(),
   };

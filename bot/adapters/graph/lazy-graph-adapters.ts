@@ -18,6 +18,8 @@ function lazyPort<T extends object>(get: () => T): T {
 export interface LazyGraphAdapters {
   meetings: GraphAdapters['meetings'];
   mailer: GraphAdapters['mailer'];
+  /** Installs the app for a person on first use (null without GRAPH_TEAMS_APP_ID). */
+  installer: { install(personId: string): Promise<void> } | null;
   /** Closes the transport if it was ever opened. */
   close(): void;
 }
@@ -31,6 +33,7 @@ export function lazyGraphAdapters(config: GraphConfig, overrides: GraphAdapterOv
   return {
     meetings: lazyPort(() => get().meetings),
     mailer: lazyPort(() => get().mailer),
+    installer: config.teamsAppId ? { install: (personId: string) => get().installer!.install(personId) } : null,
     close: () => adapters?.close(),
   };
 }
