@@ -17,7 +17,9 @@ import type { Database } from './adapters/store/database';
 import { SqlAuditLog } from './adapters/store/sql-audit-log';
 import { SqlIdempotencyStore } from './adapters/store/sql-idempotency.store';
 import { startIdempotencyRetention } from './adapters/store/idempotency-retention';
-import { createTeamsEndpoint, type TeamsEndpointOptions } from './adapters/teams/teams-endpoint';
+import { createTeamsConnection, createTeamsEndpoint, type TeamsEndpointOptions } from './adapters/teams/teams-endpoint';
+import { TeamsChatNotifier, type TeamsAppInstaller } from './adapters/teams/teams-chat-notifier';
+import { SqlConversationRefs } from './adapters/store/sql-conversation-refs';
 import { productCardHandlers } from './app/chat/product-card-handlers';
 import { chatResponder } from './app/chat/chat-commands';
 import { productCommands } from './app/chat/product-commands';
@@ -28,7 +30,7 @@ import { CARD_VERBS } from './cards/card-verbs';
 import type { Clock } from './app/ports/clock.port';
 import type { AppDeps } from './app/app-deps';
 import type { Directory } from './app/ports/directory.port';
-import { type ChatNotifier, ChatNotifierError } from './app/ports/chat-notifier.port';
+import type { ChatNotifier } from './app/ports/chat-notifier.port';
 import { HmacLinkSigner, linkKeyFrom } from './adapters/links/hmac-link-signer';
 import type { Mailer } from './app/ports/mailer.port';
 import type { Meetings } from './app/ports/meetings.port';
@@ -41,6 +43,7 @@ import { lazyGraphAdapters } from './adapters/graph/lazy-graph-adapters';
 import { SqlClerkAlerts } from './adapters/store/sql-clerk-alerts';
 import { SqlConferenceLease } from './adapters/store/sql-conference-lease';
 import { SqlConferenceStore } from './adapters/store/sql-conference.store';
+import { SqlConferenceLookup } from './adapters/store/sql-conference-lookup';
 import { SqlJobQueue } from './adapters/store/sql-job-queue';
 import { SqlStaffRoles } from './adapters/store/sql-staff-roles';
 import { SqlUnitOfWork } from './adapters/store/sql-unit-of-work';
@@ -72,7 +75,7 @@ export interface ServerDeps {
   /** How often expired idempotency keys are purged (default hourly; tests shorten it). */
   idempotencyPurgeIntervalMs?: number;
   /** Test seam: Graph's meetings and mail (default: the Graph adapters, created on first use). */
-  graph?: { meetings: Meetings; mailer: Mailer };
+  graph?: { meetings: Meetings; mailer: Mailer; installer?: TeamsAppInstaller | null };
   /** Test seam: the reports library (default: the Graph adapter on REPORTS_DRIVE_ID). */
   reports?: ReportStore;
   /** Test seam: the directory (default: Graph /users, roles from the staff roster in `database`). */
@@ -107,9 +110,19 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
   };
   const directory = deps.directory ?? lazyGraph.directory(new SqlStaffRoles(database, auditLog, clock));
   const jobQueue = new SqlJobQueue(database, clock, JOB_KINDS);
-  const app = appDeps(config, database, clock, auditLog, graph, directory, deps.notifier, jobQueue);
+  // One Bot Framework adapter for inbound turns and proactive cards; the endpoint records each
+  // person's 1:1 conversation, the notifier sends to it.
+  const teams = createTeamsConnection(config, deps.credentialsFactory);
+  const conversationRefs = new SqlConversationRefs(database, clock);
+  const installer = deps.graph ? (deps.graph.installer ?? undefined) : (lazyGraph.installer ?? undefined);
+  const notifier =
+    deps.notifier ??
+    new TeamsChatNotifier(teams.adapter, { botAppId: config.bot?.appId ?? '', refs: conversationRefs, tenantId: config.bot?.tenantId ?? null, ...(installer ? { installer } : {}) });
+  const app = appDeps(config, database, clock, auditLog, graph, directory, notifier, jobQueue);
 
   const bot = createTeamsEndpoint({
+    connection: teams,
+    conversationRefs,
     config,
     app: {
       respond: chatResponder(productCommands(app)),
@@ -185,7 +198,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
 }
 
 /** The use cases' ports on this database and these Graph adapters. */
-function appDeps(config: Config, database: Database, clock: Clock, audit: AuditLog, graph: { meetings: Meetings; mailer: Mailer; reports: ReportStore }, directory: Directory, notifier: ChatNotifier | undefined, jobs: SqlJobQueue): AppDeps {
+function appDeps(config: Config, database: Database, clock: Clock, audit: AuditLog, graph: { meetings: Meetings; mailer: Mailer; reports: ReportStore }, directory: Directory, notifier: ChatNotifier, jobs: SqlJobQueue): AppDeps {
   return {
     store: new SqlConferenceStore(database),
     uow: new SqlUnitOfWork(database),
@@ -200,23 +213,14 @@ function appDeps(config: Config, database: Database, clock: Clock, audit: AuditL
     mailSender: config.graph.mailSender,
     directory,
     jobs,
-    notifier: notifier ?? unconnectedNotifier,
+    notifier,
     remindersSent: new SqlRemindersSent(database),
     links: new HmacLinkSigner(linkKeyFrom(config.audit.hmacKey)),
     publicBaseUrl: config.publicBaseUrl,
     reports: graph.reports,
+    lookup: new SqlConferenceLookup(database),
   };
 }
-
-/** Until the Teams adapter's proactive messaging is wired: nobody can be reached. */
-const unconnectedNotifier: ChatNotifier = {
-  sendCard: async () => {
-    throw new ChatNotifierError('NOTIFY.NO_CONVERSATION', 'proactive messages are not configured');
-  },
-  updateCard: async () => {
-    throw new ChatNotifierError('NOTIFY.NO_CONVERSATION', 'proactive messages are not configured');
-  },
-};
 
 /** Opens the configured database (PGlite in DATA_DIR, or DATABASE_URL) and applies the migrations. */
 export async function openMigratedDatabase(config: Config, logger: Logger): Promise<Database> {

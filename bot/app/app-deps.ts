@@ -3,6 +3,7 @@
 import type { ProfileId } from '../domain/policy/policy-profile';
 import type { BookingDeps } from './meetings/booking-deps';
 import type { ChatNotifier } from './ports/chat-notifier.port';
+import type { ConferenceLookup } from './ports/conference-lookup.port';
 import type { Directory } from './ports/directory.port';
 import type { JobQueue } from './ports/job-queue.port';
 import type { LinkSigner } from './ports/link-signer.port';
@@ -25,4 +26,6 @@ export interface AppDeps extends BookingDeps {
   publicBaseUrl: string;
   /** The council's document library for reports (bot/app/reports). */
   reports: ReportStore;
+  /** A conference by its case reference (the chat commands "board" and "invite"). */
+  lookup: ConferenceLookup;
 }

@@ -40,6 +40,14 @@ const approvalCardData = z.object({
   approvalId: z.string().min(1).max(100),
   note: input(1000),
 });
+const id = z.string().min(1).max(100);
+/** An optional text input: Teams sends "" for an empty one. */
+const optionalText = z
+  .string()
+  .max(200)
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+const attendanceCard = z.object({ conferenceId: id, inviteeId: id });
 
 export const CARD_VERBS = {
   /** The help card's "Show help again": answers with a fresh help card. No inputs. */
@@ -53,6 +61,37 @@ export const CARD_VERBS = {
   /** The named manager's approval card. */
   'approval.approve': { data: approvalCardData },
   'approval.refuse': { data: approvalCardData },
+
+  // ---- Attendance (bot/app/attendance, bot/cards/attendance): a professional's own 1:1 card.
+  'attendance.attending': { data: attendanceCard },
+  'attendance.not-attending': { data: attendanceCard },
+  /** The colleague: picked (colleagueId, from the people picker) or named (name and role). */
+  'attendance.send-colleague': { data: attendanceCard.extend({ colleagueId: optionalText, colleagueName: optionalText, colleagueRole: optionalText }) },
+  /** "Change my answer": the question again (the next answer is a new, audited one). */
+  'attendance.change': { data: attendanceCard },
+
+  // ---- The clerk's board (bot/cards/board): refreshed on open (refresh.userIds) and by its button.
+  'board.refresh': { data: z.object({ conferenceId: id }) },
+
+  // ---- The invite list card (bot/cards/invite-list): one invitee at a time.
+  /** Add one invitee: the form's inputs; `version` is the list version the card showed (If-Match). */
+  'invite-list.add': {
+    data: z.object({
+      conferenceId: id,
+      version: z.coerce.number().int().min(1),
+      role: optionalText,
+      agency: optionalText,
+      displayName: optionalText,
+      email: optionalText,
+      phone: optionalText,
+      audience: optionalText,
+      interpreterLanguage: optionalText,
+      ageBand: optionalText,
+      advocateOffered: optionalText,
+      policeCheckReason: optionalText,
+    }),
+  },
+  'invite-list.remove': { data: z.object({ conferenceId: id, version: z.coerce.number().int().min(1), inviteeId: id }) },
 } as const satisfies VerbTable;
 
 export type Verb = keyof typeof CARD_VERBS;

@@ -45,6 +45,8 @@ const envSchema = z.object({
   GRAPH_MAX_RETRIES: opt(z.coerce.number().int().min(0).max(10)),
   // The SharePoint document library agency reports go to (docs/reports.md): GET /sites/{site}/drives.
   REPORTS_DRIVE_ID: opt(z.string().regex(/^[A-Za-z0-9!_-]{10,200}$/, 'expected a drive id, e.g. b!abc… (GET /sites/{site-id}/drives)')),
+  /** The bot's app in the tenant's Teams app catalog (its Graph id, not the manifest id): installing it for a person opens their 1:1 chat. */
+  GRAPH_TEAMS_APP_ID: opt(z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected the catalog app id (a GUID)')),
 });
 
 export interface GraphConfig {
@@ -68,6 +70,8 @@ export interface GraphConfig {
   maxRetries: number;
   /** The document library for reports; unset = reports are refused with REPORTS.NOT_CONFIGURED. */
   reportsDriveId?: string;
+  /** The Teams app catalog id to install for people the bot has no 1:1 chat with (absent: none installed). */
+  teamsAppId?: string;
 }
 
 /** The app registration's settings: required in production, refused in local mode (loadConfig). */
@@ -132,5 +136,6 @@ export function readGraphConfig(env: Record<string, string | undefined>, target:
     timeoutMs: e.GRAPH_TIMEOUT_MS ?? 30_000,
     maxRetries: e.GRAPH_MAX_RETRIES ?? 3,
     ...((e.REPORTS_DRIVE_ID ?? local?.reportsDriveId) ? { reportsDriveId: e.REPORTS_DRIVE_ID ?? local?.reportsDriveId } : {}),
+    ...(e.GRAPH_TEAMS_APP_ID ? { teamsAppId: e.GRAPH_TEAMS_APP_ID.toLowerCase() } : {}),
   };
 }

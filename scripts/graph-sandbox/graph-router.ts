@@ -5,6 +5,7 @@ import { badRequest, GraphError, methodNotAllowed, notFound, segmentNotFound } f
 import { handleBatch } from './routes/batch.route';
 import { handleDrive } from './routes/drive.route';
 import { handleEvents } from './routes/events.route';
+import { handleInstalledApps } from './routes/installed-apps.route';
 import { handleOnlineMeetings } from './routes/online-meetings.route';
 import { handleSendMail } from './routes/send-mail.route';
 import { handleUser, handleUsers } from './routes/users.route';
@@ -51,6 +52,8 @@ async function routeUser(env: SandboxEnv, req: GraphRequest, rest: string[]): Pr
     case 'sendMail':
       if (tail.length > 0) throw segmentNotFound(tail[0]!);
       return atomically((e) => handleSendMail(e, req, user));
+    case 'teamwork':
+      return atomically((e) => handleInstalledApps(e, req, user, tail));
     default:
       throw segmentNotFound(resource);
   }

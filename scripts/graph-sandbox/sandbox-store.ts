@@ -23,6 +23,9 @@ const DDL = [
      call_id text NOT NULL, participant_id text NOT NULL, added_at text NOT NULL, removed_at text,
      PRIMARY KEY (call_id, participant_id))`,
   ...DRIVE_DDL,
+  `CREATE TABLE IF NOT EXISTS graph_sandbox.installed_apps (
+     user_key text NOT NULL, teams_app_id text NOT NULL, id text NOT NULL, installed_at text NOT NULL,
+     PRIMARY KEY (user_key, teams_app_id))`,
 ];
 
 /** Idempotent; the advisory lock keeps two sandboxes starting at once on one PostgreSQL from racing. */
@@ -187,6 +190,20 @@ export class SandboxStore {
       attachments: asObject(row.attachments) as unknown as AttachmentSummary[],
       body: asObject(row.body),
     }));
+  }
+
+  /** A personal-scope app installation; false when the user already has that app (Graph's 409). */
+  async installApp(userKey: string, teamsAppId: string, id: string, now: string): Promise<boolean> {
+    const r = await this.db.query(
+      'INSERT INTO graph_sandbox.installed_apps (user_key, teams_app_id, id, installed_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+      [userKey, teamsAppId, id, now],
+    );
+    return r.rowCount === 1;
+  }
+
+  async listInstalledApps(): Promise<{ userKey: string; teamsAppId: string }[]> {
+    const r = await this.db.query<{ user_key: string; teams_app_id: string }>('SELECT user_key, teams_app_id FROM graph_sandbox.installed_apps ORDER BY installed_at, user_key');
+    return r.rows.map((row) => ({ userKey: row.user_key, teamsAppId: row.teams_app_id }));
   }
 
   async addCallParticipant(callId: string, participantId: string, now: string): Promise<void> {

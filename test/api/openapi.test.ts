@@ -93,7 +93,7 @@ describe.each([
         expect(op.responses).toHaveProperty(String(route.status ?? 200));
         for (const p of (op.parameters ?? []) as Json[]) {
           expect(p).toEqual(expect.objectContaining({ name: expect.any(String), in: expect.stringMatching(/^(query|path|header)$/), required: expect.any(Boolean) }));
-          if (p.in === 'path') expect([String(p.name), p.required]).toEqual([String(p.name), true]);
+          if (p.in === 'path') expect([p.name, p.required, path.includes(`{${String(p.name)}}`)]).toEqual([p.name, true, true]);
           checkSchema(p.schema, `${path} ?${String(p.name)}`, refs);
         }
         const body = op.requestBody as { content: Record<string, { schema: unknown }> } | undefined;

@@ -8,6 +8,7 @@ import { GraphDirectoryAdapter, type GraphDirectoryOptions } from './graph-direc
 import { GraphMailerAdapter } from './graph-mailer.adapter';
 import { GraphMeetingsAdapter } from './graph-meetings.adapter';
 import { GraphReportStoreAdapter } from './graph-report-store.adapter';
+import { GraphTeamsAppInstaller } from './graph-teams-app-installer';
 import { createTransport } from './https-transport';
 import { createTokenProvider, type TokenProvider } from './msal-token-provider';
 
@@ -18,6 +19,8 @@ export interface GraphAdapters {
   directory(roster: StaffRoles, options?: GraphDirectoryOptions): GraphDirectoryAdapter;
   /** The reports document library (config.reportsDriveId). */
   reports: GraphReportStoreAdapter;
+  /** Null when no Teams app catalog id is configured (GRAPH_TEAMS_APP_ID). */
+  installer: GraphTeamsAppInstaller | null;
   tokens: TokenProvider;
   close(): void;
 }
@@ -49,6 +52,7 @@ export function createGraphAdapters(config: GraphConfig, overrides: GraphAdapter
     }),
     directory: (roster, options) => new GraphDirectoryAdapter(client, roster, options),
     reports: new GraphReportStoreAdapter(client, transport, { driveId: config.reportsDriveId, maxRetries: config.maxRetries }),
+    installer: config.teamsAppId ? new GraphTeamsAppInstaller(client, config.teamsAppId) : null,
     tokens,
     close: () => transport.close(),
   };

@@ -23,6 +23,8 @@ export interface LazyGraphAdapters {
   /** Graph /users with roles from the roster; the adapter (and its cache) is made on first use. */
   directory(roster: StaffRoles): Directory;
   reports: GraphAdapters['reports'];
+  /** Installs the app for a person on first use (null without GRAPH_TEAMS_APP_ID). */
+  installer: { install(personId: string): Promise<void> } | null;
   /** Closes the transport if it was ever opened. */
   close(): void;
 }
@@ -50,6 +52,7 @@ export function lazyGraphAdapters(config: GraphConfig, overrides: GraphAdapterOv
       return { search: async (text, limit) => open().search(text, limit), get: async (id) => open().get(id) };
     },
     reports: lazyPort(() => get().reports),
+    installer: config.teamsAppId ? { install: (personId: string) => get().installer!.install(personId) } : null,
     close: () => adapters?.close(),
   };
 }

@@ -22,6 +22,7 @@ import type { ApiDeps, ApiRoute } from './routes/api-route';
 import { decideApprovalRoute, deadlinesRoute, listApprovalsRoute } from './routes/approvals.route';
 import { bookingCheckRoute, confirmBookingRoute, createConferenceRoute, getConferenceRoute, rebookRoute, rescheduleConferenceRoute, standDownRoute } from './routes/booking.route';
 import { devSignInRoute } from './routes/dev-sign-in.route';
+import { inviteListRoutes } from './routes/invite-list.routes';
 import { meRoute } from './routes/me.route';
 import { openApiRoute } from './routes/openapi.route';
 import { peopleRoute } from './routes/people.route';
@@ -35,6 +36,8 @@ export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
     // Booking (docs/booking.md)
     bookingCheckRoute, createConferenceRoute, getConferenceRoute, rescheduleConferenceRoute, confirmBookingRoute, standDownRoute, rebookRoute,
     listApprovalsRoute, decideApprovalRoute, deadlinesRoute,
+    // Invite list, attendance and the board (docs/invite-list.md)
+    ...inviteListRoutes,
     // Reports (docs/reports.md)
     ...reportRoutes,
     ...(options.devSignIn ? [devSignInRoute] : []),

@@ -9,6 +9,7 @@ import type { BotEndpoint } from './bot-endpoint';
 import { dropUnreadBody, readJsonBody } from './read-json-body';
 import { httpError } from './http-error-map';
 import { type ApiSetup, mountApi, mountApiNotFound } from './api-router';
+import { mountConfirmPage } from './confirm-page';
 
 export interface Readiness {
   /** Reasons the service cannot serve yet (empty = ready): database unreachable, migrations pending. */
@@ -127,6 +128,8 @@ export function createHttpServer(options: HttpServerOptions) {
   else mountApiNotFound(server, setLogFields);
 
   for (const mount of options.pages ?? []) mount(server);
+  // The confirmation page for people without the app (signed links in e-mails).
+  if (options.api) mountConfirmPage(server, { app: options.api.deps.app, logOf, setLogFields });
 
   // Reserved for the meeting tab (its own issue fills it in).
   server.get('/tab/*', async (_req: Request, res: Response) => {

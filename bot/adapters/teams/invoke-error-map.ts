@@ -55,6 +55,15 @@ export const INVOKE_ERRORS: { readonly [C in UseCaseErrorCode]: InvokeErrorAnswe
   'ACCESS.CONFERENCE_REQUIRED': failed('Something went wrong with this action. Try again in a moment; if it keeps failing, tell the clerk.'),
   'DIRECTORY.QUERY_INVALID': refused('Type at least 2 letters of the name or e-mail address to search the directory.'),
   'DIRECTORY.UNAVAILABLE': failed('The council directory could not be reached. Try again in a minute.'),
+  // The invite list and attendance
+  'INVITE_LIST.INVALID_INVITEE': refused('Some of the details are not valid. Check the fields marked on the card.'),
+  'INVITE_LIST.NOT_EDITABLE': refused('This conference has been stood down, held or closed: its invite list no longer changes.'),
+  'INVITE_LIST.CONTACT_CHANGE_NEEDS_REINVITE': refused('This person has been invited already: to change their e-mail or role, remove them and add them again.'),
+  'ATTENDANCE.CONFERENCE_STOOD_DOWN': refused('This conference has been stood down, so no answer is needed. The conference team will contact you about what happens next.'),
+  'ATTENDANCE.CONFERENCE_OVER': refused('This conference has already taken place: answers are closed.'),
+  'ATTENDANCE.NOT_A_PROFESSIONAL': refused('Only professionals answer attendance on this card.'),
+  'ATTENDANCE.COLLEAGUE_REQUIRED': refused('Pick the colleague you are sending, or give their name and role.'),
+  'ATTENDANCE.COLLEAGUE_NOT_FOUND': refused('That colleague could not be found in the directory. Give their name and role instead.'),
   'CARD.UNKNOWN_VERB': refused('This button is not recognised (the card may be from an older version). Say "help" to start again.'),
   // Booking requests (bot/app/booking)
   'BOOKING.KIND_UNKNOWN': refused('Choose the kind of conference.'),

@@ -3,6 +3,7 @@
 import { type Activity, CloudAdapter, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { type AuthenticateRequestResult, AuthenticationError, type ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { AuditLog } from '../../app/ports/audit-log.port';
+import type { ConversationRefs } from '../../app/ports/conversation-refs.port';
 import type { IdempotencyStore } from '../../app/ports/idempotency.port';
 import type { Config } from '../../config/load-config';
 import type { BotEndpoint, BotEndpointRequest, BotEndpointResponse } from '../http/bot-endpoint';
@@ -11,6 +12,7 @@ import { errorFields } from '../logging/logger';
 import { activityTenantId, describeActivityIssues, idempotencyKey, inboundActivitySchema, isKeyedAsCardPress, isReadOnlyInvoke } from './activity-schema';
 import { createBotAuthentication } from './bot-authentication';
 import { type ConferenceBotApp, ConferenceBot, TURN_LOG, TURN_OUTCOME } from './conference-bot';
+import { conversationRefOf } from './teams-chat-notifier';
 
 export interface TeamsEndpointOptions {
   config: Pick<Config, 'bot' | 'botEndpoints' | 'allowedTenantIds' | 'localMode'>;
@@ -19,10 +21,25 @@ export interface TeamsEndpointOptions {
   idempotency: IdempotencyStore;
   /** Replaces botbuilder's credential factory for outbound calls (tests with a local token endpoint). */
   credentialsFactory?: ServiceClientCredentialsFactory;
+  /** The adapter and authentication to use (shared with the proactive notifier); made here when absent. */
+  connection?: TeamsConnection;
+  /** Where each personal-scope activity's conversation is recorded, for proactive cards. */
+  conversationRefs?: ConversationRefs;
+}
+
+export interface TeamsConnection {
+  authentication: ReturnType<typeof createBotAuthentication>;
+  adapter: AuthenticatedCloudAdapter;
+}
+
+/** The Bot Framework authentication and adapter: one per process, for inbound turns and proactive sends. */
+export function createTeamsConnection(config: TeamsEndpointOptions['config'], credentialsFactory?: ServiceClientCredentialsFactory): TeamsConnection {
+  const authentication = createBotAuthentication(config, credentialsFactory);
+  return { authentication, adapter: new AuthenticatedCloudAdapter(authentication) };
 }
 
 /** Exposes CloudAdapterBase's protected processActivity for an already authenticated request. */
-class AuthenticatedCloudAdapter extends CloudAdapter {
+export class AuthenticatedCloudAdapter extends CloudAdapter {
   runAuthenticated(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
     return this.processActivity(auth, activity, logic);
   }
@@ -42,8 +59,7 @@ const storedAnswer = (value: unknown): StoredAnswer | null => {
 };
 
 export function createTeamsEndpoint(options: TeamsEndpointOptions): BotEndpoint {
-  const authentication = createBotAuthentication(options.config, options.credentialsFactory);
-  const adapter = new AuthenticatedCloudAdapter(authentication);
+  const { authentication, adapter } = options.connection ?? createTeamsConnection(options.config, options.credentialsFactory);
   const bot = new ConferenceBot(options.app, options.idempotency);
   const allowed = new Set(options.config.allowedTenantIds);
 
@@ -92,6 +108,13 @@ export function createTeamsEndpoint(options: TeamsEndpointOptions): BotEndpoint 
           log.error({ ...fields, ...errorFields(err) }, 'audit of a tenant refusal failed');
         }
         return { ...httpError('TENANT.NOT_ALLOWED', 'This tenant is not allowed to use this bot.'), logFields: { ...fields, tenantId: safeId(tenantId), outcome: 'TENANT.NOT_ALLOWED' } };
+      }
+
+      // The person's 1:1 conversation, for proactive cards later (never fatal to the turn).
+      const seen = options.conversationRefs ? conversationRefOf(activity as Parameters<typeof conversationRefOf>[0], tenantId) : null;
+      if (seen && options.conversationRefs) {
+        const refs = options.conversationRefs;
+        await (seen.remove ? refs.forget(seen.ref.personId) : refs.record(seen.ref)).catch((err) => log.warn({ ...fields, ...errorFields(err) }, 'conversation reference not recorded'));
       }
 
       // 3. Idempotency: a redelivery gets the first delivery's answer and no second effect. Card

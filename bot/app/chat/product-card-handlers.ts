@@ -2,9 +2,11 @@
 // none is missing), each from its own area.
 import type { AppDeps } from '../app-deps';
 import { bookingCardHandlers } from '../booking/booking-chat';
+import { attendanceCardHandlers } from '../attendance/attendance-card-handlers';
+import { inviteListCardHandlers } from '../invite-list/invite-list-card';
 import { helpCardHandlers } from '../help/help';
 import type { CardActionHandlers } from '../ports/card-action.port';
 
 export function productCardHandlers(deps: AppDeps): CardActionHandlers {
-  return { ...helpCardHandlers, ...bookingCardHandlers(deps) };
+  return { ...helpCardHandlers, ...bookingCardHandlers(deps), ...attendanceCardHandlers(deps), ...inviteListCardHandlers(deps) };
 }

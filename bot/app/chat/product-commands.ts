@@ -1,9 +1,10 @@
 // The product's chat commands, each from its own area: the composition root passes them to
 // chatResponder. "help" is always there (chat-commands.ts).
 import type { AppDeps } from '../app-deps';
+import { boardCommands } from '../attendance/board-commands';
 import { bookingCommands } from '../booking/booking-chat';
 import type { ChatCommand } from './chat-turn';
 
 export function productCommands(deps: AppDeps): ChatCommand[] {
-  return [...bookingCommands(deps)];
+  return [...bookingCommands(deps), ...boardCommands(deps)];
 }

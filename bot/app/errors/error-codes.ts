@@ -5,6 +5,7 @@
 
 // The areas' unions, each exported by its own area.
 import type { BookingRequestErrorCode } from '../booking/booking-request-errors';
+import type { InviteListErrorCode } from '../invite-list/invite-list-errors';
 import type { MeetingsAreaErrorCode } from '../meetings/booking-errors';
 
 export type { BookingErrorCode, MeetingsErrorCode, StoreErrorCode } from '../meetings/booking-errors';
@@ -27,6 +28,7 @@ export type CardErrorCode =
 export type UseCaseErrorCode =
   | MeetingsAreaErrorCode
   | BookingRequestErrorCode
+  | InviteListErrorCode
   | IdempotencyErrorCode
   | CardErrorCode
   | import('../access/authorise').AccessErrorCode

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { eventAttendees } from '../../domain/conference/attendee-order';
-import type { Conference } from '../../domain/conference/conference';
+import type { Conference, Invitee } from '../../domain/conference/conference';
 import type { ConferenceCommand } from '../../domain/conference/conference-rules';
 import { deliverFamilyMail, type DeliveryReport } from '../invitations/deliver-family-mail';
 import type { AuditDetail } from '../ports/audit-log.port';
@@ -23,7 +23,9 @@ export const rescheduleSchema = z
   .refine((r) => r.start < r.end, { message: 'start must be before end' });
 export type RescheduleInput = z.infer<typeof rescheduleSchema>;
 
-export const newInviteeSchema = z.object({
+// Loose: the invite list's own fields (phone, directory id, age band, police check, windows…),
+// validated by bot/domain/invite-list before they get here, are kept as they are.
+export const newInviteeSchema = z.looseObject({
   id: z.string().min(1),
   role: z.enum(['chair', 'social-worker', 'clerk', 'team-manager', 'professional', 'parent', 'child', 'family-other', 'advocate', 'supporter', 'legal-representative', 'interpreter', 'observer', 'foster-carer']),
   agency: z.string().optional(),
@@ -36,6 +38,33 @@ export type NewInvitee = z.infer<typeof newInviteeSchema>;
 
 export type SyncReport = { conference: Conference; family: Omit<DeliveryReport, 'conference'> };
 
+/**
+ * How the invite list changes a booked conference: `inviteListVersion` is the version the caller
+ * read (If-Match; stale → API.VERSION_STALE, checked under the run's lease), and `deferSync`
+ * keeps an added invitee pending — no event PATCH, no family e-mail — until "send invitations"
+ * (syncBooking). The list's version is bumped with the change either way.
+ */
+export interface InviteListChange {
+  inviteListVersion?: number;
+  deferSync?: boolean;
+}
+
+/** A stale If-Match on the invite list (the API answers 412). */
+export class InviteListVersionStale extends Error {
+  readonly code = 'API.VERSION_STALE';
+  constructor(readonly current: number) {
+    super(`the invite list is at version ${current}`);
+  }
+  get details(): { currentVersion: number } {
+    return { currentVersion: this.current };
+  }
+}
+
+export function checkInviteListVersion(c: Conference, expected: number | undefined): void {
+  const current = c.inviteListVersion ?? 1;
+  if (expected !== undefined && expected !== current) throw new InviteListVersionStale(current);
+}
+
 /** Input that fails its schema: a BookingError with the schema's messages (never the input). */
 function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
   const r = schema.safeParse(input);
@@ -44,16 +73,19 @@ function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
 }
 
 /** One change of the booking: the domain's transition, saved and audited in one step, then the sync. */
-async function change(run: BookingRun, command: ConferenceCommand, action: string, detail: (saved: Conference) => AuditDetail): Promise<SyncReport> {
+async function change(run: BookingRun, command: ConferenceCommand, action: string, detail: (saved: Conference) => AuditDetail, list?: InviteListChange): Promise<SyncReport> {
   const c = await run.load();
+  if (list) checkInviteListVersion(c, list.inviteListVersion);
   const next = run.apply(c, command);
+  const state = list ? { ...next.state, inviteListVersion: (c.inviteListVersion ?? 1) + 1 } : next.state;
   const saved = await run.step(async (s) => {
-    const saved = await s.save(next.state);
+    const saved = await s.save(state);
     await s.audit(action, detail(saved));
     // A new booking version gets its reminders in the same step; the older version's become no-ops.
     if (run.deps.jobs) await scheduleReminders({ ...run.deps, jobs: run.deps.jobs }, saved, s.tx);
     return saved;
   });
+  if (list?.deferSync) return { conference: saved, family: { sent: [], failed: [], unknown: [], late: [] } };
   return sync(run, saved);
 }
 
@@ -68,18 +100,30 @@ export async function rescheduleMeeting(deps: BookingDeps, conferenceId: string,
 }
 
 /** Add someone: a professional joins the event's attendees; a family member gets their own e-mail. */
-export async function addInvitee(deps: BookingDeps, conferenceId: string, input: NewInvitee, actor: Actor = SYSTEM_ACTOR): Promise<SyncReport> {
+export async function addInvitee(deps: BookingDeps, conferenceId: string, input: NewInvitee, actor: Actor = SYSTEM_ACTOR, list?: InviteListChange): Promise<SyncReport> {
   const n = parseInput(newInviteeSchema, input);
   return withBookingRun(deps, conferenceId, actor, (run) =>
-    change(run, { type: 'add-invitee', invitee: { ...n, status: 'pending' } }, 'invitation.invitee-added', (saved) => ({ inviteeId: n.id, role: n.role, bookingVersion: saved.bookingVersion })),
+    change(
+      run,
+      { type: 'add-invitee', invitee: { ...(n as unknown as Invitee), status: 'pending' } },
+      'invitation.invitee-added',
+      (saved) => ({ inviteeId: n.id, role: n.role, bookingVersion: saved.bookingVersion, ...(list ? { inviteListVersion: saved.inviteListVersion ?? 1, deferred: list.deferSync === true } : {}) }),
+      list,
+    ),
   );
 }
 
 /** Remove someone: a professional leaves the event's attendees; a family member gets a cancellation .ics. */
-export async function removeInvitee(deps: BookingDeps, conferenceId: string, inviteeId: string, actor: Actor = SYSTEM_ACTOR): Promise<SyncReport> {
+export async function removeInvitee(deps: BookingDeps, conferenceId: string, inviteeId: string, actor: Actor = SYSTEM_ACTOR, list?: Omit<InviteListChange, 'deferSync'>): Promise<SyncReport> {
   return withBookingRun(deps, conferenceId, actor, async (run) => {
     const role = (await run.load()).invitees.find((i) => i.id === inviteeId)?.role ?? null;
-    return change(run, { type: 'remove-invitee', inviteeId }, 'invitation.invitee-removed', (saved) => ({ inviteeId, role, bookingVersion: saved.bookingVersion }));
+    return change(
+      run,
+      { type: 'remove-invitee', inviteeId },
+      'invitation.invitee-removed',
+      (saved) => ({ inviteeId, role, bookingVersion: saved.bookingVersion, ...(list ? { inviteListVersion: saved.inviteListVersion ?? 1 } : {}) }),
+      list,
+    );
   });
 }
 

@@ -58,6 +58,12 @@ export interface Invitee {
   attendance?: AttendanceAnswer[];
   /** The agency's written report, once received (stored in the council's drive). */
   report?: ReportRecord;
+  /**
+   * Professionals: how they were asked for their answer (a 1:1 card, or an e-mailed link when they
+   * have no chat with the bot), so that "send invitations" again asks nobody twice and a later
+   * answer can update the card in place.
+   */
+  attendanceRequest?: { via: 'card' | 'email'; at: string; card?: { conversationId: string; activityId: string } };
   /** A report upload in flight: saved before the Graph call, so a crash is resumed (bot/app/reports). */
   reportUpload?: ReportUploadState;
 }
@@ -85,6 +91,8 @@ export interface AttendanceAnswer {
   by: string;
   /** Where it came from: the 1:1 card, the e-mailed confirmation page, or the API. */
   via: 'card' | 'link' | 'api';
+  /** not-attending: the consequence — the agency's written report is due by this T9 date. */
+  reportDueBy?: IsoDate;
 }
 
 export interface ReportRecord {

@@ -5,6 +5,7 @@
 import { HmacLinkSigner, linkKeyFrom } from '../../../bot/adapters/links/hmac-link-signer';
 import { migrate } from '../../../bot/adapters/store/migrate';
 import { openDatabase } from '../../../bot/adapters/store/open-database';
+import { SqlConferenceLookup } from '../../../bot/adapters/store/sql-conference-lookup';
 import { SqlRemindersSent } from '../../../bot/adapters/store/sql-reminders-sent';
 import { SqlJobQueue } from '../../../bot/adapters/store/sql-job-queue';
 import type { Database } from '../../../bot/adapters/store/database';
@@ -65,6 +66,7 @@ beforeAll(async () => {
     publicBaseUrl: 'https://bot.invalid',
     remindersSent: new SqlRemindersSent(db),
     reports: h.graph.reports,
+    lookup: new SqlConferenceLookup(db),
   };
 }, 120_000);
 afterAll(async () => {
