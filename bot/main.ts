@@ -45,6 +45,7 @@ import { SqlConferenceLease } from './adapters/store/sql-conference-lease';
 import { SqlConferenceStore } from './adapters/store/sql-conference.store';
 import { SqlConferenceLookup } from './adapters/store/sql-conference-lookup';
 import { SqlJobQueue } from './adapters/store/sql-job-queue';
+import type { StaffRoles } from './app/ports/staff-roles.port';
 import { SqlStaffRoles } from './adapters/store/sql-staff-roles';
 import { SqlUnitOfWork } from './adapters/store/sql-unit-of-work';
 import { resolveProfile } from './domain/policy/resolve-profile';
@@ -108,7 +109,8 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     reports: deps.reports ?? lazyGraph.reports,
     close: () => lazyGraph.close(),
   };
-  const directory = deps.directory ?? lazyGraph.directory(new SqlStaffRoles(database, auditLog, clock));
+  const staffRoles = new SqlStaffRoles(database, auditLog, clock);
+  const directory = deps.directory ?? lazyGraph.directory(staffRoles);
   const jobQueue = new SqlJobQueue(database, clock, JOB_KINDS);
   // One Bot Framework adapter for inbound turns and proactive cards; the endpoint records each
   // person's 1:1 conversation, the notifier sends to it.
@@ -118,7 +120,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
   const notifier =
     deps.notifier ??
     new TeamsChatNotifier(teams.adapter, { botAppId: config.bot?.appId ?? '', refs: conversationRefs, tenantId: config.bot?.tenantId ?? null, ...(installer ? { installer } : {}) });
-  const app = appDeps(config, database, clock, auditLog, graph, directory, notifier, jobQueue);
+  const app = appDeps(config, database, clock, auditLog, graph, directory, notifier, jobQueue, staffRoles);
 
   const bot = createTeamsEndpoint({
     connection: teams,
@@ -198,7 +200,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
 }
 
 /** The use cases' ports on this database and these Graph adapters. */
-function appDeps(config: Config, database: Database, clock: Clock, audit: AuditLog, graph: { meetings: Meetings; mailer: Mailer; reports: ReportStore }, directory: Directory, notifier: ChatNotifier, jobs: SqlJobQueue): AppDeps {
+function appDeps(config: Config, database: Database, clock: Clock, audit: AuditLog, graph: { meetings: Meetings; mailer: Mailer; reports: ReportStore }, directory: Directory, notifier: ChatNotifier, jobs: SqlJobQueue, staffRoles: StaffRoles): AppDeps {
   return {
     store: new SqlConferenceStore(database),
     uow: new SqlUnitOfWork(database),
@@ -213,6 +215,7 @@ function appDeps(config: Config, database: Database, clock: Clock, audit: AuditL
     mailSender: config.graph.mailSender,
     directory,
     jobs,
+    staffRoles,
     notifier,
     remindersSent: new SqlRemindersSent(database),
     links: new HmacLinkSigner(linkKeyFrom(config.audit.hmacKey)),

@@ -9,6 +9,7 @@ import type { JobQueue } from './ports/job-queue.port';
 import type { LinkSigner } from './ports/link-signer.port';
 import type { RemindersSent } from './ports/reminders-sent.port';
 import type { ReportStore } from './ports/report-store.port';
+import type { StaffRoles } from './ports/staff-roles.port';
 
 export interface AppDeps extends BookingDeps {
   /** The deployment's policy profile: new bookings are made under it (profileFor gives it). */
@@ -16,6 +17,8 @@ export interface AppDeps extends BookingDeps {
   directory: Directory;
   /** Enqueue inside a step's transaction, so a job commits with the change that makes it due. */
   jobs: JobQueue;
+  /** The staff roster (product roles), for pickers that list people of a role. */
+  staffRoles: StaffRoles;
   /** Cards to one person's 1:1 chat (attendance, approvals, reminders). */
   notifier: ChatNotifier;
   /** Reminders sent, recorded with their job's completion (docs/reminders.md). */

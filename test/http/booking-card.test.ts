@@ -2,7 +2,11 @@
 // worker; anyone else is refused in words), "Check dates" answers the card again with the
 // deadlines and each error beside its field (values kept), "Book" creates the conference and the
 // Teams meeting (Graph sandbox), and a late date goes to the named manager's approval card.
+import { SqlAuditLog } from '../../bot/adapters/store/sql-audit-log';
+import { SqlStaffRoles } from '../../bot/adapters/store/sql-staff-roles';
 import type { Clock } from '../../bot/app/ports/clock.port';
+import type { StaffRole } from '../../bot/app/ports/staff-roles.port';
+import { LOCAL_MODE } from '../../scripts/local/sandbox-defaults';
 import { DirectoryError } from '../../bot/app/ports/directory.port';
 import { seedPerson } from '../../scripts/graph-sandbox/directory/seed-people';
 import { type Harness, startHarness } from '../graph/sandbox-harness';
@@ -94,6 +98,19 @@ describe('"book" in chat', () => {
     expect(elements(card).map((e) => e.id).filter(Boolean)).toEqual(expect.arrayContaining(['kind', 'caseReference', 'anchorDate', 'date', 'startTime', 'durationMinutes', 'confidentialMinutes']));
     // The late reason and the manager appear only when needed.
     expect(input(card, 'lateReason')).toBeUndefined();
+  });
+
+  it("lists the roster's chairs, social workers and managers in the pickers (clients that do not type ahead, the Agents Playground)", async () => {
+    const audit = new SqlAuditLog(bot.db, BOOKING_DAY, LOCAL_MODE.developmentAuditKey);
+    const roster = new SqlStaffRoles(bot.db, audit, BOOKING_DAY);
+    for (const p of [CHAIR, seedPerson('chair', 1), SW, TEAM_MANAGER, SERVICE, POLICE]) await roster.set({ objectId: p.id, role: p.role as StaffRole, agency: p.agency }, { id: 'cli', role: 'cli' });
+    await bot.post('/api/messages', as(CLERK, messageActivity('book', { serviceUrl: connector.url })));
+    const [reply] = await connector.waitFor(1);
+    const card = (reply!.body.attachments as { content: Node }[])[0]!.content;
+    const values = (id: string) => ((input(card, id)!.choices ?? []) as { value: string }[]).map((c) => c.value).sort();
+    expect(values('chairId')).toEqual([CHAIR.id, seedPerson('chair', 1).id].sort());
+    expect(values('socialWorkerId')).toEqual([SW.id]);
+    await bot.db.query('DELETE FROM staff_roles');
   });
 
   it.each([

@@ -7,7 +7,7 @@ import type { Approval, Conference } from '../../domain/conference/conference';
 import { ACCESS_REFUSED_AUDIT_ACTION } from '../access/authorise';
 import { requireViewer } from '../access/viewer-of';
 import type { AppDeps } from '../app-deps';
-import { revokeReportsOfStoodDown } from './stood-down-reports';
+import { revokeReportAccess } from '../reports/revoke-report-access';
 import { type BookingResult, bookMeeting } from '../meetings/book-meeting.use-case';
 import { BookingError } from '../meetings/booking-errors';
 import { withBookingRun } from '../meetings/booking-run';
@@ -117,7 +117,7 @@ async function followUp(deps: AppDeps, c: Conference, approval: Approval, actor:
     if (approval.kind === 'stand-down') {
       if (!c.standDown) return { kind: 'none' };
       const result = await standDown(deps, c.id, c.standDown.reason, actor);
-      await revokeReportsOfStoodDown(deps, c.id, actor);
+      await revokeReportAccess(deps, c.id, actor);
       return { kind: 'stood-down', result };
     }
     const waiting = (c.approvals ?? []).some((a) => a.status !== 'approved' && (BOOKING_APPROVAL_KINDS as readonly string[]).includes(a.kind));

@@ -13,6 +13,7 @@ import type { PolicyProfile } from '../../domain/policy/policy-profile';
 import type { AnchorKind } from '../../domain/timescales/anchors';
 import { KIND_LABEL } from '../invitations/family-invitation-email';
 import type { Directory } from '../ports/directory.port';
+import type { StaffRole, StaffRoles } from '../ports/staff-roles.port';
 
 export type BookingCardValues = Partial<Record<BookingCardField, string>>;
 
@@ -41,15 +42,29 @@ export interface BookingCardState {
   notice?: string;
 }
 
-export async function bookingCard(profile: PolicyProfile, directory: Directory, state: BookingCardState): Promise<AdaptiveCardJson> {
+/** Whom each picker offers without typing (Teams types ahead through the directory; the Agents
+ *  Playground and older clients do not, so the roster's people of the right roles are listed). */
+const PICKER_ROLES: Record<PeopleField, readonly StaffRole[]> = {
+  chairId: ['chair'],
+  socialWorkerId: ['social-worker'],
+  managerId: ['team-manager', 'safeguarding-manager', 'service-manager'],
+  serviceManagerId: ['service-manager'],
+};
+const MAX_LISTED = 50;
+
+async function pickerChoices(directory: Directory, roster: StaffRoles | undefined, field: PeopleField, selected: string): Promise<{ title: string; value: string }[]> {
+  const ids = new Set<string>(selected ? [selected] : []);
+  if (roster) for (const e of await roster.list().catch(() => [])) if (PICKER_ROLES[field].includes(e.role) && ids.size < MAX_LISTED) ids.add(e.objectId);
+  const people = await Promise.all([...ids].map((id) => directory.get(id).catch(() => null)));
+  return people.filter((p) => p !== null).map((p) => ({ title: p.displayName, value: p.id }));
+}
+
+export async function bookingCard(profile: PolicyProfile, directory: Directory, state: BookingCardState, roster?: StaffRoles): Promise<AdaptiveCardJson> {
   const values = Object.fromEntries(BOOKING_CARD_FIELDS.map((f) => [f, state.values[f]?.trim() ?? ''])) as Record<BookingCardField, string>;
   if (values.durationMinutes === '' && state.answer === undefined) values.durationMinutes = '90';
   const errors = Object.fromEntries(BOOKING_CARD_FIELDS.map((f) => [f, state.errors?.[f]?.message ?? ''])) as Record<BookingCardField, string>;
   const choices = {} as Record<PeopleField, { title: string; value: string }[]>;
-  for (const f of PEOPLE_FIELDS) {
-    const person = values[f] ? await directory.get(values[f]).catch(() => null) : null;
-    choices[f] = person ? [{ title: person.displayName, value: person.id }] : [];
-  }
+  for (const f of PEOPLE_FIELDS) choices[f] = await pickerChoices(directory, roster, f, values[f]);
   const answer = state.answer ?? null;
   const kind = values.kind as ConferenceKind;
   const anchor = values.anchorKind || KIND_ANCHOR[kind] || 'strategy-discussion';

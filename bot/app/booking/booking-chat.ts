@@ -32,7 +32,7 @@ export function bookingCommands(deps: AppDeps): ChatCommand[] {
           if (err instanceof DirectoryError) return { kind: 'text', text: 'The council directory cannot be reached right now, so I cannot check who you are. Try again in a few minutes.' };
           throw err;
         }
-        return { kind: 'card', card: await bookingCard(deps.profileFor(deps.profileId), deps.directory, { values: {} }) };
+        return { kind: 'card', card: await bookingCard(deps.profileFor(deps.profileId), deps.directory, { values: {} }, deps.staffRoles) };
       },
     },
   ];
@@ -44,7 +44,7 @@ export function bookingCardHandlers(deps: AppDeps): BookingHandlers {
   const profile = () => deps.profileFor(deps.profileId);
   const card = async (values: BookingCardValues, errors: FieldErrors, answer: Parameters<typeof bookingCard>[2]['answer'], notice?: string): Promise<CardOutcome> => ({
     kind: 'card',
-    card: await bookingCard(profile(), deps.directory, { values, errors, answer, ...(notice && { notice }) }),
+    card: await bookingCard(profile(), deps.directory, { values, errors, answer, ...(notice && { notice }) }, deps.staffRoles),
   });
 
   const decide = (decision: 'approve' | 'refuse'): BookingHandlers['approval.approve'] => async (request) => {

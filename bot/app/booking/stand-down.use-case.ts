@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Approval, Conference, StandDownReason, StandDownRecord } from '../../domain/conference/conference';
 import { requireViewer } from '../access/viewer-of';
 import type { AppDeps } from '../app-deps';
-import { revokeReportsOfStoodDown } from './stood-down-reports';
+import { revokeReportAccess } from '../reports/revoke-report-access';
 import { withBookingRun } from '../meetings/booking-run';
 import { type SyncReport, standDown } from '../meetings/change-booking.use-case';
 import { BookingError } from '../meetings/booking-errors';
@@ -50,7 +50,7 @@ export async function requestStandDown(deps: AppDeps, actorId: string | undefine
   // same request finishes it; standDown resumes where it stopped and sends nothing twice.
   if (asked?.status === 'approved') {
     const sync = await standDown(deps, c.id, c.standDown!.reason, actor);
-    await revokeReportsOfStoodDown(deps, c.id, actor);
+    await revokeReportAccess(deps, c.id, actor);
     return { kind: 'resumed', conference: sync.conference, sync };
   }
   refuseIfStoodDown(c);

@@ -9,6 +9,7 @@ import type { Conference, Invitee } from '../../domain/conference/conference';
 import { childIsInvited, draftOf, type InviteeDraft, inviteeFromDraft, validateInvitee } from '../../domain/invite-list/invitee-rules';
 import { authorise } from '../access/authorise';
 import type { AppDeps } from '../app-deps';
+import { revokeReportAccess } from '../reports/revoke-report-access';
 import type { Actor } from '../meetings/booking-deps';
 import { BookingError } from '../meetings/booking-errors';
 import { addInvitee, checkInviteListVersion, type NewInvitee, removeInvitee } from '../meetings/change-booking.use-case';
@@ -137,7 +138,10 @@ export async function removeFromInviteList(deps: AppDeps, viewer: Viewer, confer
   }
   if (c.meeting && target.status !== 'removed') {
     const report = await removeInvitee(deps, conferenceId, inviteeId, actorOf(viewer), { inviteListVersion: ifMatch });
-    return viewOf(deps, report.conference);
+    // Someone removed reads no more reports: their permissions on the others' reports go now.
+    const hadAccess = report.conference.invitees.some((i) => i.report?.sharedWith?.[inviteeId] !== undefined);
+    if (hadAccess) await revokeReportAccess(deps, conferenceId, actorOf(viewer));
+    return viewOf(deps, (await deps.store.get(conferenceId)) ?? report.conference);
   }
   // Never invited (a draft, or a child listed only): the entry goes from the list.
   const saved = await saveListChange(deps, viewer, conferenceId, ifMatch, (fresh) => ({

@@ -6,6 +6,7 @@ import { HmacLinkSigner, linkKeyFrom } from '../../../bot/adapters/links/hmac-li
 import { migrate } from '../../../bot/adapters/store/migrate';
 import { openDatabase } from '../../../bot/adapters/store/open-database';
 import { SqlConferenceLookup } from '../../../bot/adapters/store/sql-conference-lookup';
+import { SqlStaffRoles } from '../../../bot/adapters/store/sql-staff-roles';
 import { SqlRemindersSent } from '../../../bot/adapters/store/sql-reminders-sent';
 import { SqlJobQueue } from '../../../bot/adapters/store/sql-job-queue';
 import type { Database } from '../../../bot/adapters/store/database';
@@ -67,6 +68,7 @@ beforeAll(async () => {
     remindersSent: new SqlRemindersSent(db),
     reports: h.graph.reports,
     lookup: new SqlConferenceLookup(db),
+    staffRoles: new SqlStaffRoles(db, base.audit, base.clock),
   };
 }, 120_000);
 afterAll(async () => {
