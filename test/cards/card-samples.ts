@@ -35,7 +35,7 @@ const inviteList: InviteListCardViewModel = {
   formHeading: 'Add one person', formHint: 'One at a time.', labels: { ...inviteFields }, values: { ...inviteFields }, errors: { ...inviteFields },
   roleChoices: [{ title: 'Parent or carer', value: 'parent' }], audienceChoices: [{ title: 'Family', value: 'family' }], agencyChoices: [{ title: 'Police', value: 'police' }],
   ageBandChoices: [{ title: 'Over 12', value: 'over-12' }], advocateChoices: [{ title: 'Offered and accepted', value: 'accepted' }],
-  addTitle: 'Add to the list', addVerb: 'invite-list.add', removeVerb: 'invite-list.remove', conferenceId: 'conf-1', version: 3, actionId: 'sample-action-0014',
+  addTitle: 'Add to the list', addVerb: 'invite-list.add', removeVerb: 'invite-list.remove', sendTitle: 'Send invitations', sendVerb: 'invitations.send', conferenceId: 'conf-1', version: 3, actionId: 'sample-action-0014',
 };
 
 export interface CardSample {

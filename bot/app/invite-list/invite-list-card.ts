@@ -11,6 +11,7 @@ import type { ChildAgeBand, InviteeRole } from '../../domain/conference/conferen
 import { CHILD_AGE_BANDS, type FieldError, INVITEE_ROLES, type InviteeDraft } from '../../domain/invite-list/invitee-rules';
 import { requireViewer } from '../access/viewer-of';
 import type { AppDeps } from '../app-deps';
+import { type SendInvitationsResult, sendInvitations } from './send-invitations.use-case';
 import type { Data } from '../../cards/card-verbs';
 import { longDate, timeRange } from '../attendance/conference-when';
 import { InviteListVersionStale } from '../meetings/change-booking.use-case';
@@ -78,6 +79,8 @@ export function inviteListCard(list: InviteListView, options: { notice?: string;
     addTitle: 'Add to the list',
     addVerb: 'invite-list.add',
     removeVerb: 'invite-list.remove',
+    sendTitle: 'Send invitations',
+    sendVerb: 'invitations.send',
     conferenceId: list.conferenceId,
     version: list.version,
     actionId,
@@ -129,8 +132,21 @@ async function added(deps: AppDeps, viewer: Viewer, data: AddData): Promise<Adap
   }
 }
 
-export function inviteListCardHandlers(deps: AppDeps): Pick<CardActionHandlers, 'invite-list.add' | 'invite-list.remove'> {
+/** What a send did, in one line for the card (ids and counts only: names stay on the list). */
+function sentNotice(r: SendInvitationsResult): string {
+  const parts = [`Invitations sent: ${r.invited.length}.`];
+  if (r.late.length > 0) parts.push(`${r.late.length} sent after the notice deadline (the clerk is alerted).`);
+  if (r.family.failed.length + r.family.unknown.length > 0) parts.push(`${r.family.failed.length + r.family.unknown.length} family e-mail(s) need checking.`);
+  return parts.join(' ');
+}
+
+export function inviteListCardHandlers(deps: AppDeps): Pick<CardActionHandlers, 'invite-list.add' | 'invite-list.remove' | 'invitations.send'> {
   return {
+    'invitations.send': async (request) => {
+      const viewer = await requireViewer(deps, request.actorId, request.verb);
+      const sent = await sendInvitations(deps, viewer, request.data.conferenceId);
+      return { kind: 'card', card: inviteListCard(sent.list, { notice: sentNotice(sent) }) };
+    },
     'invite-list.add': async (request) => {
       const viewer = await requireViewer(deps, request.actorId, request.verb);
       return { kind: 'card', card: await added(deps, viewer, request.data) };

@@ -37,6 +37,9 @@ export interface InviteListCardViewModel {
   addTitle: string;
   addVerb: Extract<Verb, 'invite-list.add'>;
   removeVerb: Extract<Verb, 'invite-list.remove'>;
+  /** "Send invitations": everyone pending on the event, the family e-mails, the attendance cards. */
+  sendTitle: string;
+  sendVerb: Extract<Verb, 'invitations.send'>;
   conferenceId: string;
   /** The list version shown (sent back as If-Match). */
   version: number;
