@@ -18,6 +18,9 @@ export interface GraphSandboxTarget {
   caFile: string;
   /** The sandbox's document library for reports (REPORTS_DRIVE_ID's local default). */
   reportsDriveId?: string;
+  /** The app's id in the sandbox's Teams catalog (GRAPH_TEAMS_APP_ID's local default): the
+   *  Playground's people get their 1:1 cards the way a tenant's would, install included. */
+  teamsAppId?: string;
 }
 
 export type GraphMode = { mode: 'production' } | { mode: 'local'; sandbox: GraphSandboxTarget };
@@ -136,6 +139,6 @@ export function readGraphConfig(env: Record<string, string | undefined>, target:
     timeoutMs: e.GRAPH_TIMEOUT_MS ?? 30_000,
     maxRetries: e.GRAPH_MAX_RETRIES ?? 3,
     ...((e.REPORTS_DRIVE_ID ?? local?.reportsDriveId) ? { reportsDriveId: e.REPORTS_DRIVE_ID ?? local?.reportsDriveId } : {}),
-    ...(e.GRAPH_TEAMS_APP_ID ? { teamsAppId: e.GRAPH_TEAMS_APP_ID.toLowerCase() } : {}),
+    ...((e.GRAPH_TEAMS_APP_ID ?? local?.teamsAppId) ? { teamsAppId: (e.GRAPH_TEAMS_APP_ID ?? local?.teamsAppId)!.toLowerCase() } : {}),
   };
 }

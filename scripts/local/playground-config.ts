@@ -4,8 +4,12 @@
 // and the other people can be chosen as the sender through the playground's API.
 import { SEED_PEOPLE, type SeedPerson } from '../graph-sandbox/directory/seed-people';
 
-/** The playground's Teams user id for a seeded person (stable: tests address people by it). */
-export const playgroundUserId = (p: Pick<SeedPerson, 'id'>): string => `29:local-${p.id.slice(-4)}`;
+/**
+ * The playground's Teams user id for a seeded person: their Entra object id itself. Teams accepts
+ * an Entra id as the member of a new 1:1 conversation; the playground looks members up by its own
+ * user id, so making the two the same lets the bot open a person's chat there as it would in Teams.
+ */
+export const playgroundUserId = (p: Pick<SeedPerson, 'id'>): string => p.id;
 
 /** YAML scalar: quoted so a value is never read as a number, a date or a keyword. */
 const q = (value: string) => JSON.stringify(value);

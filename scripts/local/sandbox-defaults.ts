@@ -14,6 +14,7 @@ export const SANDBOX_DEFAULTS = {
   caFile: '.tmp/graph-sandbox/ca.pem',
   /** The sandbox's one document library, where conference reports go (REPORTS_DRIVE_ID's local default). */
   reportsDriveId: 'b!U2FuZGJveCBjb25mZXJlbmNlIHJlcG9ydHMgbGlicmFyeQ',
+  teamsAppId: '7ea40000-0000-4000-8000-00000000a991',
 } as const satisfies GraphSandboxTarget;
 
 /**

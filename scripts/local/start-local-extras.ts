@@ -33,6 +33,8 @@ export interface LocalExtrasOptions {
   sandboxCaFile: string;
   /** The sandbox's request log (GRAPH_SANDBOX_LOG). */
   sandboxLogFile?: string;
+  /** The playground's port (default 56150; 0 = a free one, as the end-to-end test uses). */
+  playgroundPort?: number;
 }
 
 export async function startLocalExtras(opts: LocalExtrasOptions): Promise<LocalExtras> {
@@ -75,7 +77,7 @@ export async function startLocalExtras(opts: LocalExtrasOptions): Promise<LocalE
     if (config.playground) {
       // The playground's people are the local directory's: messages arrive from a seeded clerk.
       const tenant = { tenantId: config.graph.tenantId || DEFAULT_TENANT_ID };
-      const playground = await startPlayground({ botEndpoint: `${botUrl}/api/messages`, tenant });
+      const playground = await startPlayground({ botEndpoint: `${botUrl}/api/messages`, tenant, ...(opts.playgroundPort !== undefined ? { port: opts.playgroundPort } : {}) });
       extras.stops.push(() => playground.stop());
       extras.playgroundUrl = playground.url;
       logger.info({ url: playground.url }, 'Agents Playground ready: open this URL and say "help"');

@@ -68,9 +68,9 @@ export class PlaygroundClient {
   }
 
   /** Sends a message as the current user in the personal chat with the bot; returns its id. */
-  async sendText(text: string, conversationId = this.personalChatId): Promise<string> {
+  async sendText(text: string, conversationId = this.personalChatId, fromId = this.userId): Promise<string> {
     const response = await this.post(`/_conversation/v1/conversations/${encodeURIComponent(conversationId)}/messages`, {
-      from: { id: this.userId },
+      from: { id: fromId },
       text,
       textFormat: 'plain',
     });
@@ -79,11 +79,11 @@ export class PlaygroundClient {
 
   /** Submits an Action.Execute of the card in message `replyToId`; returns the bot's invoke answer as
    *  the playground relays it: `{ type, value }` (statusCode is not passed on). */
-  async invokeCardAction(replyToId: string, value: unknown, conversationId = this.personalChatId): Promise<unknown> {
+  async invokeCardAction(replyToId: string, value: unknown, conversationId = this.personalChatId, fromId = this.userId): Promise<unknown> {
     return this.post('/_conversation/v1/invoke', {
       name: 'adaptiveCard/action',
       value,
-      from: { id: this.userId },
+      from: { id: fromId },
       conversation: { id: conversationId },
       replyToId,
     });

@@ -5,7 +5,8 @@
 // until "send invitations"; a removal is sent to Graph at once (the person loses the meeting now).
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../domain/access/access-decision';
-import type { Conference, Invitee } from '../../domain/conference/conference';
+import type { Conference, Invitee, InviteeRole } from '../../domain/conference/conference';
+import { isFamilySide } from '../../domain/conference/attendee-order';
 import { childIsInvited, draftOf, type InviteeDraft, inviteeFromDraft, validateInvitee } from '../../domain/invite-list/invitee-rules';
 import { authorise } from '../access/authorise';
 import type { AppDeps } from '../app-deps';
@@ -66,12 +67,26 @@ async function saveListChange(
   });
 }
 
-export async function addToInviteList(deps: AppDeps, viewer: Viewer, conferenceId: string, ifMatch: number, draft: InviteeDraft): Promise<{ list: InviteListView; inviteeId: string }> {
+/**
+ * A professional typed in by e-mail who is in the council's directory gets their directory id, so
+ * their attendance request is a 1:1 card rather than an e-mail. Family members (and anyone whose
+ * address the directory does not hold exactly once) are never looked up.
+ */
+async function withDirectoryMatch(deps: AppDeps, draft: InviteeDraft): Promise<InviteeDraft> {
+  if (draft.directoryId || !draft.email || isFamilySide(draft.role as InviteeRole) || draft.role === 'interpreter' || draft.role === 'observer') return draft;
+  const email = draft.email.trim().toLowerCase();
+  const found = await deps.directory.search(email, 2).catch(() => []);
+  const same = found.filter((p) => p.email.toLowerCase() === email);
+  return same.length === 1 ? { ...draft, directoryId: same[0]!.id } : draft;
+}
+
+export async function addToInviteList(deps: AppDeps, viewer: Viewer, conferenceId: string, ifMatch: number, typed: InviteeDraft): Promise<{ list: InviteListView; inviteeId: string }> {
   const c = await loadConference(deps, conferenceId);
   await authorise(deps, viewer, 'invite-list.edit', c);
   checkInviteListVersion(c, ifMatch);
   editable(c);
-  validated(c, draft, deps);
+  validated(c, typed, deps);
+  const draft = await withDirectoryMatch(deps, typed);
   const id = randomUUID();
   const invitee = inviteeFromDraft(id, draft, 'pending');
   let saved: Conference;
