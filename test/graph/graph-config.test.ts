@@ -22,6 +22,7 @@ describe('readGraphConfig', () => {
       timeoutMs: 30000,
       maxRetries: 3,
       reportsDriveId: SANDBOX_DEFAULTS.reportsDriveId,
+      teamsAppId: SANDBOX_DEFAULTS.teamsAppId,
     });
   });
 
