@@ -1,29 +1,10 @@
-// Europe/London wall-clock ↔ UTC instants for report deadlines and access expiry (GMT/BST).
+// Report deadlines and access expiry in Europe/London, on the domain's one GMT/BST rule
+// (bot/domain/calendar/london-time.ts): never the machine's time zone.
 import type { IsoDate } from '../../domain/calendar/iso-date';
+import { instantToLondon, londonToInstant } from '../../domain/calendar/london-time';
 
-const LONDON = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-});
-
-function londonParts(at: Date): { date: IsoDate; time: string } {
-  const p = Object.fromEntries(LONDON.formatToParts(at).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}:${p.second}` };
-}
-
-/** The Europe/London calendar date of an instant. */
-export const londonDateOf = (iso: string): IsoDate => londonParts(new Date(iso)).date;
-
-/** The instant of `local` ('YYYY-MM-DDTHH:MM:SS') in Europe/London. */
-export function londonToUtc(local: string): Date {
-  const guess = new Date(`${local}Z`);
-  // London is UTC or UTC+1: the instant whose London wall clock reads `local`.
-  for (const offsetHours of [0, 1]) {
-    const candidate = new Date(guess.getTime() - offsetHours * 3_600_000);
-    const p = londonParts(candidate);
-    if (`${p.date}T${p.time}` === local) return candidate;
-  }
-  return guess;
-}
+/** The Europe/London calendar date of an ISO instant. */
+export const londonDateOf = (iso: string): IsoDate => instantToLondon(Date.parse(iso)).slice(0, 10);
 
 /** The last second of that day in London, as an ISO instant. */
-export const endOfLondonDay = (date: IsoDate): string => londonToUtc(`${date}T23:59:59`).toISOString();
+export const endOfLondonDay = (date: IsoDate): string => new Date(londonToInstant(`${date}T23:59`) + 59_000).toISOString();
