@@ -45,7 +45,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A fault's delay: unref'd, so that a request held for minutes (a test's crash point) never keeps
+ *  the process alive after the sandbox and its server have stopped. */
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
 
 function lowerHeaders(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
