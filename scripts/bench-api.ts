@@ -6,7 +6,9 @@
 // write with its audit entry). Prints requests/s, p50/p99 and the bot's RSS, and a final JSON line
 // {"requestsPerSecond":…,"p99Ms":…,"rssMb":…}. Aim: p99 under 100 ms on this machine.
 //
-// BENCH_API_DURATION_S (default 20), BENCH_API_CONNECTIONS (default 50), BENCH_API_CONFERENCES (200).
+// BENCH_API_DURATION_S (default 20), BENCH_API_CONNECTIONS (default 50), BENCH_API_CONFERENCES (200);
+// BENCH_API_DATABASE_URL: a PostgreSQL database to use instead of the embedded one (as in Azure;
+// e.g. under scripts/with-postgres.sh: BENCH_API_DATABASE_URL=$TEST_DATABASE_URL).
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -89,8 +91,10 @@ function conference(n: number, start: string): Omit<Conference, 'version'> {
   };
 }
 
+const DATABASE_URL = process.env.BENCH_API_DATABASE_URL;
+
 async function seed(dataDir: string, auditKey: Buffer): Promise<string[]> {
-  const db = await openDatabase({ dataDir });
+  const db = await openDatabase({ dataDir, ...(DATABASE_URL ? { databaseUrl: DATABASE_URL } : {}) });
   await migrate(db);
   const roster = new SqlStaffRoles(db, new SqlAuditLog(db, systemClock, auditKey), systemClock);
   for (const p of SEED_PEOPLE) await roster.set({ objectId: p.id, role: p.role as StaffRole, agency: p.agency }, { id: 'cli', role: 'cli' });
@@ -127,6 +131,7 @@ async function main(): Promise<void> {
         ...env,
         PORT: String(port),
         DATA_DIR: dir,
+        ...(DATABASE_URL ? { DATABASE_URL } : {}),
         LOG_LEVEL: 'warn',
         API_AUDIENCE: AUDIENCE,
         API_TOKEN_ISSUER: idp.issuer,
@@ -193,7 +198,7 @@ async function main(): Promise<void> {
     rssPeak = Math.max(rssPeak, bot.rssMb());
     const round = (x: number) => Math.round(x * 10) / 10;
     const figures = { requestsPerSecond: round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, rssMb: round(rssPeak) };
-    console.log(`bench:api — ${CONNECTIONS} connections for ${DURATION_S} s against ${CONFERENCES} conferences (production configuration, compiled build)`);
+    console.log(`bench:api — ${CONNECTIONS} connections for ${DURATION_S} s against ${CONFERENCES} conferences (production configuration, compiled build, ${DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`);
     console.log(`  requests         ${result.requests.total} (${figures.requestsPerSecond}/s)`);
     console.log(`  latency          p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms (aim: p99 < 100 ms)`);
     console.log(`  non-2xx          ${result.non2xx}  errors ${result.errors}  timeouts ${result.timeouts}  ${JSON.stringify(result.statusCodeStats ?? {})}`);
