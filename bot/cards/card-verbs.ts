@@ -61,6 +61,10 @@ export const CARD_VERBS = {
   /** The named manager's approval card. */
   'approval.approve': { data: approvalCardData },
   'approval.refuse': { data: approvalCardData },
+  /** "stand-down <case reference>": ask the named safeguarding manager to approve a stand-down. */
+  'stand-down.request': {
+    data: z.object({ conferenceId: z.string().min(1).max(100), reason: input(40), rationale: input(1000), managerId: input(100) }),
+  },
 
   // ---- Attendance (bot/app/attendance, bot/cards/attendance): a professional's own 1:1 card.
   'attendance.attending': { data: attendanceCard },

@@ -3,6 +3,7 @@
 import { helpViewModel } from '../../bot/app/help/help';
 import type { AdaptiveCardJson } from '../../bot/cards/adaptive-card';
 import type { ApprovalCardViewModel } from '../../bot/cards/approval/approval.view-model';
+import type { StandDownCardViewModel } from '../../bot/cards/stand-down/stand-down.view-model';
 import type { BookingCardViewModel } from '../../bot/cards/booking/booking.view-model';
 import type { BookingConfirmationViewModel } from '../../bot/cards/booking-confirmation/booking-confirmation.view-model';
 import { reminderViewModel } from '../../bot/cards/reminder/reminder.view-model';
@@ -96,6 +97,21 @@ export const CARD_SAMPLES: Record<string, CardSample> = {
   help: { viewModel: helpViewModel('sample-action-0001') },
   booking: { viewModel: booking },
   approval: { viewModel: approval },
+  'stand-down': {
+    viewModel: {
+      title: 'Stand down MOS1234567',
+      facts: [{ title: 'Case reference', value: 'MOS1234567' }, { title: 'Date', value: '2027-01-08 at 10:00' }],
+      intro: 'A stand-down needs a safeguarding manager\'s approval with a rationale.',
+      notice: '',
+      reasons: [{ title: 'Not quorate (not enough information)', value: 'not-quorate' }],
+      managers: [{ title: 'Quinn Marsh', value: '5eed0000-0000-4000-8000-000000000008' }],
+      values: { reason: '', rationale: '', managerId: '' },
+      askTitle: 'Ask for approval',
+      askVerb: 'stand-down.request',
+      conferenceId: 'conf-sample-1',
+      actionId: 'sample-action-0021',
+    } satisfies StandDownCardViewModel,
+  },
   'booking-confirmation': { viewModel: confirmation },
   reminder: {
     informational: true,

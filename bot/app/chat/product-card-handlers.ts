@@ -2,11 +2,12 @@
 // none is missing), each from its own area.
 import type { AppDeps } from '../app-deps';
 import { bookingCardHandlers } from '../booking/booking-chat';
+import { standDownCardHandlers } from '../booking/stand-down-chat';
 import { attendanceCardHandlers } from '../attendance/attendance-card-handlers';
 import { inviteListCardHandlers } from '../invite-list/invite-list-card';
 import { helpCardHandlers } from '../help/help';
 import type { CardActionHandlers } from '../ports/card-action.port';
 
 export function productCardHandlers(deps: AppDeps): CardActionHandlers {
-  return { ...helpCardHandlers, ...bookingCardHandlers(deps), ...attendanceCardHandlers(deps), ...inviteListCardHandlers(deps) };
+  return { ...helpCardHandlers, ...bookingCardHandlers(deps), ...standDownCardHandlers(deps), ...attendanceCardHandlers(deps), ...inviteListCardHandlers(deps) };
 }
