@@ -93,6 +93,15 @@ export const CARD_VERBS = {
       ageBand: optionalText,
       advocateOffered: optionalText,
       policeCheckReason: optionalText,
+      /** Split attendance: this person's own slot, HH:mm on the conference day. */
+      slotFrom: optionalText,
+      slotTo: optionalText,
+      /** A part this person must not hear (the chair's exclusion decision), HH:mm, with its grounds. */
+      exclusionFrom: optionalText,
+      exclusionTo: optionalText,
+      exclusionGrounds: optionalText,
+      /** A child over 12 not invited: the reason the chair and social worker agreed. */
+      notInvitedReason: optionalText,
     }),
   },
   'invite-list.remove': { data: z.object({ conferenceId: id, version: z.coerce.number().int().min(1), inviteeId: id }) },

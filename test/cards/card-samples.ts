@@ -29,7 +29,7 @@ const board: BoardCardViewModel = {
   rows: [{ agency: 'Police', invited: '1 invited, 1 answered', answer: 'Attending', report: 'Due 2026-05-27' }], warnings: [{ text: 'Health is always invited.' }],
   footer: 'Refreshes when opened.', refreshTitle: 'Refresh', refreshVerb: 'board.refresh', userIds: ['5eed0000-0000-4000-8000-000000000003'], conferenceId: 'conf-1', actionId: 'sample-action-0013',
 };
-const inviteFields = { role: 'r', audience: 'a', agency: 'g', displayName: 'n', email: 'e', phone: 'p', interpreterLanguage: 'l', ageBand: 'b', advocateOffered: 'o', policeCheckReason: 'c' };
+const inviteFields = { role: 'r', audience: 'a', agency: 'g', displayName: 'n', email: 'e', phone: 'p', interpreterLanguage: 'l', ageBand: 'b', advocateOffered: 'o', policeCheckReason: 'c', slotFrom: '10:30', slotTo: '11:00', exclusionFrom: '', exclusionTo: '', exclusionGrounds: '', notInvitedReason: '' };
 const inviteList: InviteListCardViewModel = {
   title: 'Invite list: CP-2026-0042', when: 'Monday 1 June 2026 · version 3', notice: 'Added.', warnings: [{ text: 'Police are always invited.' }],
   listHeading: 'On the list (1)', rows: [{ inviteeId: 'inv-gp', name: 'Frankie Dale', detail: 'Agency professional · Health · invited', removeTitle: 'Remove', removeVerb: 'invite-list.remove', actionId: 'sample-action-0005' }],

@@ -41,7 +41,7 @@ it('"invite <case reference>" answers with the list card: who is missing, the ad
   const nodes = flatten(card);
   expect(nodes.some((n) => n.text?.startsWith('Health is always invited'))).toBe(true);
   expect(nodes.some((n) => n.text?.startsWith('Police are always invited'))).toBe(true);
-  expect(nodes.filter((n) => n.type?.startsWith('Input.')).map((n) => n.id)).toEqual(['role', 'audience', 'agency', 'displayName', 'email', 'phone', 'interpreterLanguage', 'ageBand', 'advocateOffered', 'policeCheckReason']);
+  expect(nodes.filter((n) => n.type?.startsWith('Input.')).map((n) => n.id)).toEqual(['role', 'audience', 'agency', 'displayName', 'email', 'phone', 'interpreterLanguage', 'ageBand', 'advocateOffered', 'policeCheckReason', 'slotFrom', 'slotTo', 'exclusionFrom', 'exclusionTo', 'exclusionGrounds', 'notInvitedReason']);
   expect(nodes.find((n) => n.verb === 'invite-list.add')!.data).toMatchObject({ conferenceId: 'conf-chat', version: 1 });
   // Unknown references and bad input are answered in words.
   connector.calls.length = 0;
@@ -77,3 +77,40 @@ it('adds one invitee; a card still showing version 1 is answered with the curren
   expect(flatten(removed.value).some((n) => n.text === 'Removed from the list.')).toBe(true);
   expect((await kit.store.get('conf-chat'))!.invitees).toHaveLength(2);
 });
+
+describe('split attendance, an exclusion and a child not invited, on the card', () => {
+  beforeAll(async () => {
+    await kit.store.create(conference('conf-slots'));
+  });
+  const version = async () => (await kit.store.get('conf-slots'))!.inviteListVersion ?? 1;
+
+  it('a time that is not one, or a slot without its end, is shown beside its field; nothing saved', async () => {
+    const bad = flatten((await press('invite-list.add', { conferenceId: 'conf-slots', version: await version(), actionId: 'slot-bad-1', role: 'parent', displayName: 'Sam Example', email: 'sam@example.org', phone: '07700 900001', slotFrom: '25:00', slotTo: '11:30' })).value);
+    expect(bad.find((n) => n.id === 'slotFrom')!.value).toBe('25:00');
+    expect(bad.filter((n) => n.color === 'Attention').map((n) => n.text)).toContain('Give a time as HH:mm.');
+    const half = flatten((await press('invite-list.add', { conferenceId: 'conf-slots', version: await version(), actionId: 'slot-bad-2', role: 'parent', displayName: 'Sam Example', email: 'sam@example.org', phone: '07700 900001', slotFrom: '11:00' })).value);
+    expect(half.filter((n) => n.color === 'Attention').map((n) => n.text)).toContain('Give both the start and the end of the slot.');
+    expect((await kit.store.get('conf-slots'))!.invitees).toHaveLength(2);
+  });
+
+  it('a father with his own slot and a part he must not hear is added with both, on the conference day', async () => {
+    await press('invite-list.add', {
+      conferenceId: 'conf-slots', version: await version(), actionId: 'slot-ok', role: 'parent', displayName: 'Sam Example', email: 'sam@example.org', phone: '07700 900001',
+      slotFrom: '11:00', slotTo: '11:45', exclusionFrom: '11:15', exclusionTo: '11:30', exclusionGrounds: 'Live police investigation',
+    });
+    const sam = (await kit.store.get('conf-slots'))!.invitees.find((i) => i.email === 'sam@example.org')!;
+    expect(sam.slot).toEqual({ from: '2027-03-01T11:00', to: '2027-03-01T11:45' });
+    expect(sam.exclusions).toEqual([{ from: '2027-03-01T11:15', to: '2027-03-01T11:30', grounds: 'Live police investigation' }]);
+  });
+
+  it('a child over 12 is listed as not invited when the reason is recorded', async () => {
+    await press('invite-list.add', {
+      conferenceId: 'conf-slots', version: await version(), actionId: 'child-ok', role: 'child', displayName: 'Kim Example', email: 'kim@example.org', ageBand: 'over-12', advocateOffered: 'declined',
+      notInvitedReason: 'Agreed by the chair and social worker: the child is in hospital',
+    });
+    const kim = (await kit.store.get('conf-slots'))!.invitees.find((i) => i.email === 'kim@example.org')!;
+    expect(kim.notInvitedDecision).toMatchObject({ decidedBy: CLERK.id, reason: 'Agreed by the chair and social worker: the child is in hospital' });
+    expect(kim.status).toBe('removed');
+  });
+});
+

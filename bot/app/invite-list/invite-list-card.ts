@@ -31,11 +31,16 @@ const LABELS: Record<InviteFormField, string> = {
   role: 'Role', audience: 'Audience (professional or family)', agency: 'Agency (professionals)', displayName: 'Name', email: 'E-mail',
   phone: 'Phone (family members)', interpreterLanguage: 'Interpreter needed: language', ageBand: "Child's age band",
   advocateOffered: 'Advocate offered (children over 5)', policeCheckReason: 'Police check: reason (required for a check)',
+  slotFrom: 'Own slot from (split attendance)', slotTo: 'Own slot until', exclusionFrom: 'Must not hear: from', exclusionTo: 'Must not hear: until',
+  exclusionGrounds: 'Grounds for that exclusion', notInvitedReason: 'Child over 12 not invited: the reason the chair and social worker agreed',
 };
 
 const FIELD_OF: Record<string, InviteFormField> = {
   role: 'role', audience: 'audience', agency: 'agency', displayName: 'displayName', email: 'email', directoryId: 'email', phone: 'phone',
-  'interpreter.language': 'interpreterLanguage', ageBand: 'ageBand', notInvitedDecision: 'ageBand', advocateOffered: 'advocateOffered', 'policeCheck.reason': 'policeCheckReason',
+  'interpreter.language': 'interpreterLanguage', ageBand: 'ageBand', notInvitedDecision: 'notInvitedReason', advocateOffered: 'advocateOffered', 'policeCheck.reason': 'policeCheckReason',
+  slot: 'slotFrom', 'slot.from': 'slotFrom', 'slot.to': 'slotTo', slotFrom: 'slotFrom', slotTo: 'slotTo',
+  exclusionFrom: 'exclusionFrom', exclusionTo: 'exclusionTo', exclusionGrounds: 'exclusionGrounds', notInvitedReason: 'notInvitedReason',
+  exclusions: 'exclusionFrom', 'exclusions.0': 'exclusionFrom', 'exclusions.0.from': 'exclusionFrom', 'exclusions.0.to': 'exclusionTo', 'exclusions.0.grounds': 'exclusionGrounds',
 };
 
 const empty = (): Record<InviteFormField, string> => Object.fromEntries(INVITE_FORM_FIELDS.map((f) => [f, ''])) as Record<InviteFormField, string>;
@@ -90,8 +95,27 @@ export function inviteListCard(list: InviteListView, options: { notice?: string;
 type AddData = Data<'invite-list.add'>;
 
 /** The card's inputs as a draft, or the field errors of what cannot even be read. */
-function draftOf(data: AddData, now: string): { draft?: InviteeDraft; errors: FieldError[] } {
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function draftOf(data: AddData, now: string, day: string, decidedBy: string): { draft?: InviteeDraft; errors: FieldError[] } {
   const errors: FieldError[] = [];
+  // Times are typed on the conference day; the domain checks they fall inside the conference.
+  const at = (field: 'slotFrom' | 'slotTo' | 'exclusionFrom' | 'exclusionTo'): string | undefined => {
+    const v = data[field];
+    if (v === undefined) return undefined;
+    if (!HHMM.test(v)) {
+      errors.push({ field, code: 'INVITE_LIST.FIELD_REQUIRED', message: 'Give a time as HH:mm.' });
+      return undefined;
+    }
+    return `${day}T${v}`;
+  };
+  const slot = { from: at('slotFrom'), to: at('slotTo') };
+  const exclusion = { from: at('exclusionFrom'), to: at('exclusionTo') };
+  if ((slot.from === undefined) !== (slot.to === undefined) && errors.length === 0) errors.push({ field: slot.from ? 'slotTo' : 'slotFrom', code: 'INVITE_LIST.FIELD_REQUIRED', message: 'Give both the start and the end of the slot.' });
+  const wantsExclusion = exclusion.from !== undefined || exclusion.to !== undefined || data.exclusionGrounds !== undefined;
+  if (wantsExclusion && (exclusion.from === undefined || exclusion.to === undefined || data.exclusionGrounds === undefined) && errors.length === 0) {
+    errors.push({ field: exclusion.from === undefined ? 'exclusionFrom' : exclusion.to === undefined ? 'exclusionTo' : 'exclusionGrounds', code: 'INVITE_LIST.FIELD_REQUIRED', message: 'An exclusion needs its start, its end and its grounds.' });
+  }
   const role = data.role as InviteeRole | undefined;
   if (!role || !INVITEE_ROLES.includes(role)) errors.push({ field: 'role', code: 'INVITE_LIST.FIELD_REQUIRED', message: 'Choose a role.' });
   if (data.audience && data.audience !== 'professional' && data.audience !== 'family') errors.push({ field: 'audience', code: 'INVITE_LIST.FIELD_REQUIRED', message: 'Choose professional or family.' });
@@ -108,6 +132,9 @@ function draftOf(data: AddData, now: string): { draft?: InviteeDraft; errors: Fi
     ...(data.ageBand ? { ageBand: data.ageBand as ChildAgeBand } : {}),
     ...(data.advocateOffered === 'accepted' || data.advocateOffered === 'declined' ? { advocateOffered: { at: now, accepted: data.advocateOffered === 'accepted' } } : {}),
     ...(data.policeCheckReason ? { policeCheck: { reason: data.policeCheckReason } } : {}),
+    ...(slot.from && slot.to ? { slot: { from: slot.from, to: slot.to } } : {}),
+    ...(wantsExclusion && exclusion.from && exclusion.to && data.exclusionGrounds ? { exclusions: [{ from: exclusion.from, to: exclusion.to, grounds: data.exclusionGrounds }] } : {}),
+    ...(data.notInvitedReason ? { notInvitedDecision: { decidedBy, reason: data.notInvitedReason, at: now } } : {}),
   };
   return { draft, errors };
 }
@@ -120,7 +147,8 @@ function valuesOf(data: AddData): Record<InviteFormField, string> {
 
 async function added(deps: AppDeps, viewer: Viewer, data: AddData): Promise<AdaptiveCardJson> {
   const values = valuesOf(data);
-  const { draft, errors } = draftOf(data, deps.clock.now().toISOString());
+  const conference = await deps.store.get(data.conferenceId);
+  const { draft, errors } = draftOf(data, deps.clock.now().toISOString(), conference?.start.slice(0, 10) ?? '', viewer.id);
   if (!draft) return inviteListCard(await readInviteList(deps, viewer, data.conferenceId), { values, errors, notice: 'Nothing was added: check the fields marked.' });
   try {
     const r = await addToInviteList(deps, viewer, data.conferenceId, data.version, draft);

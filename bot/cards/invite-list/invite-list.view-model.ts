@@ -6,7 +6,7 @@ import type { AdaptiveCardJson } from '../adaptive-card';
 import type { Verb } from '../card-verbs';
 import template from './invite-list.template.json';
 
-export const INVITE_FORM_FIELDS = ['role', 'audience', 'agency', 'displayName', 'email', 'phone', 'interpreterLanguage', 'ageBand', 'advocateOffered', 'policeCheckReason'] as const;
+export const INVITE_FORM_FIELDS = ['role', 'audience', 'agency', 'displayName', 'email', 'phone', 'interpreterLanguage', 'ageBand', 'advocateOffered', 'policeCheckReason', 'slotFrom', 'slotTo', 'exclusionFrom', 'exclusionTo', 'exclusionGrounds', 'notInvitedReason'] as const;
 export type InviteFormField = (typeof INVITE_FORM_FIELDS)[number];
 
 export interface Choice {
