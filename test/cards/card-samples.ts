@@ -20,7 +20,8 @@ const attendance: AttendanceCardViewModel = {
     colleaguePickerLabel: 'Colleague', colleagueNameLabel: 'Name', colleagueRoleLabel: 'Role', attendingTitle: 'Attending', notAttendingTitle: 'Not attending',
     sendColleagueTitle: 'Sending a colleague', attendingVerb: 'attendance.attending', notAttendingVerb: 'attendance.not-attending', sendColleagueVerb: 'attendance.send-colleague',
   }],
-  answered: [{ ...ids, text: 'You are attending.', detail: 'The invitation is in your calendar.', changeTitle: 'Change my answer', changeVerb: 'attendance.change' }],
+  answered: [{ ...ids, text: 'You are not attending.', detail: 'A report is needed by Wednesday 27 May 2026.', changeTitle: 'Change my answer', changeVerb: 'attendance.change' }],
+  reports: [{ title: 'Send the report', url: 'https://cpc.council.example/tab/report?t=sample' }],
   footer: 'Only the conference team sees your answer.',
 };
 const board: BoardCardViewModel = {

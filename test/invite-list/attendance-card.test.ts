@@ -7,6 +7,8 @@
 jest.setTimeout(120_000);
 
 import { type ConnectorStub, startConnectorStub } from '../http/support/connector-stub';
+import { HmacLinkSigner, linkKeyFrom } from '../../bot/adapters/links/hmac-link-signer';
+import { LOCAL_MODE } from '../../scripts/local/sandbox-defaults';
 import { cardActionInvoke, messageActivity, TENANT } from '../http/support/activities';
 import { bookedConference, CLERK, GP, HEALTH_VISITOR, type InviteKit, startInviteKit } from './support/invite-kit';
 
@@ -114,6 +116,14 @@ it('an answer through the API updates the card in place (PUT on the connector)',
   expect(put!.method).toBe('PUT');
   expect(put!.path).toBe('/v3/conversations/a%3Agp-personal-chat/activities/reply-2');
   expect(JSON.stringify(put!.body)).toContain('You are not attending.');
+  // Not attending: the card carries the signed link to send the agency's report (purpose 'report',
+  // bound to this invitee, expiring with the conference day); never a name in the URL.
+  const open = JSON.stringify(put!.body).match(/"type":"Action.OpenUrl","title":"Send the report","url":"([^"]+)"/);
+  expect(open).not.toBeNull();
+  const url = new URL(open![1]!);
+  expect(url.pathname).toBe('/tab/report');
+  const claims = new HmacLinkSigner(linkKeyFrom(LOCAL_MODE.developmentAuditKey)).verify(url.searchParams.get('t')!, 'report', new Date());
+  expect(claims).toMatchObject({ purpose: 'report', conferenceId: 'conf-cards', inviteeId: 'inv-gp' });
 });
 
 it('the clerk\'s "board" command answers with the board card that refreshes for the clerk', async () => {

@@ -11,7 +11,7 @@ import type { AppDeps } from '../app-deps';
 import { InviteListError } from '../invite-list/invite-list-errors';
 import { loadConference } from '../invite-list/invite-list.use-case';
 import { BookingError } from '../meetings/booking-errors';
-import { attendanceCard } from './attendance-card';
+import { attendanceCard, reportLinkFor } from './attendance-card';
 
 export type ColleagueInput = { directoryId: string } | { displayName: string; role: string };
 
@@ -77,7 +77,7 @@ export async function answerAttendance(deps: AppDeps, viewer: Viewer, input: Att
   });
   const sent = result.invitee.attendanceRequest?.card;
   if (result.changed && input.via !== 'card' && sent) {
-    await deps.notifier.updateCard(sent, attendanceCard(result.conference, result.invitee, reportDue)).catch(() => undefined);
+    await deps.notifier.updateCard(sent, attendanceCard(result.conference, result.invitee, reportDue, undefined, false, reportLinkFor(deps, result.conference, result.invitee))).catch(() => undefined);
   }
   return result;
 }

@@ -11,7 +11,7 @@ import { loadConference } from '../invite-list/invite-list.use-case';
 import type { CardActionHandlers, CardActionRequest, CardOutcome } from '../ports/card-action.port';
 import { BookingError } from '../meetings/booking-errors';
 import { type AttendanceInput, answerAttendance } from './answer-attendance.use-case';
-import { attendanceCard } from './attendance-card';
+import { attendanceCard, reportLinkFor } from './attendance-card';
 import { boardCard } from './board-card';
 import { readBoard } from './board.use-case';
 
@@ -20,7 +20,7 @@ type AttendanceData = { conferenceId: string; inviteeId: string };
 async function answer(deps: AppDeps, request: CardActionRequest<AttendanceData>, rest: Pick<AttendanceInput, 'answer' | 'colleague'>): Promise<CardOutcome> {
   const viewer = await requireViewer(deps, request.actorId, request.verb);
   const r = await answerAttendance(deps, viewer, { conferenceId: request.data.conferenceId, inviteeId: request.data.inviteeId, via: 'card', ...rest });
-  return { kind: 'card', card: attendanceCard(r.conference, r.invitee, r.reportDue) };
+  return { kind: 'card', card: attendanceCard(r.conference, r.invitee, r.reportDue, undefined, false, reportLinkFor(deps, r.conference, r.invitee)) };
 }
 
 export function attendanceCardHandlers(deps: AppDeps): Pick<CardActionHandlers, 'attendance.attending' | 'attendance.not-attending' | 'attendance.send-colleague' | 'attendance.change' | 'board.refresh'> {

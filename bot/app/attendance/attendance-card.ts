@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import type { AdaptiveCardJson } from '../../cards/adaptive-card';
 import { render } from '../../cards/attendance/attendance.view-model';
 import type { AttendanceAnswer, Conference, Invitee } from '../../domain/conference/conference';
-import { kindLabel, longDate, timeRange } from './conference-when';
+import type { AppDeps } from '../app-deps';
+import { reportUploadLink } from '../reports/report-link';
+import { endOfConferenceDay, kindLabel, longDate, timeRange } from './conference-when';
 
 const ANSWER_TEXT: Record<AttendanceAnswer['answer'], string> = {
   attending: 'You are attending.',
@@ -18,7 +20,12 @@ function detailOf(a: AttendanceAnswer): string {
   return 'The Teams meeting invitation is in your calendar.';
 }
 
-export function attendanceCard(c: Conference, invitee: Invitee, reportDue: string | null, actionId: string = randomUUID(), showQuestion = false): AdaptiveCardJson {
+/** The signed link a professional who is not attending sends their report through (/tab/report). */
+export function reportLinkFor(deps: Pick<AppDeps, 'links' | 'publicBaseUrl'>, c: Conference, invitee: Invitee): string {
+  return reportUploadLink(deps, c.id, invitee.id, endOfConferenceDay(c).toISOString());
+}
+
+export function attendanceCard(c: Conference, invitee: Invitee, reportDue: string | null, actionId: string = randomUUID(), showQuestion = false, reportUrl?: string): AdaptiveCardJson {
   const latest = showQuestion ? undefined : invitee.attendance?.at(-1);
   const ids = { conferenceId: c.id, inviteeId: invitee.id, actionId };
   return render({
@@ -51,6 +58,7 @@ export function attendanceCard(c: Conference, invitee: Invitee, reportDue: strin
             sendColleagueVerb: 'attendance.send-colleague',
           },
         ],
+    reports: latest?.answer === 'not-attending' && reportUrl && !invitee.report ? [{ title: 'Send the report', url: reportUrl }] : [],
     footer: 'Only the conference team sees your answer.',
   });
 }

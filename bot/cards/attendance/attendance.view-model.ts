@@ -41,6 +41,8 @@ export interface AttendanceCardViewModel {
   facts: { title: string; value: string }[];
   ask: AttendanceAsk[];
   answered: AttendanceAnswered[];
+  /** Not attending: the signed link to send the agency's report (one entry, or none). */
+  reports: { title: string; url: string }[];
   footer: string;
 }
 
