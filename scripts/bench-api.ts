@@ -12,7 +12,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { systemClock } from '../bot/adapters/clock/system-clock';
@@ -29,6 +28,7 @@ import { BENCH_TENANT_ID } from './bench/load';
 import { SEED_PEOPLE, seedPerson } from './graph-sandbox/directory/seed-people';
 import { startGraphSandbox } from './graph-sandbox/start-graph-sandbox';
 import { startLocalIdentityProvider } from './local-identity/local-identity-provider';
+import { freeLoopbackPort } from './local/playground-launcher';
 
 interface AutocannonRequest { method: string; path: string; headers: Record<string, string>; body?: string }
 interface AutocannonResult {
@@ -59,14 +59,6 @@ const CLERK = seedPerson('clerk');
 const CHAIR = seedPerson('chair');
 const SW = seedPerson('social-worker');
 const PROFESSIONALS = [SEED_PEOPLE.find((p) => p.agency === 'police')!, SEED_PEOPLE.find((p) => p.jobTitle === 'Health Visitor')!, SEED_PEOPLE.find((p) => p.agency === 'education')!];
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const { port } = s.address() as { port: number };
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 /** A booked conference three weeks out, its invitees the seeded chair, social worker, clerk and three professionals. */
 function conference(n: number, start: string): Omit<Conference, 'version'> {
@@ -122,7 +114,7 @@ async function main(): Promise<void> {
     const env = productionEnv(idp);
     const auditKey = Buffer.from(env.AUDIT_HMAC_KEY!.slice(4), 'hex');
     const ids = await seed(dir, auditKey);
-    const port = await freePort();
+    const port = await freeLoopbackPort();
     bot = await startChild({
       name: 'production',
       entry: 'dist/bot/main.js',

@@ -7,7 +7,6 @@
 // checked for exactly the messages, events and permissions expected. The server's clock is a
 // ManualClock (the reminders' day is chosen by moving it); the Playground runs in real time.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '../../bot/adapters/clock/manual-clock';
@@ -27,6 +26,7 @@ import { playgroundUserId } from '../../scripts/local/playground-config';
 import { LOCAL_MODE } from '../../scripts/local/sandbox-defaults';
 import { type LocalExtras, startLocalExtras } from '../../scripts/local/start-local-extras';
 import { PlaygroundClient, type PlaygroundMessage } from './playground-client';
+import { freeLoopbackPort } from '../../scripts/local/playground-launcher';
 
 jest.setTimeout(240_000);
 
@@ -48,18 +48,10 @@ let extras: LocalExtras | undefined;
 let client: PlaygroundClient | undefined;
 const clock = new ManualClock('2026-12-14T09:00:00.000Z');
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const { port } = s.address() as { port: number };
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
-
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cpc-e2e-'));
   const caFile = join(dir, 'sandbox-ca.pem');
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const config = loadConfig(
     { PORT: '0', LOG_LEVEL: 'silent', PLAYGROUND: '1', GRAPH_BASE_URL: `https://127.0.0.1:${port}/v1.0`, GRAPH_CA_FILE: caFile, JOB_POLL_MS: '150' },
     LOCAL_MODE,

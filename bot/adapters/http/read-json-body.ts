@@ -18,14 +18,33 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
   if (!/^application\/([\w.+-]*\+)?json\b/i.test(contentType)) {
     return { ok: false, code: 'HTTP.UNSUPPORTED_MEDIA_TYPE', message: 'Expected Content-Type: application/json.' };
   }
-  const tooLarge = { ok: false, code: 'HTTP.BODY_TOO_LARGE', message: `The request body is larger than ${maxBytes} bytes.` } as const;
+  const read = await readLimited(req, maxBytes, `The request body is larger than ${maxBytes} bytes.`);
+  if (!read.ok) return read;
+
+  const text = read.bytes.toString('utf8');
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, code: 'HTTP.MALFORMED_JSON', message: 'The request body is not valid JSON.' };
+  }
+}
+
+/**
+ * The body's bytes, at most `maxBytes` (declared or actual), for the JSON and the raw readers.
+ * Over the limit it stops reading at once (`req.pause()`): the rest never leaves the socket.
+ */
+export async function readLimited(
+  req: IncomingMessage,
+  maxBytes: number,
+  tooLargeMessage: string,
+): Promise<{ ok: true; bytes: Buffer } | { ok: false; code: 'HTTP.BODY_TOO_LARGE' | 'HTTP.BODY_UNREADABLE'; message: string }> {
+  const tooLarge = { ok: false, code: 'HTTP.BODY_TOO_LARGE', message: tooLargeMessage } as const;
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) return tooLarge;
-
-  const read = await new Promise<{ ok: true; chunks: Buffer[]; size: number } | { ok: false; over: boolean }>((resolve) => {
+  const read = await new Promise<{ ok: true; bytes: Buffer } | { ok: false; over: boolean }>((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const finish = (result: { ok: true; chunks: Buffer[]; size: number } | { ok: false; over: boolean }) => {
+    const finish = (result: { ok: true; bytes: Buffer } | { ok: false; over: boolean }) => {
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
@@ -41,23 +60,15 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
       }
       chunks.push(chunk);
     };
-    const onEnd = () => finish({ ok: true, chunks, size });
+    const onEnd = () => finish({ ok: true, bytes: Buffer.concat(chunks, size) });
     const onError = () => finish({ ok: false, over: false });
     req.on('data', onData);
     req.once('end', onEnd);
     req.once('error', onError);
     req.once('aborted', onError);
   });
-  if (!read.ok) {
-    return read.over ? tooLarge : { ok: false, code: 'HTTP.BODY_UNREADABLE', message: 'The request body could not be read.' };
-  }
-
-  const text = Buffer.concat(read.chunks, read.size).toString('utf8');
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false, code: 'HTTP.MALFORMED_JSON', message: 'The request body is not valid JSON.' };
-  }
+  if (read.ok) return read;
+  return read.over ? tooLarge : { ok: false, code: 'HTTP.BODY_UNREADABLE', message: 'The request body could not be read.' };
 }
 
 /**

@@ -3,6 +3,7 @@
 // drops the connection with dropUnreadBody, as for JSON bodies).
 import type { IncomingMessage } from 'node:http';
 import type { TransportErrorCode } from '../../app/errors/error-codes';
+import { readLimited } from './read-json-body';
 
 export interface RawBody {
   bytes: Buffer;
@@ -19,36 +20,8 @@ export async function readRawBody(req: IncomingMessage, contentTypes: readonly s
   if (!contentTypes.includes(contentType)) {
     return { ok: false, code: 'HTTP.UNSUPPORTED_MEDIA_TYPE', message: `Expected Content-Type: one of ${contentTypes.join(', ')}.` };
   }
-  const tooLarge = { ok: false, code: 'HTTP.BODY_TOO_LARGE', message: `The file is larger than ${maxBytes} bytes.` } as const;
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) return tooLarge;
-  const read = await new Promise<{ ok: true; bytes: Buffer } | { ok: false; over: boolean }>((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const finish = (r: { ok: true; bytes: Buffer } | { ok: false; over: boolean }) => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onError);
-      req.off('aborted', onError);
-      resolve(r);
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        req.pause();
-        finish({ ok: false, over: true });
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => finish({ ok: true, bytes: Buffer.concat(chunks, size) });
-    const onError = () => finish({ ok: false, over: false });
-    req.on('data', onData);
-    req.once('end', onEnd);
-    req.once('error', onError);
-    req.once('aborted', onError);
-  });
-  if (!read.ok) return read.over ? tooLarge : { ok: false, code: 'HTTP.BODY_UNREADABLE', message: 'The request body could not be read.' };
+  const read = await readLimited(req, maxBytes, `The file is larger than ${maxBytes} bytes.`);
+  if (!read.ok) return read;
   const fileName = fileNameOf(req.headers['content-disposition']);
   return { ok: true, value: { bytes: read.bytes, contentType, ...(fileName ? { fileName } : {}) } };
 }
