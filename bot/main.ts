@@ -44,6 +44,7 @@ import { SqlClerkAlerts } from './adapters/store/sql-clerk-alerts';
 import { SqlConferenceLease } from './adapters/store/sql-conference-lease';
 import { SqlConferenceStore } from './adapters/store/sql-conference.store';
 import { SqlConferenceLookup } from './adapters/store/sql-conference-lookup';
+import { SqlLiveMeetingStore } from './adapters/store/sql-live-meeting.store';
 import { SqlJobQueue } from './adapters/store/sql-job-queue';
 import type { StaffRoles } from './app/ports/staff-roles.port';
 import { SqlStaffRoles } from './adapters/store/sql-staff-roles';
@@ -222,6 +223,7 @@ function appDeps(config: Config, database: Database, clock: Clock, audit: AuditL
     publicBaseUrl: config.publicBaseUrl,
     reports: graph.reports,
     lookup: new SqlConferenceLookup(database),
+    live: new SqlLiveMeetingStore(database),
   };
 }
 

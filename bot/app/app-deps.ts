@@ -5,7 +5,10 @@ import type { BookingDeps } from './meetings/booking-deps';
 import type { ChatNotifier } from './ports/chat-notifier.port';
 import type { ConferenceLookup } from './ports/conference-lookup.port';
 import type { Directory } from './ports/directory.port';
+import type { LiveMeetingStore } from './ports/live-meeting-store.port';
+import type { MeetingNotifier } from './ports/meeting-notifier.port';
 import type { JobQueue } from './ports/job-queue.port';
+import type { CallControl } from './ports/call-control.port';
 import type { LinkSigner } from './ports/link-signer.port';
 import type { RemindersSent } from './ports/reminders-sent.port';
 import type { ReportStore } from './ports/report-store.port';
@@ -31,4 +34,10 @@ export interface AppDeps extends BookingDeps {
   reports: ReportStore;
   /** A conference by its case reference (the chat commands "board" and "invite"). */
   lookup: ConferenceLookup;
+  /** The meeting while it runs: stage, roster, alerts, the decision being entered (bot/app/meeting). */
+  live: LiveMeetingStore;
+  /** Targeted in-meeting notifications to the chair (Teams); absent, the chair's 1:1 chat carries them alone. */
+  meetingNotifier?: MeetingNotifier;
+  /** Removing someone through the calling bot, where the tenant has enabled it; absent, the chair gets instructions. */
+  calls?: CallControl;
 }

@@ -12,3 +12,4 @@ export { SqlClerkAlerts, type StoredClerkAlert } from './sql-clerk-alerts';
 export { SqlConferenceLease } from './sql-conference-lease';
 export { SqlJobQueue, type SqlJobQueueOptions } from './sql-job-queue';
 export { SqlStaffRoles } from './sql-staff-roles';
+export { SqlLiveMeetingStore } from './sql-live-meeting.store';

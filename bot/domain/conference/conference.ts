@@ -158,6 +158,8 @@ export interface MeetingRecord {
   optionsVerified: boolean;
   /** Names of options that did not take (empty when verified). */
   optionMismatches: string[];
+  /** The meeting chat's thread id (Graph onlineMeeting chatInfo.threadId): meeting events arrive there. */
+  chatThreadId?: string;
   /** The booking version the Outlook event reflects (times and attendees); behind = PATCH due. */
   syncedBookingVersion?: number;
   /** Saved before the cancel request goes out, so a rerun after a lost answer knows it was sent. */
@@ -248,6 +250,8 @@ export interface Conference {
   rebookingOf?: string;
   /** The social work report's sharing, tracked as deadlines T10 (family) and T10b (chair and clerk). */
   socialWorkReport?: { sharedWithFamilyAt?: string; sharedWithChairAndClerkAt?: string };
+  /** A review combined with a looked-after review (001): a second part after the decision. */
+  dualProcess?: boolean;
   /** Version of the invite list: bumped by every invitee change (the API's If-Match on the list). */
   inviteListVersion?: number;
   /** Optimistic concurrency: the store refuses a save whose expected version is stale. */

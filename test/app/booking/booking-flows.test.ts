@@ -6,6 +6,7 @@ import { HmacLinkSigner, linkKeyFrom } from '../../../bot/adapters/links/hmac-li
 import { migrate } from '../../../bot/adapters/store/migrate';
 import { openDatabase } from '../../../bot/adapters/store/open-database';
 import { SqlConferenceLookup } from '../../../bot/adapters/store/sql-conference-lookup';
+import { SqlLiveMeetingStore } from '../../../bot/adapters/store/sql-live-meeting.store';
 import { SqlStaffRoles } from '../../../bot/adapters/store/sql-staff-roles';
 import { SqlRemindersSent } from '../../../bot/adapters/store/sql-reminders-sent';
 import { SqlJobQueue } from '../../../bot/adapters/store/sql-job-queue';
@@ -68,6 +69,7 @@ beforeAll(async () => {
     remindersSent: new SqlRemindersSent(db),
     reports: h.graph.reports,
     lookup: new SqlConferenceLookup(db),
+    live: new SqlLiveMeetingStore(db),
     staffRoles: new SqlStaffRoles(db, base.audit, base.clock),
   };
 }, 120_000);
