@@ -41,15 +41,18 @@ function move(state: StageState, to: MeetingStage): StageTransition {
   return { ok: true, state: { ...state, stage: to }, effects: [{ type: 'stage-changed', from: state.stage, to }] };
 }
 
-/** Which stage a command may leave from (null: never legal from there). */
-function legalFrom(command: Exclude<StageCommand, 'add-confidential-section'>, state: StageState, ctx: StageContext): MeetingStage | null {
+/**
+ * The stages a command may leave from. Opening the family part from the confidential section and
+ * closing the looked-after part are always possible (a booking changed mid-meeting never strands
+ * the chair); straight from the pre-meeting to the family only without a confidential section.
+ */
+function legalFrom(command: Exclude<StageCommand, 'add-confidential-section'>, state: StageState, ctx: StageContext): readonly MeetingStage[] {
   switch (command) {
-    case 'open-confidential': return hasConfidential(state, ctx) ? 'pre-meeting' : null;
-    // Straight to the family only when there is no confidential section to hold first (003).
-    case 'open-family': return hasConfidential(state, ctx) ? 'confidential' : 'pre-meeting';
-    case 'open-decision': return 'family';
-    case 'open-looked-after': return isDual(ctx) ? 'decision' : null;
-    case 'close': return isDual(ctx) ? 'looked-after' : 'decision';
+    case 'open-confidential': return hasConfidential(state, ctx) ? ['pre-meeting'] : [];
+    case 'open-family': return hasConfidential(state, ctx) ? ['confidential'] : ['pre-meeting', 'confidential'];
+    case 'open-decision': return ['family'];
+    case 'open-looked-after': return isDual(ctx) ? ['decision'] : [];
+    case 'close': return isDual(ctx) ? ['looked-after'] : ['decision', 'looked-after'];
   }
 }
 
@@ -68,7 +71,7 @@ export function transitionStage(state: StageState, event: StageEvent, ctx: Stage
   const to = TARGET[command];
   if (to === state.stage) return refuse('MEETING.ALREADY_IN_STAGE');
   if (command === 'close' && isDual(ctx) && state.stage === 'decision') return refuse('MEETING.LOOKED_AFTER_PART_DUE');
-  return legalFrom(command, state, ctx) === state.stage ? move(state, to) : refuse('MEETING.STAGE_NOT_ALLOWED');
+  return legalFrom(command, state, ctx).includes(state.stage) ? move(state, to) : refuse('MEETING.STAGE_NOT_ALLOWED');
 }
 
 /** The chair's buttons: every command the machine would accept now. */
