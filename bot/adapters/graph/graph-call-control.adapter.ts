@@ -64,6 +64,8 @@ export class GraphCallControlAdapter implements CallControl {
     // The organizer must be an Entra object id: the join URL's Oid, or the conference's own if it is one.
     const organizerId = parts?.organizerId ?? (GUID.test(input.organizerId) ? input.organizerId : undefined);
     if (!organizerId) throw new CallControlError('GRAPH.REJECTED', 'the meeting organizer has no Entra object id to join with');
+    const tenantId = input.tenantId || parts?.tenantId;
+    if (!tenantId) throw new CallControlError('GRAPH.REJECTED', 'the meeting has no tenant id to join with');
     const body = {
       '@odata.type': '#microsoft.graph.call',
       callbackUri: this.callbackUri,
@@ -72,9 +74,9 @@ export class GraphCallControlAdapter implements CallControl {
       chatInfo: { '@odata.type': '#microsoft.graph.chatInfo', threadId: input.chatThreadId || parts?.threadId, messageId: parts?.messageId ?? '0' },
       meetingInfo: {
         '@odata.type': '#microsoft.graph.organizerMeetingInfo',
-        organizer: { '@odata.type': '#microsoft.graph.identitySet', user: { '@odata.type': '#microsoft.graph.identity', id: organizerId, tenantId: input.tenantId } },
+        organizer: { '@odata.type': '#microsoft.graph.identitySet', user: { '@odata.type': '#microsoft.graph.identity', id: organizerId, tenantId } },
       },
-      tenantId: input.tenantId,
+      tenantId,
     };
     // Not idempotent in Graph: a retried join is a second bot in the call. The caller keeps the id.
     const raw = await this.call('join the meeting call', 'call', () => this.client.api('/communications/calls').post(body));

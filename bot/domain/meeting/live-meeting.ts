@@ -107,4 +107,6 @@ export interface LiveMeeting {
   decision?: Decision;
   /** Optimistic concurrency, like the conference's. */
   version: number;
+  /** H4b: the calling bot's call in this meeting (removing someone), kept so it is joined once. */
+  call?: { callId: string; joinedAt: string };
 }
