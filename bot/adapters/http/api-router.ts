@@ -29,6 +29,7 @@ import { peopleRoute } from './routes/people.route';
 import { reportRoutes } from './routes/reports.route';
 import { timescalesRoute } from './routes/timescales.route';
 import { alertRoutes } from './routes/alerts.routes';
+import { meetingRoutes } from './routes/meeting.routes';
 
 /** The routes this configuration serves: dev sign-in only in local mode (absent = 404). */
 export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
@@ -42,6 +43,7 @@ export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
     // Reports (docs/reports.md)
     ...reportRoutes,
     ...alertRoutes,
+    ...meetingRoutes,
     ...(options.devSignIn ? [devSignInRoute] : []),
   ];
 }

@@ -8,7 +8,8 @@ import { inviteListCardHandlers } from '../invite-list/invite-list-card';
 import { helpCardHandlers } from '../help/help';
 import type { CardActionHandlers } from '../ports/card-action.port';
 import { alertCardHandlers } from '../meeting/live/alert-card-handlers';
+import { runSheetCardHandlers } from '../meeting/stage/run-sheet-card-handlers';
 
 export function productCardHandlers(deps: AppDeps): CardActionHandlers {
-  return { ...helpCardHandlers, ...bookingCardHandlers(deps), ...standDownCardHandlers(deps), ...attendanceCardHandlers(deps), ...inviteListCardHandlers(deps), ...alertCardHandlers(deps) };
+  return { ...helpCardHandlers, ...bookingCardHandlers(deps), ...standDownCardHandlers(deps), ...attendanceCardHandlers(deps), ...inviteListCardHandlers(deps), ...alertCardHandlers(deps), ...runSheetCardHandlers(deps) };
 }

@@ -12,6 +12,7 @@ import { MeetingError } from '../../../domain/meeting/meeting-errors';
 import { quorumAtStart } from '../../../domain/meeting/quorum-at-start';
 import { stageContextOf, transitionStage } from '../../../domain/meeting/stage-machine';
 import type { AppDeps } from '../../app-deps';
+import { deliverAlerts } from '../live/deliver-alerts';
 import { type AuditLine, loadForChair, londonNow, refuse, saveLive } from './chair-context';
 import { applyLobbyBypass, type LobbyOutcome } from './lobby-bypass';
 import { type ChairNotified, notifyChair } from './notify-chair';
@@ -49,7 +50,7 @@ export async function changeStage(
   const { live, result } = await saveLive(deps, viewer, conferenceId, async (current) => {
     const t = transitionStage(current, { type: 'command', command, byChair: true }, ctx);
     if (!t.ok) {
-      if (t.code === 'MEETING.ALREADY_IN_STAGE') return { next: null, result: { from: current.stage, changed: false } };
+      if (t.code === 'MEETING.ALREADY_IN_STAGE') return { next: null, result: { from: current.stage, changed: false, raised: [] as string[] } };
       return refuse(deps, viewer, c, attempted, t.code, { command, stage: current.stage });
     }
     const at = deps.clock.now().toISOString();
@@ -82,9 +83,11 @@ export async function changeStage(
         : { action: 'meeting.confidential-added', detail: { stage: to, command } },
       ...alertAuditLines(r.raised, r.cleared),
     );
-    return { next: { ...staged, alerts: r.alerts }, audit, result: { from: current.stage, changed: true } };
+    return { next: { ...staged, alerts: r.alerts }, audit, result: { from: current.stage, changed: true, raised: r.raised.map((a) => a.id) } };
   });
   if (!result.changed) return { kind: 'unchanged', live };
+  // Someone present who must not be in the new part: alerted like any other (H4a's delivery, repeated until acknowledged).
+  if (result.raised && result.raised.length > 0) await deliverAlerts(deps, conferenceId, result.raised).catch(() => []);
 
   const lobby = await applyLobbyBypass(deps, c, profile, result.from, live.stage, viewer);
   const notified = await notifyChair(deps, c, live, `Now: ${STAGE_LABEL[live.stage]}.`);

@@ -5,6 +5,7 @@ import type { Conference } from '../../../domain/conference/conference';
 import type { LiveMeeting } from '../../../domain/meeting/live-meeting';
 import { CodedError } from '../../../domain/shared/coded-error';
 import type { AppDeps } from '../../app-deps';
+import { chairParticipantIds } from '../live/chair-of';
 import { runSheetCard, runSheetLink } from './run-sheet-card';
 import { STAGE_LABEL } from './run-sheet';
 
@@ -24,11 +25,13 @@ export async function notifyChair(deps: AppDeps, c: Conference, live: LiveMeetin
     .sendCard(chairId, await runSheetCard(deps, c, live, headline, 'Good'))
     .then((): Delivery => 'sent', failed);
   const url = runSheetLink(deps, c);
+  // Teams addresses the targeted notification to the chair's ids in this meeting (29:…).
+  const recipients = chairParticipantIds(c, live).slice(0, 10);
   let meeting: Delivery = 'not-available';
-  if (deps.meetingNotifier && live.chat && url) {
+  if (deps.meetingNotifier && live.chat && url && recipients.length > 0) {
     meeting = await deps.meetingNotifier
       // The dialog title carries the stage only: no name, no case detail.
-      .notify(live.chat, live.teamsMeetingId, { recipients: [chairId], url, title: `Now: ${STAGE_LABEL[live.stage]}` })
+      .notify(live.chat, live.teamsMeetingId, { recipients, url, title: `Now: ${STAGE_LABEL[live.stage]}` })
       .then((): Delivery => 'sent', failed);
   }
   return { chat, meeting };

@@ -13,7 +13,7 @@ import type { LiveMeeting, RosterEntry } from '../../../domain/meeting/live-meet
 import { alertCandidates, reconcileAlerts } from '../../../domain/meeting/meeting-alerts';
 import { MeetingError } from '../../../domain/meeting/meeting-errors';
 import type { AppDeps } from '../../app-deps';
-import { type CallControl, CallControlError } from '../../ports/call-control.port';
+import { type CallControl, CallControlError, type CallParticipant } from '../../ports/call-control.port';
 import { loadForChair, londonNow, refuse, saveLive } from './chair-context';
 import { alertAuditLines } from './change-stage.use-case';
 import { removalInstructions, roleText } from './run-sheet';
@@ -46,7 +46,7 @@ async function callIdFor(deps: AppDeps, viewer: Viewer, calls: CallControl, c: C
 
 async function removeThroughCall(deps: AppDeps, viewer: Viewer, calls: CallControl, c: Conference, live: LiveMeeting, aadObjectId: string): Promise<{ callId: string; callParticipantId: string }> {
   let callId = await callIdFor(deps, viewer, calls, c, live, false);
-  let people;
+  let people: CallParticipant[];
   try {
     people = await calls.listParticipants(callId);
   } catch (err) {
