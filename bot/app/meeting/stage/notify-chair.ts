@@ -5,7 +5,7 @@ import type { Conference } from '../../../domain/conference/conference';
 import type { LiveMeeting } from '../../../domain/meeting/live-meeting';
 import { CodedError } from '../../../domain/shared/coded-error';
 import type { AppDeps } from '../../app-deps';
-import { chairParticipantIds } from '../live/chair-of';
+import { chairIdOf, chairParticipantIds } from '../live/chair-of';
 import { runSheetCard, runSheetLink } from './run-sheet-card';
 import { STAGE_LABEL } from './run-sheet';
 
@@ -19,7 +19,7 @@ export interface ChairNotified {
 const failed = (err: unknown): Delivery => `failed:${err instanceof CodedError ? err.code : 'UNKNOWN'}`;
 
 export async function notifyChair(deps: AppDeps, c: Conference, live: LiveMeeting, headline: string): Promise<ChairNotified> {
-  const chairId = c.booking?.chairId;
+  const chairId = chairIdOf(c);
   if (!chairId) return { chat: 'not-available', meeting: 'not-available' };
   const chat = await deps.notifier
     .sendCard(chairId, await runSheetCard(deps, c, live, headline, 'Good'))

@@ -8,6 +8,7 @@ import type { Conference } from '../../../domain/conference/conference';
 import type { LiveMeeting } from '../../../domain/meeting/live-meeting';
 import type { AppDeps } from '../../app-deps';
 import { endOfLondonDay } from '../../reports/london-time';
+import { chairIdOf } from '../live/chair-of';
 import { chairInviteeOf, londonNow } from './chair-context';
 import { removalInstructions, type RunSheet, type RunSheetLine, runSheetOf } from './run-sheet';
 
@@ -75,7 +76,7 @@ export async function runSheetCard(deps: AppDeps, c: Conference, live: LiveMeeti
     managers: quorumPending ? await safeguardingManagers(deps) : [],
     nextChange: s.nextChange ? `Next: ${s.nextChange.what} at ${s.nextChange.at.slice(11, 16)}.` : '',
     commands: s.commands,
-    userIds: c.booking?.chairId ? [c.booking.chairId] : [],
+    userIds: chairIdOf(c) ? [chairIdOf(c)!] : [],
     conferenceId: c.id,
     actionId: randomUUID(),
   };
