@@ -65,7 +65,6 @@ async function api(method: string, path: string, personId: string, body?: unknow
   return { status: res.status, json: text ? JSON.parse(text) : null };
 }
 
-const PARENT_ID = 'aaaa0000-0000-4000-8000-00000000a001';
 function withPeople(id: string): Omit<Conference, 'version'> {
   const base = bookedConference(id, { caseReference: `MOS${id.replace(/\D/g, '').padStart(7, '0')}` });
   return {
