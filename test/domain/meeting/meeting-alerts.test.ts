@@ -84,7 +84,7 @@ describe('reconcileAlerts', () => {
 
   it('an acknowledged alert stays open-but-acknowledged while the person stays, and clears when they leave', () => {
     const open = reconcileAlerts([], [mum], ctx()).alerts;
-    const acked: MeetingAlert[] = [{ ...open[0], acknowledgedAt: '2026-06-01T09:16:00.000Z', acknowledgedBy: 'aad-chair' }];
+    const acked: MeetingAlert[] = [{ ...open[0]!, acknowledgedAt: '2026-06-01T09:16:00.000Z', acknowledgedBy: 'aad-chair' }];
     const stays = reconcileAlerts(acked, [mum], ctx({ at: '2026-06-01T09:17:00.000Z' }));
     expect(stays).toEqual({ alerts: acked, raised: [], cleared: [] });
     const left = reconcileAlerts(acked, [], ctx({ at: '2026-06-01T09:18:00.000Z', reasonForClear: 'left' }));
@@ -118,7 +118,7 @@ describe('reconcileAlerts', () => {
   it('without a reason the alert is cleared with the time only', () => {
     const open = reconcileAlerts([], [guest], ctx()).alerts;
     const r = reconcileAlerts(open, [], ctx({ reasonForClear: undefined }));
-    expect(r.cleared[0].clearedAt).toBe('2026-06-01T09:15:00.000Z');
+    expect(r.cleared[0]!.clearedAt).toBe('2026-06-01T09:15:00.000Z');
     expect(r.cleared[0]).not.toHaveProperty('clearedBecause');
   });
 });

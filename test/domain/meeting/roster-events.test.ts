@@ -29,7 +29,7 @@ describe('applyParticipantEvent', () => {
   it('an unknown joiner is kept unmatched', () => {
     const r = applyParticipantEvent([], invitees, join('29:g', 1, { displayName: 'Testmum' }));
     expect(r.roster[0]).toMatchObject({ participantId: '29:g', inMeeting: true });
-    expect(r.roster[0].inviteeId).toBeUndefined();
+    expect(r.roster[0]!.inviteeId).toBeUndefined();
   });
 
   it('a redelivered event changes nothing (same roster object)', () => {
@@ -63,7 +63,7 @@ describe('applyParticipantEvent', () => {
     const { roster, changes } = applyAll([join('29:a', 5, { email: 'testmum@mail.example' }), join('29:a', 1, { aadObjectId: 'aad-sw' })]);
     expect(changes).toEqual([true, false]);
     expect(roster[0]).toMatchObject({ inviteeId: 'mum', matchedBy: 'email', inMeeting: true, lastEventAt: T(5) });
-    expect(roster[0].aadObjectId).toBeUndefined();
+    expect(roster[0]!.aadObjectId).toBeUndefined();
   });
 
   it('a second newer join while in the meeting updates lastEventAt only (no change for alerts)', () => {
@@ -81,7 +81,7 @@ describe('applyParticipantEvent', () => {
     const { roster, changes } = applyAll([join('29:a', 1), { type: 'leave', participantId: '29:a', at: '2026-06-01T10:00:00+01:00' }]);
     // 10:00+01:00 is 09:00:00Z: older than 09:00:01Z.
     expect(changes).toEqual([true, false]);
-    expect(roster[0].inMeeting).toBe(true);
+    expect(roster[0]!.inMeeting).toBe(true);
   });
 
   it('any order of the same events gives the same final roster state', () => {
