@@ -140,6 +140,13 @@ export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
   'REPORTS.STORAGE_UNAVAILABLE': 503,
   'REPORTS.STORAGE_REFUSED': 502,
   'REPORTS.STORAGE_ITEM_MISSING': 502,
+  // The record (bot/app/record, docs/meeting/record.md)
+  'RECORD.NO_DECISION': 409,
+  'RECORD.NOT_ALLOWED': 403,
+  'RECORD.NOT_THE_CHAIR': 403,
+  'RECORD.RECIPIENT_NOT_FOUND': 404,
+  'RECORD.NOT_A_REDACTED_COPY': 409,
+  'RECORD.NOT_CONFIGURED': 503,
 };
 
 /** The answer for a refusal: the table's status and `{ code, message }` (message: ids only). */

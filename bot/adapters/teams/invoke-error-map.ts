@@ -126,6 +126,13 @@ export const INVOKE_ERRORS: { readonly [C in UseCaseErrorCode]: InvokeErrorAnswe
   'REPORTS.STORAGE_UNAVAILABLE': failed('The document library could not be reached. Try again in a few minutes.'),
   'REPORTS.STORAGE_REFUSED': failed('The document library refused the report. Tell the clerk.'),
   'REPORTS.STORAGE_ITEM_MISSING': failed('A report could not be found in the document library. Tell the clerk.'),
+  // The record (bot/app/record)
+  'RECORD.NO_DECISION': refused('The decision has not been recorded yet, so there is no record to send.'),
+  'RECORD.NOT_ALLOWED': refused('Only the chair and the clerk send the record.'),
+  'RECORD.NOT_THE_CHAIR': refused('Only the chair approves a redacted copy of the record.'),
+  'RECORD.RECIPIENT_NOT_FOUND': refused('This person has no copy of the record planned.'),
+  'RECORD.NOT_A_REDACTED_COPY': refused("This person's copy leaves nothing out for them, so there is nothing to approve."),
+  'RECORD.NOT_CONFIGURED': failed('The record cannot be made on this deployment. Tell the administrator.'),
 };
 
 export function isUseCaseErrorCode(code: unknown): code is UseCaseErrorCode {

@@ -34,6 +34,8 @@ export interface RecordState {
   issuedAt: string;
   issuedBy: string;
   recipients: RecordRecipient[];
+  /** When the chair was sent the card to approve the redacted copies (sent once). */
+  approvalRequestedAt?: string;
 }
 
 /** Everyone on the invite list who gets the record: every invitee not removed (never a pending draft entry). */
@@ -65,7 +67,7 @@ export function planRecord(c: Conference, windows: readonly PartWindow[], prior:
   const kept = new Map((prior?.recipients ?? []).map((r) => [r.inviteeId, r]));
   const recipients = [...(prior?.recipients ?? [])];
   for (const i of recordRecipientsOf(c)) if (!kept.has(i.id)) recipients.push(recipientFor(windows, i));
-  return { deadline: prior?.deadline ?? at.deadline, issuedAt: prior?.issuedAt ?? at.now, issuedBy: prior?.issuedBy ?? at.by, recipients };
+  return { ...prior, deadline: prior?.deadline ?? at.deadline, issuedAt: prior?.issuedAt ?? at.now, issuedBy: prior?.issuedBy ?? at.by, recipients };
 }
 
 /** 'sending' left by a run that stopped mid-request: the outcome is unknown (never resent on its own). */
