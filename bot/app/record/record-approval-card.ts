@@ -7,7 +7,7 @@ import type { LiveMeeting } from '../../domain/meeting/live-meeting';
 import type { RecordPart } from '../../domain/record/record-parts';
 import type { RecordRecipient } from '../../domain/record/record-state';
 import type { AdaptiveCardJson } from '../../cards/adaptive-card';
-import { redactedApprovalCard } from '../../cards/record/record.view-model';
+import { render } from '../../cards/record-approval/record-approval.view-model';
 import type { AppDeps } from '../app-deps';
 import { ChatNotifierError } from '../ports/chat-notifier.port';
 import { recordDownloadLink } from './record-link';
@@ -21,19 +21,19 @@ const STATE: Record<RecordRecipient['state'], string> = {
 export function approvalCard(deps: Pick<AppDeps, 'links' | 'publicBaseUrl' | 'clock'>, c: Conference, live: LiveMeeting): AdaptiveCardJson {
   const redacted = (live.record?.recipients ?? []).filter((r) => r.approval);
   const roles = new Map(c.invitees.map((i) => [i.id, i.role]));
-  return redactedApprovalCard({
-    conferenceId: c.id,
-    caseReference: c.caseReference,
-    actionId: randomUUID(),
-    approveVerb: 'record.approve-redacted',
+  const actionId = randomUUID();
+  return render({
+    title: `Redacted copies of the record: ${c.caseReference}`,
+    intro: 'These people were excluded from part of the meeting (or attended only their own slot). Their copy leaves those parts out and goes only once you approve it.',
     lines: redacted.map((r) => ({
-      inviteeId: r.inviteeId,
-      role: ROLE_LABEL(roles.get(r.inviteeId) ?? 'invitee'),
-      leavesOut: r.withheld.map((w) => PART[w.part]).join(', '),
+      who: `${ROLE_LABEL(roles.get(r.inviteeId) ?? 'invitee')} (${r.inviteeId})`,
+      leavesOut: `Leaves out: ${r.withheld.map((w) => PART[w.part]).join(', ')}`,
+      status: `Status: ${STATE[r.state]}`,
+      previewTitle: 'Preview this copy',
       previewUrl: recordDownloadLink(deps, c.id, r.inviteeId, deps.clock.now()),
-      approved: r.approval?.approvedAt !== undefined,
-      state: STATE[r.state],
+      approve: r.approval?.approvedAt ? [] : [{ title: 'Approve and send', approveVerb: 'record.approve-redacted' as const, conferenceId: c.id, inviteeId: r.inviteeId, actionId }],
     })),
+    footer: 'Only you can approve these copies. Approving sends that copy at once.',
   });
 }
 

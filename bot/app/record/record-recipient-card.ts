@@ -3,7 +3,7 @@
 import type { Conference, Invitee } from '../../domain/conference/conference';
 import type { RecordDocument } from '../../domain/record/record-content';
 import type { AdaptiveCardJson } from '../../cards/adaptive-card';
-import { recordCard } from '../../cards/record/record.view-model';
+import { render } from '../../cards/record/record.view-model';
 import type { AppDeps } from '../app-deps';
 import { recordDownloadLink } from './record-link';
 
@@ -12,10 +12,12 @@ const CARD_FACTS = new Set(['Case reference', 'Meeting', 'Date', 'Record due by 
 
 export function recipientCard(deps: Pick<AppDeps, 'links' | 'publicBaseUrl' | 'clock'>, c: Conference, invitee: Invitee, doc: RecordDocument): AdaptiveCardJson {
   const facts = doc.sections.flatMap((s) => s.facts).filter((f) => CARD_FACTS.has(f.label)).map((f) => ({ title: f.label, value: f.value }));
-  return recordCard({
-    caseReference: c.caseReference,
+  return render({
+    title: 'Decision and recommendations',
     facts,
-    ...(doc.withheldNote ? { note: doc.withheldNote } : {}),
+    notes: doc.withheldNote ? [{ text: doc.withheldNote }] : [],
+    footer: 'The full record is in the PDF. The link works for 28 days and opens your own copy only.',
+    downloadTitle: 'Download the record (PDF)',
     downloadUrl: recordDownloadLink(deps, c.id, invitee.id, deps.clock.now()),
   });
 }
