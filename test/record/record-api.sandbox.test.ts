@@ -15,6 +15,8 @@ import { SandboxStore } from '../../scripts/graph-sandbox/sandbox-store';
 import { seedPerson } from '../../scripts/graph-sandbox/directory/seed-people';
 import { decision, live as fixtureLive } from '../domain/record/record-fixtures';
 import { type Harness, startHarness } from '../graph/sandbox-harness';
+import { cardActionInvoke } from '../http/support/activities';
+import { type ConnectorStub, startConnectorStub } from '../http/support/connector-stub';
 import { type TestServer, startTestServer } from '../http/support/test-server';
 import { FakeMeetings } from '../invitations/booking-fakes';
 import { RecordingNotifier } from '../invite-list/support/invite-kit';
@@ -275,4 +277,36 @@ it('a crash after Graph took the e-mails: the next run reports them unknown and 
   expect(stateOf(resent.json)).toMatchObject({ 'inv-mother': 'sent:email', 'inv-gp': 'unknown' });
   expect(resent.json.recipients.find((r: { inviteeId: string }) => r.inviteeId === 'inv-mother').attempts).toBe(2);
   expect(await inbox(mother)).toHaveLength(2);
+});
+
+describe("the chair's card: Approve and send", () => {
+  const id = 'conf-card';
+  let connector: ConnectorStub;
+  beforeAll(async () => {
+    connector = await startConnectorStub();
+    await seed(id);
+    expect((await api('POST', `/api/v1/conferences/${id}/record/issue`, CLERK.id, {})).status).toBe(200);
+  });
+  afterAll(() => connector.close());
+
+  const press = async (aadObjectId: string, data: Record<string, unknown>) =>
+    (await bot.post('/api/messages', { ...cardActionInvoke('record.approve-redacted', data, { serviceUrl: connector.url }), from: { id: `29:${aadObjectId}`, aadObjectId, name: 'User' } })).json as { statusCode: number; value: unknown };
+
+  it('someone else pressing it is refused and nothing is sent', async () => {
+    const r = await press(SW.id, { conferenceId: id, inviteeId: 'inv-father', actionId: 'card-1' });
+    expect(r.statusCode).toBe(400);
+    expect(JSON.stringify(r.value)).toContain('RECORD.NOT_THE_CHAIR');
+    expect(await inbox(`inv-father.${id}@family.example.org`)).toHaveLength(0);
+  });
+
+  it("the chair's press sends the copy and answers with the card refreshed, its button gone", async () => {
+    const card = notifier.sent.filter((s) => s.personId === CHAIR.id).map((s) => s.card).find((k) => JSON.stringify(k).includes(id) && JSON.stringify(k).includes('record.approve-redacted'))!;
+    const action = JSON.stringify(card).match(/"data":\{"conferenceId":"[^"]+","inviteeId":"inv-father","actionId":"([^"]+)"\}/)!;
+    const r = await press(CHAIR.id, { conferenceId: id, inviteeId: 'inv-father', actionId: action[1] });
+    expect(r.statusCode).toBe(200);
+    const answered = JSON.stringify(r.value);
+    expect(answered).toContain('Status: sent');
+    expect(answered).not.toContain('record.approve-redacted');
+    expect(await inbox(`inv-father.${id}@family.example.org`)).toHaveLength(1);
+  });
 });
