@@ -9,6 +9,7 @@ import type { LiveMeetingStore } from './ports/live-meeting-store.port';
 import type { MeetingNotifier } from './ports/meeting-notifier.port';
 import type { JobQueue } from './ports/job-queue.port';
 import type { CallControl } from './ports/call-control.port';
+import type { DocumentRenderer } from './ports/document-renderer.port';
 import type { LinkSigner } from './ports/link-signer.port';
 import type { RemindersSent } from './ports/reminders-sent.port';
 import type { ReportStore } from './ports/report-store.port';
@@ -40,4 +41,6 @@ export interface AppDeps extends BookingDeps {
   meetingNotifier?: MeetingNotifier;
   /** Removing someone through the calling bot, where the tenant has enabled it; absent, the chair gets instructions. */
   calls?: CallControl;
+  /** The record's PDF (bot/adapters/documents); main.ts always sets it, a test set-up that issues no record may leave it out. */
+  documents?: DocumentRenderer;
 }

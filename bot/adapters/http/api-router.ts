@@ -26,6 +26,7 @@ import { inviteListRoutes } from './routes/invite-list.routes';
 import { meRoute } from './routes/me.route';
 import { openApiRoute } from './routes/openapi.route';
 import { peopleRoute } from './routes/people.route';
+import { recordRoutes } from './routes/record.routes';
 import { reportRoutes } from './routes/reports.route';
 import { timescalesRoute } from './routes/timescales.route';
 
@@ -40,6 +41,8 @@ export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
     ...inviteListRoutes,
     // Reports (docs/reports.md)
     ...reportRoutes,
+    // The decision and recommendations record (docs/meeting/record.md)
+    ...recordRoutes,
     ...(options.devSignIn ? [devSignInRoute] : []),
   ];
 }

@@ -34,7 +34,8 @@ export type UseCaseErrorCode =
   | import('../access/authorise').AccessErrorCode
   | import('../ports/directory.port').DirectoryErrorCode
   | import('../reports/report-errors').ReportAreaErrorCode
-  | import('../../domain/meeting/meeting-errors').MeetingErrorCode;
+  | import('../../domain/meeting/meeting-errors').MeetingErrorCode
+  | import('../record/record-errors').RecordErrorCode;
 
 /** Refusals of the transports themselves (request body, activity shape, authentication, tenancy). */
 export type TransportErrorCode =
