@@ -6,8 +6,9 @@ import { standDownCardHandlers } from '../booking/stand-down-chat';
 import { attendanceCardHandlers } from '../attendance/attendance-card-handlers';
 import { inviteListCardHandlers } from '../invite-list/invite-list-card';
 import { helpCardHandlers } from '../help/help';
+import { decisionCardHandlers } from '../decision/decision-chat';
 import type { CardActionHandlers } from '../ports/card-action.port';
 
 export function productCardHandlers(deps: AppDeps): CardActionHandlers {
-  return { ...helpCardHandlers, ...bookingCardHandlers(deps), ...standDownCardHandlers(deps), ...attendanceCardHandlers(deps), ...inviteListCardHandlers(deps) };
+  return { ...helpCardHandlers, ...bookingCardHandlers(deps), ...standDownCardHandlers(deps), ...attendanceCardHandlers(deps), ...inviteListCardHandlers(deps), ...decisionCardHandlers(deps) };
 }
