@@ -49,7 +49,7 @@ const decision: DecisionCardViewModel = {
   ruleText: 'The majority decides.', recorded: false, isReview: true, summary: [{ title: 'Outcome', value: 'Child protection plan' }],
   agencies: [{ label: 'Police', note: 'In the meeting', viewId: 'view_police', scalingId: 'scaling_police', dissentId: 'dissent_police', view: 'no-plan', scaling: '4', dissent: '', viewError: '', scalingError: '', dissentError: 'Record its reason.' }],
   labels: { ...decisionFields, agenciesHeading: 'Agency views', agenciesHint: 'Present or reporting.', view: 'View', scaling: 'Scaling', dissent: 'Dissent', chairHeading: 'The chair', noPlanHeading: 'If no plan', planHeading: 'If a plan', reviewHeading: 'Review' },
-  values: decisionFields, errors: { ...decisionFields, chairView: "Your casting vote decides." },
+  values: decisionFields, errors: { ...(({ allActionsComplete: _a, ...rest }) => rest)(decisionFields), chairView: 'Your casting vote decides.' },
   ranges: { firstCoreGroupMin: '2027-03-02', firstCoreGroupMax: '2027-03-15', reviewMin: '2027-03-02', reviewMax: '2027-06-01' },
   viewChoices: [{ title: 'Plan', value: 'plan' }], scalingChoices: [{ title: '4', value: '4' }], chairViewChoices: [{ title: 'Plan', value: 'plan' }], outcomeWithoutPlanChoices: [{ title: 'Child in need', value: 'child-in-need' }],
   categoryChoices: [{ title: 'Neglect', value: 'neglect' }], leadChoices: [{ title: 'Jordan Pike (Social worker)', value: 'inv-sw' }], coreGroupChoices: [{ title: 'Parent or carer', value: 'inv-mum' }],

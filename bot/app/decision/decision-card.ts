@@ -201,7 +201,6 @@ export function decisionCard(v: DecisionView, notice = '', noticeColor: Decision
       reviewDate: e('reviewDate'),
       reviewOutcome: e('review.outcome'),
       newCategory: e('review.newCategory'),
-      allActionsComplete: '',
       endRationale: e('review.endRationale'),
     },
     ranges: {

@@ -51,7 +51,7 @@ export interface DecisionCardViewModel {
   agencies: DecisionAgencyRow[];
   labels: Record<Fields | 'agenciesHeading' | 'agenciesHint' | 'view' | 'scaling' | 'dissent' | 'chairHeading' | 'noPlanHeading' | 'planHeading' | 'reviewHeading', string>;
   values: Record<Fields, string>;
-  errors: Record<Fields, string>;
+  errors: Record<Exclude<Fields, 'allActionsComplete'>, string>;
   ranges: { firstCoreGroupMin: string; firstCoreGroupMax: string; reviewMin: string; reviewMax: string };
   viewChoices: Choice[];
   scalingChoices: Choice[];
