@@ -30,7 +30,9 @@ afterAll(async () => {
 
 const as = (p: { id: string }, activity: Node): Node => ({ ...activity, from: { id: `29:${p.id}`, aadObjectId: p.id, name: 'Invented Person' } });
 function walk(card: unknown, visit: (o: Node) => void): void {
-  if (Array.isArray(card)) card.forEach((c) => walk(c, visit));
+  if (Array.isArray(card)) {
+    for (const c of card) walk(c, visit);
+  }
   else if (card && typeof card === 'object') {
     visit(card as Node);
     for (const [k, v] of Object.entries(card as Node)) if (k !== 'fallback') walk(v, visit);
@@ -38,12 +40,16 @@ function walk(card: unknown, visit: (o: Node) => void): void {
 }
 const texts = (card: unknown): string => {
   const out: string[] = [];
-  walk(card, (o) => o.type === 'TextBlock' && out.push(String(o.text)));
+  walk(card, (o) => {
+    if (o.type === 'TextBlock') out.push(String(o.text));
+  });
   return out.join(' | ');
 };
 const inputs = (card: unknown): Record<string, unknown> => {
   const out: Record<string, unknown> = {};
-  walk(card, (o) => typeof o.type === 'string' && o.type.startsWith('Input.') && (out[String(o.id)] = o.value));
+  walk(card, (o) => {
+    if (typeof o.type === 'string' && o.type.startsWith('Input.')) out[String(o.id)] = o.value;
+  });
   return out;
 };
 /** The TextBlock straight after the input `id` (where its error goes). */

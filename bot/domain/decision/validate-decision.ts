@@ -201,7 +201,7 @@ function leadSocialWorker(draft: DecisionDraft, invitees: Conference['invitees']
     return undefined;
   }
   const invitee = invitees.find((i) => i.id === id && i.status !== 'removed');
-  if (!invitee || invitee.role !== 'social-worker') {
+  if (invitee?.role !== 'social-worker') {
     fail('leadSocialWorker', 'DECISION.LEAD_SOCIAL_WORKER_INVALID', 'The lead social worker must be a qualified social worker on the invite list.');
     return undefined;
   }
