@@ -54,7 +54,7 @@ const decision: DecisionCardViewModel = {
   viewChoices: [{ title: 'Plan', value: 'plan' }], scalingChoices: [{ title: '4', value: '4' }], chairViewChoices: [{ title: 'Plan', value: 'plan' }], outcomeWithoutPlanChoices: [{ title: 'Child in need', value: 'child-in-need' }],
   categoryChoices: [{ title: 'Neglect', value: 'neglect' }], leadChoices: [{ title: 'Jordan Pike (Social worker)', value: 'inv-sw' }], coreGroupChoices: [{ title: 'Parent or carer', value: 'inv-mum' }],
   reviewOutcomeChoices: [{ title: 'Continue the plan', value: 'continue' }],
-  saveTitle: 'Save', saveVerb: 'decision.save', recordTitle: 'Record decision', recordVerb: 'decision.record', refreshTitle: 'Show', refreshVerb: 'decision.open', conferenceId: 'conf-1', actionId: 'sample-action-0031',
+  saveTitle: 'Save', saveVerb: 'decision.save', recordTitle: 'Record decision', recordVerb: 'decision.record', refreshTitle: 'Show', refreshVerb: 'decision.open', userIds: ['5eed0000-0000-4000-8000-000000000001'], conferenceId: 'conf-1', actionId: 'sample-action-0031',
 };
 const decisionBase: DecisionBaseCardViewModel = {
   title: 'The decision', text: 'The chair is recording the decision.', openTitle: 'Open (chair only)', openVerb: 'decision.open', userIds: ['5eed0000-0000-4000-8000-000000000001'], conferenceId: 'conf-1', actionId: 'sample-action-0032',

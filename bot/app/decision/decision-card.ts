@@ -223,6 +223,7 @@ export function decisionCard(v: DecisionView, notice = '', noticeColor: Decision
     recordVerb: 'decision.record',
     refreshTitle: v.decision ? 'Show the decision' : 'Discard unsaved changes',
     refreshVerb: 'decision.open',
+    userIds: [c.booking?.chairId ?? c.invitees.find((i) => i.role === 'chair' && i.status !== 'removed')?.directoryId ?? ''].filter((x) => x !== ''),
     conferenceId: c.id,
     actionId,
   };

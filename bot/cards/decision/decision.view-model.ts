@@ -67,6 +67,8 @@ export interface DecisionCardViewModel {
   recordVerb: Extract<Verb, 'decision.record'>;
   refreshTitle: string;
   refreshVerb: Extract<Verb, 'decision.open'>;
+  /** The chair alone: Teams refreshes the card for them when it is shown again (a fresh actionId each time). */
+  userIds: string[];
   conferenceId: string;
   actionId: string;
 }
