@@ -6,8 +6,8 @@ import type { WorkingCalendar } from '../../domain/calendar/working-calendar';
 import type { Conference } from '../../domain/conference/conference';
 import type { DecisionContext } from '../../domain/decision/validate-decision';
 import type { LiveMeeting } from '../../domain/meeting/live-meeting';
+import { MeetingError } from '../../domain/meeting/meeting-errors';
 import { quorumAtStart } from '../../domain/meeting/quorum-at-start';
-import { CodedError } from '../../domain/shared/coded-error';
 import type { PolicyProfile } from '../../domain/policy/policy-profile';
 import type { AppDeps } from '../app-deps';
 import { BookingError } from '../meetings/booking-errors';
@@ -65,7 +65,7 @@ export async function loadDecision(deps: DecisionDeps, actorId: string, conferen
   }
   if (conference.kind === 'CORE_GROUP') throw new DecisionError('DECISION.NOT_A_CONFERENCE', `conference ${conferenceId} is a core group`, { conferenceId });
   const live = await deps.live.get(conferenceId);
-  if (!live) throw new CodedError('MEETING.NOT_FOUND', `no live meeting for conference ${conferenceId}`, { conferenceId });
+  if (!live) throw new MeetingError('MEETING.NOT_FOUND', `no live meeting for conference ${conferenceId}`, { conferenceId });
   const profile = deps.profileFor(conference.profileId);
   const calendar = createWorkingCalendar(profile.calendar, profile.extraClosures);
   const { eligible, reportingOnly } = eligibleAgencies(conference, live, profile);
