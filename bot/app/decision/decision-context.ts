@@ -34,9 +34,14 @@ export function isChair(c: Conference, actorId: string): boolean {
   return c.invitees.some((i) => i.role === 'chair' && i.status !== 'removed' && i.directoryId !== undefined && i.directoryId === actorId);
 }
 
-/** Agencies whose views count (issue 9): present in the meeting (matched roster) or reporting. */
+/**
+ * Agencies whose views count (issue 9): present in the meeting (a matched roster entry) or
+ * reporting. Present means joined at any time in this meeting, not only now: an officer who gave
+ * the police view and left before the chair pressed Record still counts.
+ */
 export function eligibleAgencies(c: Conference, live: Pick<LiveMeeting, 'roster'>, profile: PolicyProfile): { eligible: string[]; reportingOnly: string[] } {
-  const q = quorumAtStart(c, live, profile.quoracy);
+  const attended = live.roster.map((r) => ({ ...r, inMeeting: true }));
+  const q = quorumAtStart(c, { roster: attended }, profile.quoracy);
   const eligible = [...(q.socialCare ? ['childrens-social-care'] : []), ...new Set([...q.agenciesPresent, ...q.agenciesReporting])];
   return { eligible, reportingOnly: q.agenciesReporting.filter((a) => !q.agenciesPresent.includes(a)) };
 }
