@@ -11,6 +11,8 @@ import { mountReportLinkPage } from './adapters/http/pages/report-link.page';
 import { mountRunSheetPage } from './adapters/http/pages/run-sheet.page';
 import { mountCallsCallback } from './adapters/http/calls-callback';
 import type { CallControl } from './app/ports/call-control.port';
+import { mountRecordLinkPage } from './adapters/http/pages/record-link.page';
+import { PdfRecordRenderer } from './adapters/documents/pdf-record-renderer';
 import { createHttpServer } from './adapters/http/http-server';
 import { createLogger, errorFields, type Logger } from './adapters/logging/logger';
 import { systemClock } from './adapters/clock/system-clock';
@@ -161,7 +163,12 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     bot,
     maxBodyBytes: config.maxBodyBytes,
     api: apiSetup(config, clock, app),
-    pages: [(server) => mountReportLinkPage(server, app, () => config.profile.reports.maxReportBytes), (server) => mountRunSheetPage(server, app), mountCallsCallback],
+    pages: [
+      (server) => mountReportLinkPage(server, app, () => config.profile.reports.maxReportBytes),
+      (server) => mountRecordLinkPage(server, app),
+      (server) => mountRunSheetPage(server, app),
+      mountCallsCallback,
+    ],
     readiness: {
       async check() {
         try {
@@ -247,6 +254,7 @@ function appDeps(config: Config, database: Database, clock: Clock, audit: AuditL
     reports: graph.reports,
     lookup: new SqlConferenceLookup(database),
     live: new SqlLiveMeetingStore(database),
+    documents: new PdfRecordRenderer(),
   };
 }
 
