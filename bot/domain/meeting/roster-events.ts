@@ -37,7 +37,7 @@ function idsOf(e: ParticipantEvent): Partial<RosterEntry> {
 export function applyParticipantEvent(roster: RosterEntry[], invitees: Invitee[], e: ParticipantEvent): { roster: RosterEntry[]; changed: boolean } {
   const index = roster.findIndex((r) => r.participantId === e.participantId);
   const existing = index >= 0 ? roster[index] : undefined;
-  if (existing && notAfter(e.at, existing.lastEventAt)) return { roster, changed: false };
+  if (existing && notAfter(e.at, existing.lastEventAt)) return learnIds(roster, existing, invitees, e);
 
   const merged: RosterEntry = existing
     ? { ...existing, ...idsOf(e), lastEventAt: e.at, inMeeting: e.type === 'join' }
@@ -54,6 +54,19 @@ export function applyParticipantEvent(roster: RosterEntry[], invitees: Invitee[]
   const changed = !existing || existing.inMeeting !== merged.inMeeting || matched;
   const next = existing ? roster.map((r, i) => (i === index ? merged : r)) : [...roster, merged];
   return { roster: next, changed };
+}
+
+/**
+ * An older event does not move the person in or out, but who they are does not depend on the
+ * order: an entry first seen through an id-less leave is matched by the late join's ids.
+ */
+function learnIds(roster: RosterEntry[], entry: RosterEntry, invitees: Invitee[], e: ParticipantEvent): { roster: RosterEntry[]; changed: boolean } {
+  if (entry.inviteeId) return { roster, changed: false };
+  const withIds: RosterEntry = { ...idsOf(e), ...entry };
+  const m = matchParticipant(invitees, withIds);
+  if (!m) return { roster, changed: false };
+  const matched: RosterEntry = { ...withIds, inviteeId: m.inviteeId, matchedBy: m.matchedBy };
+  return { roster: roster.map((r) => (r === entry ? matched : r)), changed: true };
 }
 
 /** The chair says who an unknown joiner is; it replaces any automatic match. Unknown participant: unchanged. */

@@ -139,7 +139,7 @@ describe.each(VARIANTS)('stage machine: $name', (v) => {
   });
 
   it.each(MEETING_STAGES)('legalCommands in %s are exactly the table\'s legal cells', (stage) => {
-    const expected = STAGE_COMMANDS.filter((_c, col) => !['NA', 'AI', 'CL', 'LA'].includes(v.table[stage][col]));
+    const expected = STAGE_COMMANDS.filter((_c, col) => !['NA', 'AI', 'CL', 'LA'].includes(v.table[stage][col]!));
     expect(legalCommands(stateOf(v, stage), v.ctx)).toEqual(expected);
   });
 });
