@@ -7,6 +7,7 @@ import type { StandDownCardViewModel } from '../../bot/cards/stand-down/stand-do
 import type { BookingCardViewModel } from '../../bot/cards/booking/booking.view-model';
 import type { BookingConfirmationViewModel } from '../../bot/cards/booking-confirmation/booking-confirmation.view-model';
 import { reminderViewModel } from '../../bot/cards/reminder/reminder.view-model';
+import { meetingAlertViewModel } from '../../bot/cards/meeting-alert/meeting-alert.view-model';
 import type { AttendanceCardViewModel } from '../../bot/cards/attendance/attendance.view-model';
 import type { BoardCardViewModel } from '../../bot/cards/board/board.view-model';
 import type { RecordCardViewModel } from '../../bot/cards/record/record.view-model';
@@ -191,6 +192,12 @@ export const CARD_SAMPLES: Record<string, CardSample> = {
   },
   decision: { viewModel: decision },
   'decision-base': { viewModel: decisionBase },
+  'meeting-alert': {
+    viewModel: meetingAlertViewModel({
+      conferenceId: 'conf-1', alertId: 'alert-1', actionId: 'sample-action-0020', caseReference: 'CP-2026-0042', kind: 'unknown-joiner', stage: 'confidential',
+      teamsDisplayName: 'Visitor (Guest)', raisedAt: '10:05', delivery: 2,
+    }),
+  },
 };
 
 export type RenderFn = (viewModel: never) => AdaptiveCardJson;
