@@ -45,6 +45,7 @@ import { SqlConferenceLease } from './adapters/store/sql-conference-lease';
 import { SqlConferenceStore } from './adapters/store/sql-conference.store';
 import { SqlConferenceLookup } from './adapters/store/sql-conference-lookup';
 import { SqlLiveMeetingStore } from './adapters/store/sql-live-meeting.store';
+import { SqlCoreGroupStore } from './adapters/store/sql-core-group.store';
 import { SqlJobQueue } from './adapters/store/sql-job-queue';
 import type { StaffRoles } from './app/ports/staff-roles.port';
 import { SqlStaffRoles } from './adapters/store/sql-staff-roles';
@@ -224,6 +225,7 @@ function appDeps(config: Config, database: Database, clock: Clock, audit: AuditL
     reports: graph.reports,
     lookup: new SqlConferenceLookup(database),
     live: new SqlLiveMeetingStore(database),
+    coreGroups: new SqlCoreGroupStore(database),
   };
 }
 

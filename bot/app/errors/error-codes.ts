@@ -33,7 +33,9 @@ export type UseCaseErrorCode =
   | CardErrorCode
   | import('../access/authorise').AccessErrorCode
   | import('../ports/directory.port').DirectoryErrorCode
-  | import('../reports/report-errors').ReportAreaErrorCode;
+  | import('../reports/report-errors').ReportAreaErrorCode
+  | import('../follow-ups/follow-up-errors').FollowUpErrorCode
+  | import('../core-group/core-group-errors').CoreGroupErrorCode;
 
 /** Refusals of the transports themselves (request body, activity shape, authentication, tenancy). */
 export type TransportErrorCode =
