@@ -20,6 +20,7 @@ import { dropUnreadBody, readJsonBody } from './read-json-body';
 import { type RawBody, readRawBody } from './read-raw-body';
 import type { ApiDeps, ApiRoute } from './routes/api-route';
 import { decideApprovalRoute, deadlinesRoute, listApprovalsRoute } from './routes/approvals.route';
+import { coreGroupRoutes } from './routes/core-group.routes';
 import { bookingCheckRoute, confirmBookingRoute, createConferenceRoute, getConferenceRoute, rebookRoute, rescheduleConferenceRoute, standDownRoute } from './routes/booking.route';
 import { devSignInRoute } from './routes/dev-sign-in.route';
 import { inviteListRoutes } from './routes/invite-list.routes';
@@ -40,6 +41,8 @@ export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
     ...inviteListRoutes,
     // Reports (docs/reports.md)
     ...reportRoutes,
+    // After the decision: follow-ups and core groups (docs/meeting/follow-ups.md, core-groups.md)
+    ...coreGroupRoutes,
     ...(options.devSignIn ? [devSignInRoute] : []),
   ];
 }

@@ -7,7 +7,9 @@ import { attendanceCardHandlers } from '../attendance/attendance-card-handlers';
 import { inviteListCardHandlers } from '../invite-list/invite-list-card';
 import { helpCardHandlers } from '../help/help';
 import type { CardActionHandlers } from '../ports/card-action.port';
+import { followUpsCardHandlers } from '../follow-ups/follow-ups-card';
+import { coreGroupCardHandlers } from '../core-group/core-group-card';
 
 export function productCardHandlers(deps: AppDeps): CardActionHandlers {
-  return { ...helpCardHandlers, ...bookingCardHandlers(deps), ...standDownCardHandlers(deps), ...attendanceCardHandlers(deps), ...inviteListCardHandlers(deps) };
+  return { ...helpCardHandlers, ...bookingCardHandlers(deps), ...standDownCardHandlers(deps), ...attendanceCardHandlers(deps), ...inviteListCardHandlers(deps), ...followUpsCardHandlers(deps), ...coreGroupCardHandlers(deps) };
 }

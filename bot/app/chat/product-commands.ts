@@ -5,7 +5,9 @@ import { boardCommands } from '../attendance/board-commands';
 import { bookingCommands } from '../booking/booking-chat';
 import { standDownCommands } from '../booking/stand-down-chat';
 import type { ChatCommand } from './chat-turn';
+import { followUpsCommands } from '../follow-ups/follow-ups-card';
+import { coreGroupCommands } from '../core-group/core-group-card';
 
 export function productCommands(deps: AppDeps): ChatCommand[] {
-  return [...bookingCommands(deps), ...standDownCommands(deps), ...boardCommands(deps)];
+  return [...bookingCommands(deps), ...standDownCommands(deps), ...boardCommands(deps), ...followUpsCommands(deps), ...coreGroupCommands(deps)];
 }
