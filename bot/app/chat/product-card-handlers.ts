@@ -11,6 +11,8 @@ import type { CardActionHandlers } from '../ports/card-action.port';
 import { recordCardHandlers } from '../record/record-card-handlers';
 import { alertCardHandlers } from '../meeting/live/alert-card-handlers';
 import { runSheetCardHandlers } from '../meeting/stage/run-sheet-card-handlers';
+import { followUpsCardHandlers } from '../follow-ups/follow-ups-card';
+import { coreGroupCardHandlers } from '../core-group/core-group-card';
 
 export function productCardHandlers(deps: AppDeps): CardActionHandlers {
   return {
@@ -23,5 +25,7 @@ export function productCardHandlers(deps: AppDeps): CardActionHandlers {
     ...recordCardHandlers(deps),
     ...alertCardHandlers(deps),
     ...runSheetCardHandlers(deps),
+    ...followUpsCardHandlers(deps),
+    ...coreGroupCardHandlers(deps),
   };
 }

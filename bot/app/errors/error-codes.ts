@@ -36,7 +36,9 @@ export type UseCaseErrorCode =
   | import('../ports/directory.port').DirectoryErrorCode
   | import('../reports/report-errors').ReportAreaErrorCode
   | import('../../domain/meeting/meeting-errors').MeetingErrorCode
-  | import('../record/record-errors').RecordErrorCode;
+  | import('../record/record-errors').RecordErrorCode
+  | import('../follow-ups/follow-up-errors').FollowUpErrorCode
+  | import('../core-group/core-group-errors').CoreGroupErrorCode;
 
 /** Refusals of the transports themselves (request body, activity shape, authentication, tenancy). */
 export type TransportErrorCode =
