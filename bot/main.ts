@@ -8,6 +8,11 @@ import { hostname } from 'node:os';
 import type { DestinationStream } from 'pino';
 import { apiSetup } from './adapters/http/api-router';
 import { mountReportLinkPage } from './adapters/http/pages/report-link.page';
+import { mountRunSheetPage } from './adapters/http/pages/run-sheet.page';
+import { mountCallsCallback } from './adapters/http/calls-callback';
+import type { CallControl } from './app/ports/call-control.port';
+import { mountRecordLinkPage } from './adapters/http/pages/record-link.page';
+import { PdfRecordRenderer } from './adapters/documents/pdf-record-renderer';
 import { createHttpServer } from './adapters/http/http-server';
 import { createLogger, errorFields, type Logger } from './adapters/logging/logger';
 import { systemClock } from './adapters/clock/system-clock';
@@ -90,6 +95,8 @@ export interface ServerDeps {
   notifier?: ChatNotifier;
   /** Test seam: targeted in-meeting notifications (default: the Teams adapter's). */
   meetingNotifier?: MeetingNotifier;
+  /** Test seam: the calling bot (default: Graph's, when CALLS_REMOVE_ENABLED; absent otherwise). */
+  calls?: CallControl;
 }
 
 export interface RunningServer {
@@ -131,6 +138,8 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     ...appDeps(config, database, clock, auditLog, graph, directory, notifier, jobQueue, staffRoles),
     meetingNotifier: deps.meetingNotifier ?? new TeamsMeetingNotifier(teams.adapter, config.bot?.appId ?? ''),
     meetingAlertRepeatMs: config.meetingAlertRepeatMs,
+    // Removing someone through the calling bot only where the tenant has allowed it (docs/meeting/stages.md).
+    ...callControl(config, deps.calls, lazyGraph),
   };
 
   const bot = createTeamsEndpoint({
@@ -154,7 +163,12 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     bot,
     maxBodyBytes: config.maxBodyBytes,
     api: apiSetup(config, clock, app),
-    pages: [(server) => mountReportLinkPage(server, app, () => config.profile.reports.maxReportBytes)],
+    pages: [
+      (server) => mountReportLinkPage(server, app, () => config.profile.reports.maxReportBytes),
+      (server) => mountRecordLinkPage(server, app),
+      (server) => mountRunSheetPage(server, app),
+      mountCallsCallback,
+    ],
     readiness: {
       async check() {
         try {
@@ -240,7 +254,15 @@ function appDeps(config: Config, database: Database, clock: Clock, audit: AuditL
     reports: graph.reports,
     lookup: new SqlConferenceLookup(database),
     live: new SqlLiveMeetingStore(database),
+    documents: new PdfRecordRenderer(),
   };
+}
+
+/** AppDeps.calls: the test's, else Graph's calling bot when CALLS_REMOVE_ENABLED, else none (the chair is told how). */
+function callControl(config: Config, given: CallControl | undefined, graph: ReturnType<typeof lazyGraphAdapters>): { calls?: CallControl } {
+  if (given) return { calls: given };
+  if (!config.graph.calls?.removeEnabled) return {};
+  return { calls: graph.calls(config.graph.calls.callbackUrl ?? `${config.publicBaseUrl}/api/calls`) };
 }
 
 /** Opens the configured database (PGlite in DATA_DIR, or DATABASE_URL) and applies the migrations. */

@@ -10,7 +10,12 @@ import { reminderViewModel } from '../../bot/cards/reminder/reminder.view-model'
 import { meetingAlertViewModel } from '../../bot/cards/meeting-alert/meeting-alert.view-model';
 import type { AttendanceCardViewModel } from '../../bot/cards/attendance/attendance.view-model';
 import type { BoardCardViewModel } from '../../bot/cards/board/board.view-model';
+import type { RecordCardViewModel } from '../../bot/cards/record/record.view-model';
+import type { RecordApprovalCardViewModel } from '../../bot/cards/record-approval/record-approval.view-model';
 import type { InviteListCardViewModel } from '../../bot/cards/invite-list/invite-list.view-model';
+import type { RunSheetCardViewModel } from '../../bot/cards/run-sheet/run-sheet.view-model';
+import type { DecisionCardViewModel } from '../../bot/cards/decision/decision.view-model';
+import type { DecisionBaseCardViewModel } from '../../bot/cards/decision-base/decision-base.view-model';
 
 const ids = { conferenceId: 'conf-1', inviteeId: 'inv-gp', actionId: 'sample-action-0012' };
 const attendance: AttendanceCardViewModel = {
@@ -39,6 +44,24 @@ const inviteList: InviteListCardViewModel = {
   roleChoices: [{ title: 'Parent or carer', value: 'parent' }], audienceChoices: [{ title: 'Family', value: 'family' }], agencyChoices: [{ title: 'Police', value: 'police' }],
   ageBandChoices: [{ title: 'Over 12', value: 'over-12' }], advocateChoices: [{ title: 'Offered and accepted', value: 'accepted' }],
   addTitle: 'Add to the list', addVerb: 'invite-list.add', removeVerb: 'invite-list.remove', sendTitle: 'Send invitations', sendVerb: 'invitations.send', conferenceId: 'conf-1', version: 3, actionId: 'sample-action-0014',
+};
+
+const decisionFields = { chairView: '', chairConcerns: '', outcomeWithoutPlan: '', category: 'neglect', leadSocialWorker: 'inv-sw', coreGroup: 'inv-sw,inv-gp', firstCoreGroupDate: '2027-03-15', reviewDate: '2027-06-01', reviewOutcome: '', newCategory: '', allActionsComplete: 'false', endRationale: '' };
+const decision: DecisionCardViewModel = {
+  title: 'Decision: CP-2026-0042', facts: [{ title: 'Conference', value: 'Initial child protection conference, Monday 1 March 2027' }], privacy: 'Only you see this card.',
+  notice: 'Not recorded yet.', noticeColor: 'Attention', outcomeText: 'The agencies are equally split: your casting vote decides.', outcomeColor: 'Attention', countsText: 'Plan 1, no plan 1, abstaining 0.',
+  ruleText: 'The majority decides.', recorded: false, isReview: true, summary: [{ title: 'Outcome', value: 'Child protection plan' }],
+  agencies: [{ label: 'Police', note: 'In the meeting', viewId: 'view_police', scalingId: 'scaling_police', dissentId: 'dissent_police', view: 'no-plan', scaling: '4', dissent: '', viewError: '', scalingError: '', dissentError: 'Record its reason.' }],
+  labels: { ...decisionFields, agenciesHeading: 'Agency views', agenciesHint: 'Present or reporting.', view: 'View', scaling: 'Scaling', dissent: 'Dissent', chairHeading: 'The chair', noPlanHeading: 'If no plan', planHeading: 'If a plan', reviewHeading: 'Review' },
+  values: decisionFields, errors: { ...(({ allActionsComplete: _a, ...rest }) => rest)(decisionFields), chairView: 'Your casting vote decides.' },
+  ranges: { firstCoreGroupMin: '2027-03-02', firstCoreGroupMax: '2027-03-15', reviewMin: '2027-03-02', reviewMax: '2027-06-01' },
+  viewChoices: [{ title: 'Plan', value: 'plan' }], scalingChoices: [{ title: '4', value: '4' }], chairViewChoices: [{ title: 'Plan', value: 'plan' }], outcomeWithoutPlanChoices: [{ title: 'Child in need', value: 'child-in-need' }],
+  categoryChoices: [{ title: 'Neglect', value: 'neglect' }], leadChoices: [{ title: 'Jordan Pike (Social worker)', value: 'inv-sw' }], coreGroupChoices: [{ title: 'Parent or carer', value: 'inv-mum' }],
+  reviewOutcomeChoices: [{ title: 'Continue the plan', value: 'continue' }],
+  saveTitle: 'Save', saveVerb: 'decision.save', recordTitle: 'Record decision', recordVerb: 'decision.record', refreshTitle: 'Show', refreshVerb: 'decision.open', userIds: ['5eed0000-0000-4000-8000-000000000001'], conferenceId: 'conf-1', actionId: 'sample-action-0031',
+};
+const decisionBase: DecisionBaseCardViewModel = {
+  title: 'The decision', text: 'The chair is recording the decision.', openTitle: 'Open (chair only)', openVerb: 'decision.open', userIds: ['5eed0000-0000-4000-8000-000000000001'], conferenceId: 'conf-1', actionId: 'sample-action-0032',
 };
 
 export interface CardSample {
@@ -96,6 +119,28 @@ const confirmation: BookingConfirmationViewModel = {
 };
 
 export const CARD_SAMPLES: Record<string, CardSample> = {
+  record: {
+    informational: true,
+    viewModel: {
+      title: 'Decision and recommendations',
+      facts: [{ title: 'Case reference', value: 'CP-2027-0420' }, { title: 'Outcome', value: 'Child protection plan' }],
+      notes: [{ text: 'This copy leaves out the parts of the meeting for professionals only.' }],
+      footer: 'The full record is in the PDF.',
+      downloadTitle: 'Download the record (PDF)',
+      downloadUrl: 'https://cpc.council.example/tab/record?t=sample',
+    } satisfies RecordCardViewModel,
+  },
+  'record-approval': {
+    viewModel: {
+      title: 'Redacted copies of the record: CP-2027-0420',
+      intro: 'Their copy goes only once you approve it.',
+      lines: [
+        { who: 'Parent (inv-father)', leavesOut: 'Leaves out: decision', status: 'Status: awaiting your approval', previewTitle: 'Preview', previewUrl: 'https://cpc.council.example/tab/record?t=a', approve: [{ title: 'Approve and send', approveVerb: 'record.approve-redacted', conferenceId: 'conf-1', inviteeId: 'inv-father', actionId: 'sample-action-0031' }] },
+        { who: 'Parent (inv-father2)', leavesOut: 'Leaves out: family section', status: 'Status: sent', previewTitle: 'Preview', previewUrl: 'https://cpc.council.example/tab/record?t=b', approve: [] },
+      ],
+      footer: 'Only you can approve these copies.',
+    } satisfies RecordApprovalCardViewModel,
+  },
   help: { viewModel: helpViewModel('sample-action-0001') },
   booking: { viewModel: booking },
   approval: { viewModel: approval },
@@ -130,6 +175,23 @@ export const CARD_SAMPLES: Record<string, CardSample> = {
   attendance: { viewModel: attendance },
   board: { viewModel: board },
   'invite-list': { viewModel: inviteList },
+  'run-sheet': {
+    viewModel: {
+      title: 'Run sheet MOS1234567', notice: 'Now: Confidential section (professionals only).', noticeColor: 'Good',
+      facts: [{ title: 'Stage', value: 'Confidential section (professionals only)' }, { title: 'Recording', value: 'not known to the product' }],
+      mustLeave: [{ text: 'Robin Example (parent)', instructions: 'In the meeting, open People, find the parent, select More options (…) › Remove from meeting.', participantId: '29:parent', removeVerb: 'meeting.remove' }],
+      alerts: [{ id: 'alert-1', text: '10:05 A family member is in the meeting during the professionals-only part', acknowledged: false, ackVerb: 'meeting.alert-ack' }],
+      admitNow: [{ text: 'Avery Quill (Police professional)' }], mustWait: [{ text: 'Sam Example (child)' }],
+      unknownJoiners: [{ title: 'Guest 1 (since 10:02)', value: '29:guest' }], matchChoices: [{ title: 'Robin Example (parent)', value: 'inv-parent' }],
+      quorumPending: true, quorumText: '1 more agency needed.', reconveneDays: '10 working days', managers: [{ title: 'Quinn Marsh', value: '5eed0000-0000-4000-8000-000000000008' }],
+      nextChange: 'Next: family section due to start at 10:45.',
+      commands: [{ command: 'open-family', label: 'Open the family section', stageVerb: 'meeting.stage' }],
+      refreshVerb: 'meeting.run-sheet-refresh', matchVerb: 'meeting.match', removeVerb: 'meeting.remove', proceedVerb: 'meeting.proceed', standDownVerb: 'stand-down.request',
+      userIds: ['5eed0000-0000-4000-8000-000000000001'], conferenceId: 'conf-1', actionId: 'sample-action-0031',
+    } satisfies RunSheetCardViewModel,
+  },
+  decision: { viewModel: decision },
+  'decision-base': { viewModel: decisionBase },
   'meeting-alert': {
     viewModel: meetingAlertViewModel({
       conferenceId: 'conf-1', alertId: 'alert-1', actionId: 'sample-action-0020', caseReference: 'CP-2026-0042', kind: 'unknown-joiner', stage: 'confidential',

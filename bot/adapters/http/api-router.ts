@@ -21,14 +21,17 @@ import { type RawBody, readRawBody } from './read-raw-body';
 import type { ApiDeps, ApiRoute } from './routes/api-route';
 import { decideApprovalRoute, deadlinesRoute, listApprovalsRoute } from './routes/approvals.route';
 import { bookingCheckRoute, confirmBookingRoute, createConferenceRoute, getConferenceRoute, rebookRoute, rescheduleConferenceRoute, standDownRoute } from './routes/booking.route';
+import { decisionRoutes } from './routes/decision.routes';
 import { devSignInRoute } from './routes/dev-sign-in.route';
 import { inviteListRoutes } from './routes/invite-list.routes';
 import { meRoute } from './routes/me.route';
 import { openApiRoute } from './routes/openapi.route';
 import { peopleRoute } from './routes/people.route';
+import { recordRoutes } from './routes/record.routes';
 import { reportRoutes } from './routes/reports.route';
 import { timescalesRoute } from './routes/timescales.route';
 import { alertRoutes } from './routes/alerts.routes';
+import { meetingRoutes } from './routes/meeting.routes';
 
 /** The routes this configuration serves: dev sign-in only in local mode (absent = 404). */
 export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
@@ -42,6 +45,11 @@ export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
     // Reports (docs/reports.md)
     ...reportRoutes,
     ...alertRoutes,
+    ...meetingRoutes,
+    // The decision and recommendations record (docs/meeting/record.md)
+    ...recordRoutes,
+    // The decision (docs/meeting/decision.md)
+    ...decisionRoutes,
     ...(options.devSignIn ? [devSignInRoute] : []),
   ];
 }

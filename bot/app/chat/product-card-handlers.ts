@@ -6,9 +6,22 @@ import { standDownCardHandlers } from '../booking/stand-down-chat';
 import { attendanceCardHandlers } from '../attendance/attendance-card-handlers';
 import { inviteListCardHandlers } from '../invite-list/invite-list-card';
 import { helpCardHandlers } from '../help/help';
+import { decisionCardHandlers } from '../decision/decision-chat';
 import type { CardActionHandlers } from '../ports/card-action.port';
+import { recordCardHandlers } from '../record/record-card-handlers';
 import { alertCardHandlers } from '../meeting/live/alert-card-handlers';
+import { runSheetCardHandlers } from '../meeting/stage/run-sheet-card-handlers';
 
 export function productCardHandlers(deps: AppDeps): CardActionHandlers {
-  return { ...helpCardHandlers, ...bookingCardHandlers(deps), ...standDownCardHandlers(deps), ...attendanceCardHandlers(deps), ...inviteListCardHandlers(deps), ...alertCardHandlers(deps) };
+  return {
+    ...helpCardHandlers,
+    ...bookingCardHandlers(deps),
+    ...standDownCardHandlers(deps),
+    ...attendanceCardHandlers(deps),
+    ...inviteListCardHandlers(deps),
+    ...decisionCardHandlers(deps),
+    ...recordCardHandlers(deps),
+    ...alertCardHandlers(deps),
+    ...runSheetCardHandlers(deps),
+  };
 }

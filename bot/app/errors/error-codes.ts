@@ -29,12 +29,14 @@ export type UseCaseErrorCode =
   | MeetingsAreaErrorCode
   | BookingRequestErrorCode
   | InviteListErrorCode
+  | import('../decision/decision-errors').DecisionErrorCode
   | IdempotencyErrorCode
   | CardErrorCode
   | import('../access/authorise').AccessErrorCode
   | import('../ports/directory.port').DirectoryErrorCode
   | import('../reports/report-errors').ReportAreaErrorCode
-  | import('../../domain/meeting/meeting-errors').MeetingErrorCode;
+  | import('../../domain/meeting/meeting-errors').MeetingErrorCode
+  | import('../record/record-errors').RecordErrorCode;
 
 /** Refusals of the transports themselves (request body, activity shape, authentication, tenancy). */
 export type TransportErrorCode =

@@ -24,7 +24,7 @@ export function helpViewModel(actionId: string): HelpCardViewModel {
       { heading: 'Book a conference', description: 'Initial, review, transfer-in, pre-birth and core group meetings, with the statutory latest date and every derived deadline.', status: 'Say "book" (clerks and social workers).' },
       { heading: 'Create a locked-down meeting', description: 'The Teams meeting is created with the lobby locked, chat and recording off, and the options read back to prove they took.', status: 'Done for you when you book.' },
       { heading: 'Invite and confirm attendance', description: 'Invitations with attendees hidden from each other; professionals confirm from a card in chat; a quoracy forecast for the clerk.', status: 'Say "invite <case reference>" for the list, "board <case reference>" for answers, reports and quoracy.' },
-      { heading: 'Run the conference', description: 'The chair moves through the stages and is told whom to admit now and who must not be in the meeting.', status: COMING },
+      { heading: 'Run the conference', description: 'The chair moves through the stages and is told whom to admit now and who must not be in the meeting.', status: 'Chairs: say "meeting <case reference>" for the run sheet once the meeting has started.' },
       { heading: 'Record the decision', description: 'Each agency\'s view, the outcome, the category, the lead social worker, the core group and the next dates, checked against the timescales.', status: COMING },
       { heading: 'Afterwards', description: 'The decision goes out within one working day; the core group and the review are booked; every step is in the audit log.', status: COMING },
     ],

@@ -31,6 +31,7 @@ const LOCKDOWN = {
   lobbyBypassScope: 'organizer', isDialInBypassEnabled: false, allowedLobbyAdmitters: 'organizerAndCoOrganizers',
   allowMeetingChat: 'disabled', allowedPresenters: 'organizer', allowRecording: false, allowTranscription: false,
   recordAutomatically: false, isEntryExitAnnounced: true, allowParticipantsToChangeName: false, watermark: false,
+  liveLobbyBypass: false,
 };
 
 describe.each(PROFILE_IDS)('built-in profile %s', (id) => {
@@ -73,6 +74,12 @@ describe('overrides', () => {
     expect(p.calendar).toBe('scotland');
     expect(resolveProfile('england').timescales.T7).toEqual({ ICPC: 7, RCPC: 7 });
     expect(resolveProfile('england').meeting.watermark).toBe(false);
+  });
+
+  test('meeting.liveLobbyBypass: off in every built-in profile, switched on by an override, a boolean only', () => {
+    for (const id of PROFILE_IDS) expect(resolveProfile(id).meeting.liveLobbyBypass).toBe(false);
+    expect(resolveProfile('staffordshire', { meeting: { liveLobbyBypass: true } }).meeting).toEqual({ ...LOCKDOWN, liveLobbyBypass: true });
+    expect(() => resolveProfile('england', { meeting: { liveLobbyBypass: 'yes' } })).toThrow(/meeting\.liveLobbyBypass: must be true or false/);
   });
 
   test('a rule can be switched off with null, and on from off with all its fields', () => {
