@@ -5,7 +5,8 @@
 # Prints a closing "N passed, N failed" line summed over every leg.
 #
 # Parallelism (the CI box has 2 cores; many tests wait on child processes, sockets and timers):
-# the utc leg runs on JEST_WORKERS workers (default 3; jest's own default there is 1, in band),
+# the utc leg runs on JEST_WORKERS workers (default 2, one per core; jest's own default there is 1,
+# in band),
 # then the london and postgres legs run at the same time (1 and JEST_WORKERS-1 workers), each
 # writing to its own log, shown when it ends. JEST_WORKERS=1 runs everything in band, one leg
 # after another, as before.
@@ -14,7 +15,7 @@ cd "$(dirname "$0")/.."
 mkdir -p .tmp/test-results
 rm -f .tmp/test-results/*.json .tmp/test-results/*.log
 status=0
-workers=${JEST_WORKERS:-3}
+workers=${JEST_WORKERS:-2}
 
 leg() { # leg NAME WORKERS ENV... -- JEST-ARGS...
   local name=$1 n=$2; shift 2

@@ -71,7 +71,8 @@ async function build(paths: Paths): Promise<void> {
  * Made by jest's globalSetup (test/support/global-setup.ts) before any test, outside the tests'
  * timeouts; a test run without it (another config) makes them on first use. One process builds
  * (a lock file), the others wait for its files.
- * A lock older than two minutes is taken to be left by a killed process.
+ * A lock older than ten minutes is taken to be left by a killed process (a build takes seconds;
+ * about a minute on a machine loaded many times over).
  */
 export async function ensureTemplates(): Promise<Paths> {
   const key = templateKey();
@@ -94,7 +95,7 @@ export async function ensureTemplates(): Promise<Paths> {
       } catch {
         continue; // released meanwhile
       }
-      if (age > 120_000) unlinkSync(lock);
+      if (age > 600_000) unlinkSync(lock);
       else await new Promise((r) => setTimeout(r, 100));
       if (ready()) return paths;
       continue;
@@ -109,23 +110,24 @@ export async function ensureTemplates(): Promise<Paths> {
 }
 
 let paths: Promise<Paths> | undefined;
-let loaded: Promise<Record<Template, Blob>> | undefined;
+const loaded: Partial<Record<Template, Promise<Blob>>> = {};
 
-/** The tarballs, read once per test file (jest gives each file its own module registry). */
-function templates(): Promise<Record<Template, Blob>> {
+/** A tarball, read once per test file that uses it (jest gives each file its own module registry). */
+function tarball(template: Template): Promise<Blob> {
   paths ??= ensureTemplates();
-  loaded ??= paths.then((p) => ({ empty: new Blob([readFileSync(p.tar.empty)]), migrated: new Blob([readFileSync(p.tar.migrated)]) }));
-  return loaded;
+  const p = paths;
+  loaded[template] ??= p.then((found) => new Blob([readFileSync(found.tar[template])]));
+  return loaded[template];
 }
 
 /** A new in-memory database as initdb leaves it (not migrated): the same as openDatabase({ dataDir: ':memory:' }). */
 export async function emptyMemoryDatabase(): Promise<Database> {
-  return pgliteDatabase(await create((await templates()).empty));
+  return pgliteDatabase(await create(await tarball('empty')));
 }
 
 /** A new in-memory database with every migration applied: the same as openDatabase(':memory:') then migrate(). */
 export async function migratedMemoryDatabase(): Promise<Database> {
-  return pgliteDatabase(await create((await templates()).migrated));
+  return pgliteDatabase(await create(await tarball('migrated')));
 }
 
 /**
