@@ -11,4 +11,6 @@ module.exports = {
   // strip-bom: ESM-only, loaded by @microsoft/app-manifest (the manifest build's validator).
   transformIgnorePatterns: ['/node_modules/(?!(jose|@electric-sql|strip-bom)/)'],
   testTimeout: 30000,
+  // Makes the PGlite template databases once (test/support/template-databases.ts).
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
 };

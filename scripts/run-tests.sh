@@ -3,34 +3,54 @@
 # and the repository and use-case suites (test/store, test/app, test/invitations) against a real
 # PostgreSQL server when one can be started here.
 # Prints a closing "N passed, N failed" line summed over every leg.
+#
+# Parallelism (the CI box has 2 cores; many tests wait on child processes, sockets and timers):
+# the utc leg runs on JEST_WORKERS workers (default 2, one per core; jest's own default there is 1,
+# in band),
+# then the london and postgres legs run at the same time (1 and JEST_WORKERS-1 workers), each
+# writing to its own log, shown when it ends. JEST_WORKERS=1 runs everything in band, one leg
+# after another, as before.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .tmp/test-results
-rm -f .tmp/test-results/*.json
+rm -f .tmp/test-results/*.json .tmp/test-results/*.log
 status=0
+workers=${JEST_WORKERS:-2}
 
-leg() { # leg NAME ENV... -- JEST-ARGS...
-  local name=$1; shift
+leg() { # leg NAME WORKERS ENV... -- JEST-ARGS...
+  local name=$1 n=$2; shift 2
   local envs=()
   while [ "$1" != "--" ]; do envs+=("$1"); shift; done; shift
   echo "── test leg: $name"
-  env "${envs[@]}" npx jest --json --outputFile=".tmp/test-results/$name.json" "$@" || status=1
+  env "${envs[@]}" npx jest --maxWorkers="$n" --json --outputFile=".tmp/test-results/$name.json" "$@"
 }
-
-leg utc TZ=UTC -- "$@"
-leg london TZ=Europe/London -- test/domain
 
 # A real PostgreSQL server beside the embedded default (scripts/with-postgres.sh starts a
 # throwaway cluster on loopback when the server binaries are installed).
-if [ -z "${SKIP_POSTGRES:-}" ]; then
-  if [ -f scripts/with-postgres.sh ]; then
-    bash scripts/with-postgres.sh bash -c 'TZ=UTC npx jest --json --outputFile=.tmp/test-results/postgres.json test/store test/app test/invitations' || status=1
-  fi
+postgres_leg() { # postgres_leg WORKERS
+  [ -z "${SKIP_POSTGRES:-}" ] && [ -f scripts/with-postgres.sh ] || return 0
+  bash scripts/with-postgres.sh bash -c "echo '── test leg: postgres'; TZ=UTC npx jest --maxWorkers=$1 --json --outputFile=.tmp/test-results/postgres.json test/store test/app test/invitations"
+}
+
+leg utc "$workers" TZ=UTC -- "$@" || status=1
+
+if [ "$workers" -le 1 ]; then
+  leg london 1 TZ=Europe/London -- test/domain || status=1
+  postgres_leg 1 || status=1
+else
+  leg london 1 TZ=Europe/London -- test/domain >.tmp/test-results/london.log 2>&1 &
+  london=$!
+  postgres_leg $((workers - 1)) >.tmp/test-results/postgres.log 2>&1 &
+  pg=$!
+  wait "$london" || status=1
+  cat .tmp/test-results/london.log
+  wait "$pg" || status=1
+  cat .tmp/test-results/postgres.log
 fi
 
 node -e '
 const fs = require("fs"); let p = 0, f = 0;
-for (const n of fs.readdirSync(".tmp/test-results")) {
+for (const n of fs.readdirSync(".tmp/test-results").filter((n) => n.endsWith(".json"))) {
   const r = JSON.parse(fs.readFileSync(".tmp/test-results/" + n, "utf8"));
   p += r.numPassedTests; f += r.numFailedTests + (r.numRuntimeErrorTestSuites || 0);
 }

@@ -5,11 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrate } from '../../bot/adapters/store/migrate';
 import { openDatabase } from '../../bot/adapters/store/open-database';
 import { verifyAuditChain } from '../../bot/adapters/store/sql-audit-log';
 import { main, parseCommand } from '../../scripts/staff-role';
 import { LOCAL_DEVELOPMENT_AUDIT_HMAC_KEY } from '../../scripts/local/sandbox-defaults';
+import { seedDataDir } from '../support/template-databases';
 
 const root = join(__dirname, '../..');
 const ID = '5eed0000-0000-4000-8000-000000000003';
@@ -17,9 +17,7 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'staff-role-'));
-  const db = await openDatabase({ dataDir: dir });
-  await migrate(db);
-  await db.close();
+  await seedDataDir(dir, 'migrated'); // as openDatabase + migrate leave a new folder, without initdb
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -11,8 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '../../bot/adapters/clock/manual-clock';
 import { createLogger } from '../../bot/adapters/logging/logger';
-import { migrate } from '../../bot/adapters/store/migrate';
-import { openDatabase } from '../../bot/adapters/store/open-database';
 import type { Database } from '../../bot/adapters/store/database';
 import { SqlConferenceStore } from '../../bot/adapters/store/sql-conference.store';
 import { loadConfig } from '../../bot/config/load-config';
@@ -27,6 +25,7 @@ import { LOCAL_MODE } from '../../scripts/local/sandbox-defaults';
 import { type LocalExtras, startLocalExtras } from '../../scripts/local/start-local-extras';
 import { PlaygroundClient, type PlaygroundMessage } from './playground-client';
 import { freeLoopbackPort } from '../../scripts/local/playground-launcher';
+import { migratedMemoryDatabase } from '../support/template-databases';
 
 jest.setTimeout(240_000);
 
@@ -56,8 +55,7 @@ beforeAll(async () => {
     { PORT: '0', LOG_LEVEL: 'silent', PLAYGROUND: '1', GRAPH_BASE_URL: `https://127.0.0.1:${port}/v1.0`, GRAPH_CA_FILE: caFile, JOB_POLL_MS: '150' },
     LOCAL_MODE,
   );
-  database = await openDatabase({ dataDir: ':memory:' });
-  await migrate(database);
+  database = await migratedMemoryDatabase();
   server = await startServer(config, { database, clock });
   extras = await startLocalExtras({ config, database, botUrl: server.url, logger: createLogger('silent'), sandboxCaFile: caFile, playgroundPort: 0 });
   client = await PlaygroundClient.connect(extras.playgroundUrl!);

@@ -3,13 +3,12 @@
 // talks to the playground's HTTP + WebSocket API exactly as its web UI does; no browser.
 import { startPlayground, type RunningPlayground } from '../../scripts/local/playground-launcher';
 import { HELP_POINTER, helpCard } from '../../bot/app/help/help';
-import { openDatabase } from '../../bot/adapters/store/open-database';
-import { migrate } from '../../bot/adapters/store/migrate';
 import { loadConfig } from '../../bot/config/load-config';
 import { type RunningServer, startServer } from '../../bot/main';
 import { LOCAL_MODE } from '../../scripts/local/sandbox-defaults';
 import { PlaygroundClient } from './playground-client';
 import { SEED_PEOPLE } from '../../scripts/graph-sandbox/directory/seed-people';
+import { migratedMemoryDatabase } from '../support/template-databases';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 const TENANT_ID = '0a0a0a0a-1111-4222-8333-444444444444';
@@ -22,8 +21,7 @@ beforeAll(async () => {
   // Exactly what the local launcher (`npm start`) reads, except an ephemeral port and quiet logs.
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', PLAYGROUND: '0' }, LOCAL_MODE);
   expect(config.localMode).toBe(true);
-  const database = await openDatabase({ dataDir: ':memory:' });
-  await migrate(database);
+  const database = await migratedMemoryDatabase();
   server = await startServer(config, { database });
   playground = await startPlayground({ botEndpoint: `${server.url}/api/messages`, port: 0, tenant: { tenantId: TENANT_ID } });
   client = await PlaygroundClient.connect(playground.url);

@@ -7,6 +7,7 @@ import { snapshot } from '../../scripts/graph-sandbox/mailbox-report';
 import { SandboxStore } from '../../scripts/graph-sandbox/sandbox-store';
 import { DEFAULT_CLIENT } from '../../scripts/graph-sandbox/start-graph-sandbox';
 import { eventBody, mailBody, ORGANIZER, startKit } from './helpers/sandbox-test-kit';
+import { seedDataDir } from '../support/template-databases';
 
 let dir: string;
 beforeAll(() => {
@@ -16,6 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test('events, meetings, mail, the signing key and the certificate survive a restart on the same database', async () => {
   const dataDir = join(dir, 'db');
+  await seedDataDir(dataDir, 'empty'); // a new folder after its first start, without initdb
   const db1 = await openDatabase({ dataDir });
   const first = await startKit({ tls: false }, db1);
   const token = await first.token();
@@ -48,6 +50,7 @@ test('events, meetings, mail, the signing key and the certificate survive a rest
 
 test('the TLS certificate is the same after a restart on the same database', async () => {
   const dataDir = join(dir, 'db-tls');
+  await seedDataDir(dataDir, 'empty');
   const pems: string[] = [];
   for (let i = 0; i < 2; i++) {
     const db = await openDatabase({ dataDir });

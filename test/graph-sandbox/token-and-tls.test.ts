@@ -7,11 +7,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../../bot/adapters/store/open-database';
 import { createSandboxSchema, SandboxStore } from '../../scripts/graph-sandbox/sandbox-store';
 import { DEFAULT_CLIENT } from '../../scripts/graph-sandbox/start-graph-sandbox';
 import { loadOrCreateCertificate } from '../../scripts/graph-sandbox/tls-certificate';
 import { httpsCall, type Json, type Kit, mailBody, ORGANIZER, startKit, tokenResponse } from './helpers/sandbox-test-kit';
+import { emptyMemoryDatabase } from '../support/template-databases';
 
 const secretForm = (overrides: Record<string, string> = {}) => ({
   grant_type: 'client_credentials',
@@ -165,7 +165,7 @@ describe('TLS and msal-node', () => {
 
 describe('certificate making', () => {
   test('without openssl (and without the optional selfsigned package) start fails with a clear code', async () => {
-    const db = await openDatabase({ dataDir: ':memory:' });
+    const db = await emptyMemoryDatabase();
     const saved = process.env.GRAPH_SANDBOX_OPENSSL;
     try {
       await createSandboxSchema(db);

@@ -1,17 +1,15 @@
 // The whole booking lifecycle on the real adapters: SqlConferenceStore + SqlAuditLog on PGlite and
 // the Graph adapter against the sandbox (sharing the one embedded database, as in local mode).
-import { openDatabase } from '../../bot/adapters/store/open-database';
-import { migrate } from '../../bot/adapters/store/migrate';
 import { bookMeeting } from '../../bot/app/meetings/book-meeting.use-case';
 import { removeInvitee, rescheduleMeeting, standDown } from '../../bot/app/meetings/change-booking.use-case';
 import { sampleConference } from '../invitations/booking-fakes';
 import { type Harness, startHarness } from './sandbox-harness';
 import { sqlBookingDeps } from './sql-booking-deps';
+import { migratedMemoryDatabase } from '../support/template-databases';
 
 describe('booking lifecycle on the SQL store and the sandbox', () => {
   it('books, reschedules, removes a family member and stands down: audited, one message per change per person', async () => {
-    const db = await openDatabase({ dataDir: ':memory:' });
-    await migrate(db);
+    const db = await migratedMemoryDatabase();
     let h: Harness | undefined;
     try {
       h = await startHarness({ db });

@@ -3,12 +3,11 @@
 import { bookMeeting } from '../../bot/app/meetings/book-meeting.use-case';
 import { meetingTransactionId } from '../../bot/app/meetings/booking-deps';
 import type { Database } from '../../bot/adapters/store/database';
-import { migrate } from '../../bot/adapters/store/migrate';
-import { openDatabase } from '../../bot/adapters/store/open-database';
 import type { Conference } from '../../bot/domain/conference/conference';
 import { invitee, sampleConference } from '../invitations/booking-fakes';
 import { type Harness, ORGANIZER, SENDER, startHarness } from './sandbox-harness';
 import { alertCodes, auditActions, sqlBookingDeps } from './sql-booking-deps';
+import { migratedMemoryDatabase } from '../support/template-databases';
 
 const ORG = encodeURIComponent(ORGANIZER);
 
@@ -38,8 +37,7 @@ describe('Graph adapter against the sandbox, on the SQL store', () => {
   let db: Database;
   const depsFor = (harness: Harness) => sqlBookingDeps(harness, db);
   beforeAll(async () => {
-    db = await openDatabase({ dataDir: ':memory:' });
-    await migrate(db);
+    db = await migratedMemoryDatabase();
     h = await startHarness({ db });
   });
   afterAll(async () => {

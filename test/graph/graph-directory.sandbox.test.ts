@@ -4,14 +4,13 @@
 import { ManualClock } from '../../bot/adapters/clock/manual-clock';
 import type { GraphDirectoryAdapter } from '../../bot/adapters/graph/graph-directory.adapter';
 import type { Database } from '../../bot/adapters/store/database';
-import { migrate } from '../../bot/adapters/store/migrate';
-import { openDatabase } from '../../bot/adapters/store/open-database';
 import { SqlAuditLog } from '../../bot/adapters/store/sql-audit-log';
 import { SqlStaffRoles } from '../../bot/adapters/store/sql-staff-roles';
 import { DirectoryError } from '../../bot/app/ports/directory.port';
 import { SEED_PEOPLE, seedPerson } from '../../scripts/graph-sandbox/directory/seed-people';
 import { TEST_AUDIT_KEY } from '../store/fixtures';
 import { type Harness, startHarness } from './sandbox-harness';
+import { migratedMemoryDatabase } from '../support/template-databases';
 
 let h: Harness;
 let db: Database;
@@ -21,8 +20,7 @@ let now = 0;
 
 beforeAll(async () => {
   h = await startHarness();
-  db = await openDatabase({ dataDir: ':memory:' });
-  await migrate(db);
+  db = await migratedMemoryDatabase();
   const clock = new ManualClock('2026-11-23T09:00:00.000Z');
   roster = new SqlStaffRoles(db, new SqlAuditLog(db, clock, TEST_AUDIT_KEY), clock);
   directory = h.graph.directory(roster, { cacheMs: 1000, now: () => now });

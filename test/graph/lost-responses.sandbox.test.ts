@@ -2,13 +2,12 @@
 // drops the connection): the token request, the options PATCH, the event PATCH, the cancel.
 // Real Graph adapter against the sandbox; the SQL store with its audit guard underneath.
 import type { Database } from '../../bot/adapters/store/database';
-import { migrate } from '../../bot/adapters/store/migrate';
-import { openDatabase } from '../../bot/adapters/store/open-database';
 import { bookMeeting } from '../../bot/app/meetings/book-meeting.use-case';
 import { rescheduleMeeting, standDown, syncBooking } from '../../bot/app/meetings/change-booking.use-case';
 import { sampleConference } from '../invitations/booking-fakes';
 import { type Harness, startHarness } from './sandbox-harness';
 import { alertCodes, auditActions, sqlBookingDeps } from './sql-booking-deps';
+import { migratedMemoryDatabase } from '../support/template-databases';
 
 function conference(tag: string) {
   const c = sampleConference();
@@ -19,8 +18,7 @@ describe('lost Graph answers, rerun to completion (SQL store)', () => {
   let h: Harness;
   let db: Database;
   beforeAll(async () => {
-    db = await openDatabase({ dataDir: ':memory:' });
-    await migrate(db);
+    db = await migratedMemoryDatabase();
     h = await startHarness({ db });
   });
   afterAll(async () => {

@@ -1,8 +1,6 @@
 // Crash safety of a report upload (bot/app/reports): the 'uploading' state is saved before the
 // Graph call; a run that dies after Graph stored the file (or before) is resumed by the next run:
 // the file found in the drive is recorded and shared, a file never stored is cleared and audited.
-import { migrate } from '../../bot/adapters/store/migrate';
-import { openDatabase } from '../../bot/adapters/store/open-database';
 import type { Database } from '../../bot/adapters/store/database';
 import { type ReportStore, ReportStoreError } from '../../bot/app/ports/report-store.port';
 import type { ReportDeps } from '../../bot/app/reports/report-deps';
@@ -12,6 +10,7 @@ import { DriveStore } from '../../scripts/graph-sandbox/drive-store';
 import { DEFAULT_DRIVE } from '../../scripts/graph-sandbox/start-graph-sandbox';
 import { type Harness, startHarness } from './sandbox-harness';
 import { auditActions, sqlBookingDeps } from './sql-booking-deps';
+import { migratedMemoryDatabase } from '../support/template-databases';
 
 let harness: Harness;
 let db: Database;
@@ -21,8 +20,7 @@ let crash: 'after-upload' | 'before-upload' | null = null;
 
 beforeAll(async () => {
   harness = await startHarness({}, { reportsDriveId: DEFAULT_DRIVE.id, timeoutMs: 60_000 });
-  db = await openDatabase({ dataDir: ':memory:' });
-  await migrate(db);
+  db = await migratedMemoryDatabase();
   const real = harness.graph.reports;
   const reports: ReportStore = {
     find: (c, f) => real.find(c, f),

@@ -9,6 +9,7 @@ import { snapshot } from '../../scripts/graph-sandbox/mailbox-report';
 import type { LogEntry } from '../../scripts/graph-sandbox/request-log';
 import { SandboxStore } from '../../scripts/graph-sandbox/sandbox-store';
 import { type GraphSandbox, type GraphSandboxOptions, startGraphSandbox } from '../../scripts/graph-sandbox/start-graph-sandbox';
+import { emptyMemoryDatabase } from '../support/template-databases';
 
 export const ORGANIZER = 'organizer@council.example';
 export const SENDER = 'conference-team@council.example';
@@ -50,7 +51,9 @@ export function sandboxConfig(sandbox: GraphSandbox, overrides: Partial<GraphCon
 export async function startHarness(options: GraphSandboxOptions = {}, overrides: Partial<GraphConfig> = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'graph-adapter-test-'));
   const logFile = join(dir, 'requests.jsonl');
-  const sandbox = await startGraphSandbox({ tls: true, logFile, ...options });
+  // The sandbox's own database, unless given one: from the template (no initdb), closed in stop().
+  const ownDb = options.db === undefined ? await emptyMemoryDatabase() : undefined;
+  const sandbox = await startGraphSandbox({ tls: true, logFile, ...options, ...(ownDb ? { db: ownDb } : {}) });
   const config = sandboxConfig(sandbox, overrides);
   const waits: number[] = [];
   const graph = createGraphAdapters(config, { caPem: sandbox.caCertPem!, retryDelaySeconds: 0, sleep: async (ms) => void waits.push(ms) });
@@ -79,6 +82,7 @@ export async function startHarness(options: GraphSandboxOptions = {}, overrides:
     async stop() {
       graph.close();
       await sandbox.stop();
+      await ownDb?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

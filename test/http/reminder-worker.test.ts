@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { ManualClock } from '../../bot/adapters/clock/manual-clock';
-import { migrate } from '../../bot/adapters/store/migrate';
 import { openDatabase } from '../../bot/adapters/store/open-database';
 import { SqlConferenceStore } from '../../bot/adapters/store/sql-conference.store';
 import { SqlJobQueue } from '../../bot/adapters/store/sql-job-queue';
@@ -19,12 +18,13 @@ import { resolveProfile } from '../../bot/domain/policy/resolve-profile';
 import { startServer } from '../../bot/main';
 import { LOCAL_MODE } from '../../scripts/local/sandbox-defaults';
 import { IDS, reminderConference } from '../app/reminders/support/reminder-fixture';
+import { seedDataDir } from '../support/template-databases';
 
 it('posts a due reminder on its own, and close() finishes it before the database closes', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cpc-reminder-worker-'));
   try {
+    await seedDataDir(dir, 'migrated'); // as openDatabase + migrate leave a new folder, without initdb
     const db = await openDatabase({ dataDir: dir });
-    await migrate(db);
     const store = new SqlConferenceStore(db);
     const scheduledAt = new ManualClock('2026-11-23T10:00:00.000Z');
     const booked = { ...reminderConference('conf-srv'), status: 'booked' as const };

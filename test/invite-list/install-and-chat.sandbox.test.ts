@@ -7,8 +7,6 @@ jest.setTimeout(120_000);
 
 import { createTeamsConnection } from '../../bot/adapters/teams/teams-endpoint';
 import { TeamsChatNotifier } from '../../bot/adapters/teams/teams-chat-notifier';
-import { migrate } from '../../bot/adapters/store/migrate';
-import { openDatabase } from '../../bot/adapters/store/open-database';
 import type { Database } from '../../bot/adapters/store/database';
 import { SqlConversationRefs } from '../../bot/adapters/store/sql-conversation-refs';
 import { systemClock } from '../../bot/adapters/clock/system-clock';
@@ -16,6 +14,7 @@ import { SandboxStore } from '../../scripts/graph-sandbox/sandbox-store';
 import { seedPerson } from '../../scripts/graph-sandbox/directory/seed-people';
 import { type ConnectorStub, startConnectorStub } from '../http/support/connector-stub';
 import { type Harness, startHarness } from '../graph/sandbox-harness';
+import { migratedMemoryDatabase } from '../support/template-databases';
 
 const APP = '7a1c0000-0000-4000-8000-00000000c0de';
 const PROBATION = seedPerson('professional', 3);
@@ -30,8 +29,7 @@ let notifier: TeamsChatNotifier;
 beforeAll(async () => {
   harness = await startHarness({}, { teamsAppId: APP });
   connector = await startConnectorStub();
-  db = await openDatabase({ dataDir: ':memory:' });
-  await migrate(db);
+  db = await migratedMemoryDatabase();
   const refs = new SqlConversationRefs(db, systemClock);
   // Someone else's chat tells the notifier where the connector is (the region's service URL).
   await refs.record({ personId: seedPerson('clerk').id, conversationId: 'a:clerk-chat', serviceUrl: connector.url, tenantId: TENANT, botId: '28:bot-local', channelId: 'msteams' });

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { Database } from '../../bot/adapters/store/database';
 import { openDatabase } from '../../bot/adapters/store/open-database';
+import { emptyMemoryDatabase } from '../support/template-databases';
 
 export interface Backend {
   name: 'pglite' | 'postgres';
@@ -25,7 +26,7 @@ async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
 const pglite: Backend = {
   name: 'pglite',
   async fresh() {
-    const db = await openDatabase({ dataDir: ':memory:' });
+    const db = await emptyMemoryDatabase(); // what openDatabase({ dataDir: ':memory:' }) gives, without initdb
     return { db, reopen: () => Promise.reject(new Error('in-memory PGlite cannot be reopened')), drop: async () => undefined };
   },
 };

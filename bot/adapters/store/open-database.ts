@@ -109,6 +109,15 @@ async function openPglite(dataDir: string, options: OpenDatabaseOptions): Promis
       throw err;
     }
   }
+  return pgliteDatabase(pg, unlock);
+}
+
+/**
+ * The Database over one PGlite instance (unlock runs after close). Exported for the tests, which
+ * start their in-memory databases from a migrated template (PGlite's loadDataDir) instead of
+ * paying initdb for each one.
+ */
+export function pgliteDatabase(pg: PGlite, unlock: () => void = () => undefined): Database {
   const wrap = (ex: PGlite | Transaction): SqlExecutor => ({
     async query<R>(sql: string, params?: unknown[]) {
       const r = await ex.query<R>(sql, params);

@@ -3,8 +3,6 @@
 // stand-down) stops half-way, the decision stands, and the step resumes on its own request
 // without a second event. Also: a refused stand-down changes nothing; a draft reschedules in place.
 import { HmacLinkSigner, linkKeyFrom } from '../../../bot/adapters/links/hmac-link-signer';
-import { migrate } from '../../../bot/adapters/store/migrate';
-import { openDatabase } from '../../../bot/adapters/store/open-database';
 import { SqlConferenceLookup } from '../../../bot/adapters/store/sql-conference-lookup';
 import { SqlLiveMeetingStore } from '../../../bot/adapters/store/sql-live-meeting.store';
 import { SqlCoreGroupStore } from '../../../bot/adapters/store/sql-core-group.store';
@@ -26,6 +24,7 @@ import { auditActions, type SqlBookingDeps, sqlBookingDeps } from '../../graph/s
 import { TEST_AUDIT_KEY } from '../../store/fixtures';
 import { RecordingNotifier } from '../../support/recording-notifier';
 import { StaticDirectory } from '../../support/static-directory';
+import { migratedMemoryDatabase } from '../../support/template-databases';
 
 jest.setTimeout(60_000);
 
@@ -43,8 +42,7 @@ const failOnce = new Set<keyof Meetings>();
 let deps: AppDeps;
 
 beforeAll(async () => {
-  db = await openDatabase({ dataDir: ':memory:' });
-  await migrate(db);
+  db = await migratedMemoryDatabase();
   h = await startHarness({ db });
   base = sqlBookingDeps(h, db);
   base.clock.set('2026-12-14T09:00:00.000Z');

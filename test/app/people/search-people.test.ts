@@ -3,8 +3,6 @@
 // typeahead's title prefers the job title over the agency.
 import { ManualClock } from '../../../bot/adapters/clock/manual-clock';
 import type { Database } from '../../../bot/adapters/store/database';
-import { migrate } from '../../../bot/adapters/store/migrate';
-import { openDatabase } from '../../../bot/adapters/store/open-database';
 import { SqlAuditLog } from '../../../bot/adapters/store/sql-audit-log';
 import { AccessRefused } from '../../../bot/app/access/authorise';
 import { peopleTypeahead, searchPeople, typeaheadChoice } from '../../../bot/app/people/search-people';
@@ -12,13 +10,13 @@ import type { Directory } from '../../../bot/app/ports/directory.port';
 import { SEED_PEOPLE, seedPerson } from '../../../scripts/graph-sandbox/directory/seed-people';
 import { TEST_AUDIT_KEY } from '../../store/fixtures';
 import { StaticDirectory } from '../../support/static-directory';
+import { migratedMemoryDatabase } from '../../support/template-databases';
 
 let db: Database;
 let audit: SqlAuditLog;
 const clerk = seedPerson('clerk');
 beforeAll(async () => {
-  db = await openDatabase({ dataDir: ':memory:' });
-  await migrate(db);
+  db = await migratedMemoryDatabase();
   audit = new SqlAuditLog(db, new ManualClock('2026-11-23T09:00:00.000Z'), TEST_AUDIT_KEY);
 });
 afterAll(() => db.close());

@@ -1,8 +1,8 @@
 // Starts a sandbox on a throwaway database and calls it like a Graph client would (plain HTTP).
 import { request as httpsRequest } from 'node:https';
 import type { Database } from '../../../bot/adapters/store/database';
-import { openDatabase } from '../../../bot/adapters/store/open-database';
 import { DEFAULT_CLIENT, type GraphSandbox, type GraphSandboxOptions, startGraphSandbox } from '../../../scripts/graph-sandbox/start-graph-sandbox';
+import { emptyMemoryDatabase } from '../../support/template-databases';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read Graph's JSON answers freely and assert exact values
 export type Json = any;
@@ -31,7 +31,7 @@ export async function tokenResponse(sandbox: GraphSandbox, form: Record<string, 
 }
 
 export async function startKit(options: GraphSandboxOptions = {}, db?: Database): Promise<Kit> {
-  const database = db ?? (await openDatabase({ dataDir: ':memory:' }));
+  const database = db ?? (await emptyMemoryDatabase());
   const sandbox = await startGraphSandbox({ ...options, db: database });
   let cached: string | undefined;
   const token: Kit['token'] = async (scope = 'https://graph.microsoft.com/.default', client = DEFAULT_CLIENT as { clientId: string; clientSecret: string }) => {

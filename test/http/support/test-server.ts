@@ -1,12 +1,12 @@
-// Starts the whole product server in-process on port 0 with a throwaway embedded database,
+// Starts the whole product server in-process on port 0 with a throwaway embedded database (from
+// the migrated template, test/support/template-databases.ts),
 // capturing its pino output.
 import { Writable } from 'node:stream';
-import { openDatabase } from '../../../bot/adapters/store/open-database';
-import { migrate } from '../../../bot/adapters/store/migrate';
 import type { Database } from '../../../bot/adapters/store/database';
 import { type RunningServer, type ServerDeps, startServer } from '../../../bot/main';
 import { type ConfigMode, loadConfig } from '../../../bot/config/load-config';
 import { LOCAL_MODE } from '../../../scripts/local/sandbox-defaults';
+import { emptyMemoryDatabase, migratedMemoryDatabase } from '../../support/template-databases';
 
 export interface TestServer {
   url: string;
@@ -33,8 +33,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const mode: ConfigMode = (options.mode ?? (env.MicrosoftAppId ? 'production' : 'local')) === 'production' ? { mode: 'production' } : LOCAL_MODE;
   const loaded = loadConfig(env, mode);
   const config = options.allowedTenantIds ? { ...loaded, allowedTenantIds: options.allowedTenantIds } : loaded;
-  const db = await openDatabase({ dataDir: ':memory:' });
-  if (options.migrated !== false) await migrate(db);
+  const db = options.migrated !== false ? await migratedMemoryDatabase() : await emptyMemoryDatabase();
   const logs: string[] = [];
   const logDestination = new Writable({
     write(chunk: Buffer, _enc, cb) {

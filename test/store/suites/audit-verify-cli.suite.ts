@@ -15,6 +15,7 @@ import { openDatabase } from '../../../bot/adapters/store/open-database';
 import { SqlAuditLog } from '../../../bot/adapters/store/sql-audit-log';
 import type { Backend } from '../backends';
 import { TEST_AUDIT_KEY, TEST_AUDIT_KEY_HEX } from '../fixtures';
+import { seedDataDir } from '../../support/template-databases';
 
 const ROOT = resolve(__dirname, '../../..');
 const OTHER_KEY_HEX = 'ab'.repeat(32);
@@ -41,6 +42,7 @@ interface Target {
 async function target(backend: Backend): Promise<Target> {
   if (backend.name === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'cpc-audit-'));
+    await seedDataDir(dir, 'empty'); // as a first open leaves it, without initdb
     return {
       open: () => openDatabase({ dataDir: dir }),
       args: ['--data-dir', dir],
