@@ -13,7 +13,8 @@ import type { AppDeps } from '../app-deps';
 import { BookingError } from '../meetings/booking-errors';
 import { DecisionError } from './decision-errors';
 
-export type DecisionDeps = Pick<AppDeps, 'store' | 'live' | 'audit' | 'uow' | 'clock' | 'profileFor'>;
+/** `jobs`: with it, recording the decision queues the record's issue (bot/app/record/issue-record-job.ts). */
+export type DecisionDeps = Pick<AppDeps, 'store' | 'live' | 'audit' | 'uow' | 'clock' | 'profileFor'> & Partial<Pick<AppDeps, 'jobs'>>;
 
 export const DECISION_REFUSED_AUDIT_ACTION = 'decision.refused';
 

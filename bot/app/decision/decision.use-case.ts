@@ -3,6 +3,7 @@
 // the API (GET/PUT/POST /conferences/:id/decision…) call these same functions. Recording twice
 // answers "already recorded" and changes nothing. Audit: decision.saved / decision.recorded /
 // decision.refused with ids and codes only (the views' reasons and concerns are free text: never).
+import { scheduleRecordIssue } from '../record/issue-record-job';
 import type { Decision, DecisionDraft } from '../../domain/decision/decision';
 import type { ComputedOutcome } from '../../domain/decision/decision-outcome';
 import type { DecisionRanges } from '../../domain/decision/decision-ranges';
@@ -158,6 +159,7 @@ export async function recordDecision(deps: DecisionDeps, actorId: string, confer
         coreGroup: decision.coreGroupInviteeIds,
       },
     }, tx);
+    if (deps.jobs) await scheduleRecordIssue(deps.jobs, deps.clock, { conferenceId, chairId: actorId }, tx);
     return { ...current, decision };
   });
   return { kind, view: viewOf({ ...loaded, live }, errors) };

@@ -7,6 +7,7 @@ import { type JobRequest, JobError } from '../ports/job-queue.port';
 import type { TransactionHandle } from '../ports/unit-of-work.port';
 import { REMINDER_JOB_KIND, reminderJobPayload } from '../reminders/reminder-job';
 import { ALERT_REPEAT_JOB_KIND, alertRepeatPayload } from '../meeting/live/alert-repeat-job';
+import { ISSUE_RECORD_JOB_KIND, issueRecordPayload } from '../record/issue-record-job';
 
 export type JobKindTable = Readonly<Record<string, z.ZodType>>;
 
@@ -20,6 +21,8 @@ export const JOB_KINDS = defineJobKinds({
   [REMINDER_JOB_KIND]: reminderJobPayload,
   /** The chair's unacknowledged meeting alerts, repeated (docs/meeting/roster-and-alerts.md). */
   [ALERT_REPEAT_JOB_KIND]: alertRepeatPayload,
+  /** The decision record's first issue, once the decision is recorded (docs/meeting/record.md). */
+  [ISSUE_RECORD_JOB_KIND]: issueRecordPayload,
 });
 
 export interface JobContext {

@@ -5,7 +5,8 @@ import { REMINDER_JOB_KIND } from '../reminders/reminder-job';
 import { reminderJobHandler } from '../reminders/send-reminder.handler';
 import type { JOB_KINDS, JobHandlers } from './job-kinds';
 import { ALERT_REPEAT_JOB_KIND, alertRepeatJobHandler } from '../meeting/live/alert-repeat-job';
+import { ISSUE_RECORD_JOB_KIND, issueRecordJobHandler } from '../record/issue-record-job';
 
 export function productJobHandlers(app: AppDeps): JobHandlers<typeof JOB_KINDS> {
-  return { [REMINDER_JOB_KIND]: reminderJobHandler(app), [ALERT_REPEAT_JOB_KIND]: alertRepeatJobHandler(app) };
+  return { [REMINDER_JOB_KIND]: reminderJobHandler(app), [ALERT_REPEAT_JOB_KIND]: alertRepeatJobHandler(app), [ISSUE_RECORD_JOB_KIND]: issueRecordJobHandler(app) };
 }

@@ -27,6 +27,9 @@ import { recordHtml } from './record-html';
 import { type RecordStatus, recordStatusOf } from './record-status';
 
 const LEASE_TTL_MS = 5 * 60_000;
+/** Up to about 15 s of waiting for another run's lease (an issue takes a few seconds). */
+const LEASE_WAIT_TRIES = 60;
+const LEASE_WAIT_STEP_MS = 250;
 
 export type Decided = LiveMeeting & { decision: Decision };
 
@@ -61,7 +64,13 @@ export function requireDecided(live: LiveMeeting | null, conferenceId: string): 
 /** One run per conference at a time (the same lease as the booking runs). */
 export async function withRecordLease<T>(deps: AppDeps, conferenceId: string, fn: (holder: string) => Promise<T>): Promise<T> {
   const holder = randomUUID();
-  if (!(await deps.lease.acquire(conferenceId, holder, LEASE_TTL_MS))) throw new BookingError('BOOKING.IN_PROGRESS', `another run on ${conferenceId} is in progress`);
+  // The automatic issue (record.issue job) may hold it for a moment: wait a little before refusing.
+  let acquired = await deps.lease.acquire(conferenceId, holder, LEASE_TTL_MS);
+  for (let tries = 0; !acquired && tries < LEASE_WAIT_TRIES; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, LEASE_WAIT_STEP_MS));
+    acquired = await deps.lease.acquire(conferenceId, holder, LEASE_TTL_MS);
+  }
+  if (!acquired) throw new BookingError('BOOKING.IN_PROGRESS', `another run on ${conferenceId} is in progress`);
   try {
     return await fn(holder);
   } finally {
