@@ -158,7 +158,7 @@ it('a tie settled by the chair\'s casting vote, category neglect: recorded and a
     firstCoreGroupDate: '2027-03-15', reviewDate: '2027-06-01', dissent_police: 'Invented reason', dissent_education: 'Invented reason two',
   };
   const card = (await press('decision.record', complete)).value;
-  expect(texts(card)).toContain('Decision recorded. The record now goes to every invitee; any copy that leaves parts out waits for your approval.');
+  expect(texts(card)).toContain('Decision recorded. The record now goes to every invitee; any copy that leaves parts out waits for your approval. Say "follow-ups" and the case reference to book the core group and the review.');
   const decision = (await liveOf(kit, 'dc-1'))!.decision!;
   expect(decision).toMatchObject({
     outcome: 'child-protection-plan', decidedBy: 'casting-vote', category: 'neglect', chairId: CHAIR.id, leadSocialWorkerInviteeId: 'inv-sw',

@@ -85,7 +85,7 @@ export function decisionCardHandlers(deps: AppDeps): Handlers {
     'decision.record': async ({ actorId, data }) => {
       try {
         const answer = await recordDecision(deps, actorId, data.conferenceId, draftFromCard(data));
-        if (answer.kind === 'recorded') return { kind: 'card', card: decisionCard(answer.view, 'Decision recorded. The record now goes to every invitee; any copy that leaves parts out waits for your approval.', 'Good') };
+        if (answer.kind === 'recorded') return { kind: 'card', card: decisionCard(answer.view, 'Decision recorded. The record now goes to every invitee; any copy that leaves parts out waits for your approval. Say "follow-ups" and the case reference to book the core group and the review.', 'Good') };
         if (answer.kind === 'already-recorded') return { kind: 'card', card: decisionCard(answer.view, 'The decision is already recorded: nothing was changed.') };
         return { kind: 'card', card: decisionCard(answer.view, 'Not recorded yet: correct the fields marked, then press "Record decision" again. What you entered is saved.') };
       } catch (err) {
