@@ -53,6 +53,18 @@ describe.each(BACKENDS)('concurrent runs of one booking on $name', (backend) => 
   });
 
   it('two runs started at the same instant: exactly one proceeds', async () => {
+    // Both runs reach the lease before either may take it, so that a fast first run cannot finish
+    // before the second starts (under a loaded CI it otherwise could, and both would succeed).
+    const acquire = kit.deps.lease.acquire.bind(kit.deps.lease);
+    let arrived = 0;
+    let bothArrived!: () => void;
+    const barrier = new Promise<void>((r) => { bothArrived = r; });
+    kit.deps.lease.acquire = async (...args: Parameters<typeof acquire>) => {
+      arrived += 1;
+      if (arrived === 2) bothArrived();
+      if (arrived <= 2) await barrier;
+      return acquire(...args);
+    };
     const results = await Promise.allSettled([bookMeeting(kit.deps, 'conf-1'), bookMeeting(kit.deps, 'conf-1')]);
     const rejected = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
     expect(rejected.map((r) => (r.reason as { code?: string }).code)).toEqual(['BOOKING.IN_PROGRESS']);
