@@ -1,0 +1,31 @@
+// `npm run demo`: a whole initial child protection conference against the local product (the
+// bot, the Graph sandbox and the Agents Playground, composed as `npm start` composes them) under
+// PROFILE=staffordshire (majority decision with the chair's casting vote). Prints what happened,
+// step by step, and last one JSON line:
+//   {"meetingCreated":…,"optionsVerified":…,"invitations":…,"alerts":[…],"outcome":…,"category":…,
+//    "recordRecipients":…,"redactedRecipients":…,"bookedFollowUps":…}
+// Loopback only; everything it starts is stopped at the end. docs/meeting.md "The demo".
+import { DemoClock } from './demo-clock';
+import { startDemoProduct } from './demo-product';
+import { runIcpcScenario } from './icpc-scenario';
+import { printedStory } from './story-reporter';
+
+/** Booking day: the strategy discussion was this morning. */
+export const BOOKING_DAY_START = '2026-12-14T09:00:00.000Z';
+
+async function main(): Promise<void> {
+  const profile = process.env.PROFILE ?? 'staffordshire';
+  const story = printedStory();
+  const product = await startDemoProduct({ profile, clock: new DemoClock(BOOKING_DAY_START), ...(process.env.LOG_LEVEL ? { logLevel: process.env.LOG_LEVEL } : {}) });
+  story.detail(`local product up: bot ${product.botUrl}, Agents Playground ${product.playgroundUrl} (you are the chair), Graph sandbox ${product.sandboxUrl}; profile ${profile}`);
+  try {
+    story.result({ ...(await runIcpcScenario(product, story)) });
+  } finally {
+    await product.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(`Demo failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
