@@ -1,0 +1,112 @@
+// The demo's meeting, on the conference morning: Teams' meeting events posted to the bot's
+// /api/messages (meeting-activities.ts: the Playground has no meeting), the chair's stage
+// changes through the API, and the alerts as the chair gets them — a card in their 1:1 chat in
+// the Playground, and a targeted in-meeting notification recorded by the meeting's connector.
+// The professionals join; the mother joins during the confidential section (the chair is
+// alerted, acknowledges, she leaves); the family's part; the father rejoins inside his exclusion
+// window (alerted again) and returns after it; the decision stage.
+import type { Booked } from './before-the-meeting';
+import { CONFERENCE_DAY } from './before-the-meeting';
+import type { ChairChat, ReceivedCard } from './chair-chat';
+import { CHAIR, CHILD, FATHER, familyParticipant, HEALTH, MOTHER, POLICE, SCHOOL, SOCIAL_WORKER, staffParticipant } from './demo-cast';
+import type { DemoProduct } from './demo-product';
+import { type MeetingChat, meetingStartActivity, type Participant, participantsActivity, teamsMeetingIdOf } from './meeting-activities';
+import { MeetingControls } from './meeting-controls';
+import { postActivity } from './meeting-event-poster';
+import type { ProductApi } from './product-api';
+import type { SandboxReads } from './sandbox-reads';
+import type { Story } from './story-reporter';
+
+export interface MeetingRun {
+  chat: MeetingChat;
+  controls: MeetingControls;
+  /** The kinds of the alerts the chair received, in order (each a card in their 1:1 chat). */
+  alerts: string[];
+}
+
+/** London wall clock in January is UTC. */
+const at = (hhmm: string) => `${CONFERENCE_DAY}T${hhmm}:00.000Z`;
+
+export async function runTheMeeting(product: DemoProduct, api: ProductApi, sandbox: SandboxReads, chair: ChairChat, booked: Booked, story: Story): Promise<MeetingRun> {
+  const conference = await api.ok('GET', `/conferences/${booked.conferenceId}`, CHAIR);
+  const joinUrl = String(conference.json.conference.joinUrl);
+  const meeting = await sandbox.meetingByJoinUrl(joinUrl);
+  if (!meeting) throw new Error('DEMO.NO_MEETING: the sandbox has no Teams meeting for the conference');
+  const chat: MeetingChat = {
+    threadId: meeting.threadId,
+    meetingId: teamsMeetingIdOf(meeting.threadId),
+    tenantId: product.tenantId,
+    serviceUrl: product.meetingConnector.url,
+    botId: product.botId,
+    joinUrl,
+  };
+  const controls = new MeetingControls(api, booked.conferenceId);
+  const clock = product.clock;
+  const post = async (what: string, activity: Record<string, unknown>) => {
+    const answer = await postActivity(product.botUrl, activity);
+    if (answer.status !== 200) throw new Error(`DEMO.EVENT_REFUSED: ${what} answered ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
+  };
+  const join = (people: Participant[]) => post('join', participantsActivity(chat, 'join', people, clock.now()));
+  const leave = (people: Participant[]) => post('leave', participantsActivity(chat, 'leave', people, clock.now()));
+  const alerts: string[] = [];
+
+  /** The next alert: the chair's card, the product's record of it, and the in-meeting notification. */
+  const expectAlert = async (kind: string, fromCard: number, fromSend: number): Promise<{ id: string; card: ReceivedCard }> => {
+    const card = await chair.waitFor((c) => c.verbs.some((v) => v.startsWith('meeting.alert')), fromCard);
+    if (!card) throw new Error(`DEMO.NO_ALERT: no ${kind} alert card reached the chair's chat`);
+    const raised = (await controls.alerts()).filter((a) => a.kind === kind && !a.clearedAt);
+    if (raised.length === 0) throw new Error(`DEMO.NO_ALERT: the product holds no open ${kind} alert`);
+    const notified = product.meetingConnector.received().slice(fromSend).filter((s) => s.kind === 'meeting-notification');
+    alerts.push(kind);
+    story.detail(`alert to the chair (${kind}): card "${card.texts.slice(0, 2).join(' — ')}"; in-meeting notifications ${notified.length}`);
+    return { id: raised.at(-1)!.id, card };
+  };
+
+  story.step('The conference morning: the meeting starts; the chair and the social worker meet for the briefing');
+  clock.jump(at('09:45'));
+  await post('meeting start', meetingStartActivity(chat, clock.now(), staffParticipant(CHAIR, 'Organizer')));
+  await join([staffParticipant(CHAIR, 'Organizer'), staffParticipant(SOCIAL_WORKER)]);
+  story.detail(`stage: ${(await controls.live()).meeting?.stage ?? (await controls.live()).stage}`);
+
+  story.step('The professionals join: police, health visitor, school');
+  clock.jump(at('09:58'));
+  await join([staffParticipant(POLICE), staffParticipant(HEALTH), staffParticipant(SCHOOL)]);
+
+  story.step('10:00 — the chair opens the confidential section (professionals only)');
+  clock.jump(at('10:00'));
+  await controls.stage('open-confidential');
+
+  story.step('10:05 — the mother joins during the confidential section');
+  clock.jump(at('10:05'));
+  let fromCard = chair.cards.length;
+  let fromSend = product.meetingConnector.received().length;
+  await join([familyParticipant(MOTHER)]);
+  const first = await expectAlert('family-in-confidential', fromCard, fromSend);
+  await controls.acknowledge(first.id);
+  await leave([familyParticipant(MOTHER)]);
+  story.detail('the chair acknowledged it; the mother left the meeting to wait for the family section');
+
+  story.step("10:30 — the chair opens the family's part: the mother, the father and the child join");
+  clock.jump(at('10:30'));
+  await controls.stage('open-family');
+  await join([familyParticipant(MOTHER), familyParticipant(FATHER), familyParticipant(CHILD)]);
+
+  story.step('10:44 — the father leaves for his exclusion window (10:45–11:00); at 10:47 he rejoins inside it');
+  clock.jump(at('10:44'));
+  await leave([familyParticipant(FATHER)]);
+  clock.jump(at('10:47'));
+  fromCard = chair.cards.length;
+  fromSend = product.meetingConnector.received().length;
+  await join([familyParticipant(FATHER)]);
+  const second = await expectAlert('excluded-in-window', fromCard, fromSend);
+  await controls.acknowledge(second.id);
+  await leave([familyParticipant(FATHER)]);
+  clock.jump(at('11:00'));
+  await join([familyParticipant(FATHER)]);
+  story.detail('he left; at 11:00, the window over, he rejoined');
+
+  story.step('11:05 — the chair opens the decision');
+  clock.jump(at('11:05'));
+  await controls.stage('open-decision');
+  return { chat, controls, alerts };
+}
