@@ -19,6 +19,10 @@ import { SqlIdempotencyStore } from './adapters/store/sql-idempotency.store';
 import { startIdempotencyRetention } from './adapters/store/idempotency-retention';
 import { createTeamsConnection, createTeamsEndpoint, type TeamsEndpointOptions } from './adapters/teams/teams-endpoint';
 import { TeamsChatNotifier, type TeamsAppInstaller } from './adapters/teams/teams-chat-notifier';
+import { TeamsMeetingNotifier } from './adapters/teams/teams-meeting-notifier';
+import { meetingEventHandler } from './app/meeting/live/handle-meeting-event.use-case';
+import { resumeOpenAlerts } from './app/meeting/live/resume-alerts';
+import type { MeetingNotifier } from './app/ports/meeting-notifier.port';
 import { SqlConversationRefs } from './adapters/store/sql-conversation-refs';
 import { productCardHandlers } from './app/chat/product-card-handlers';
 import { chatResponder } from './app/chat/chat-commands';
@@ -84,6 +88,8 @@ export interface ServerDeps {
   directory?: Directory;
   /** Test seam: proactive cards (default: the Teams adapter's). */
   notifier?: ChatNotifier;
+  /** Test seam: targeted in-meeting notifications (default: the Teams adapter's). */
+  meetingNotifier?: MeetingNotifier;
 }
 
 export interface RunningServer {
@@ -121,7 +127,11 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
   const notifier =
     deps.notifier ??
     new TeamsChatNotifier(teams.adapter, { botAppId: config.bot?.appId ?? '', refs: conversationRefs, tenantId: config.bot?.tenantId ?? null, ...(installer ? { installer } : {}) });
-  const app = appDeps(config, database, clock, auditLog, graph, directory, notifier, jobQueue, staffRoles);
+  const app = {
+    ...appDeps(config, database, clock, auditLog, graph, directory, notifier, jobQueue, staffRoles),
+    meetingNotifier: deps.meetingNotifier ?? new TeamsMeetingNotifier(teams.adapter, config.bot?.appId ?? ''),
+    meetingAlertRepeatMs: config.meetingAlertRepeatMs,
+  };
 
   const bot = createTeamsEndpoint({
     connection: teams,
@@ -131,6 +141,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
       respond: chatResponder(productCommands(app)),
       cardActions: combineCardActions(defineCardActions(CARD_VERBS, productCardHandlers(app)), deps.cardActions),
       typeahead: productTypeahead(app),
+      meetingEvent: meetingEventHandler(app),
     },
     auditLog,
     idempotency: deps.idempotency ?? sqlIdempotency,
@@ -180,6 +191,10 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     onFailure: (f) => logger.warn(f, 'job failed'),
   });
   worker.start();
+  // Alerts a previous process raised and did not deliver (killed between its commit and the send) go out now.
+  const resumed = resumeOpenAlerts(app)
+    .then((r) => r.conferences > 0 && logger.info(r, 'open meeting alerts resumed'))
+    .catch((err) => logger.warn(errorFields(err), 'resuming open meeting alerts failed'));
 
   let closed: Promise<void> | null = null;
   return {
@@ -188,6 +203,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     close() {
       closed ??= (async () => {
         await running.close(deps.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
+        await resumed;
         await retention.stop();
         // The worker finishes the jobs it holds before the database closes.
         await worker.close();

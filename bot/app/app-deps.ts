@@ -40,4 +40,6 @@ export interface AppDeps extends BookingDeps {
   meetingNotifier?: MeetingNotifier;
   /** Removing someone through the calling bot, where the tenant has enabled it; absent, the chair gets instructions. */
   calls?: CallControl;
+  /** How often an unacknowledged meeting alert is repeated to the chair, ms (MEETING_ALERT_REPEAT_MS; default 30 s). */
+  meetingAlertRepeatMs?: number;
 }

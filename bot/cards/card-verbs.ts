@@ -107,6 +107,9 @@ export const CARD_VERBS = {
   'invite-list.remove': { data: z.object({ conferenceId: id, version: z.coerce.number().int().min(1), inviteeId: id }) },
   /** "Send invitations" on the list card: the same use case as POST …/invitations. */
   'invitations.send': { data: z.object({ conferenceId: id }) },
+
+  // ---- The chair's meeting alert card (bot/cards/meeting-alert): stops the repeats (chair only).
+  'meeting.alert-ack': { data: z.object({ conferenceId: id, alertId: id }) },
 } as const satisfies VerbTable;
 
 export type Verb = keyof typeof CARD_VERBS;

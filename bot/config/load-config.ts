@@ -81,6 +81,8 @@ export interface Config {
   publicBaseUrl: string;
   /** How often the job worker looks for due jobs (reminders), in ms (JOB_POLL_MS). */
   jobPollMs: number;
+  /** How often an unacknowledged meeting alert is repeated to the chair, in ms (MEETING_ALERT_REPEAT_MS). */
+  meetingAlertRepeatMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -294,5 +296,6 @@ export function loadConfig(env: Env, mode: ConfigMode): Config {
     publicBaseUrl: (publicBase ?? `http://127.0.0.1:${listenPort}`).replace(/\/+$/, ''),
     // A reminder goes out at most this late; each poll is two indexed statements.
     jobPollMs: parse(env, 'JOB_POLL_MS', z.coerce.number().int().min(100).max(600_000).default(5000)),
+    meetingAlertRepeatMs: parse(env, 'MEETING_ALERT_REPEAT_MS', z.coerce.number().int().min(1000).max(3_600_000).default(30_000)),
   };
 }

@@ -57,6 +57,8 @@ describe('Graph adapter against the sandbox, on the SQL store', () => {
     const result = await bookMeeting(deps, 'conf-exact');
     expect(result.optionsVerified).toBe(true);
     const meetingId = encodeURIComponent(result.conference.meeting!.onlineMeetingId!);
+    // chatInfo.threadId of the sandbox's onlineMeeting: Teams' meeting events arrive in that chat.
+    expect(result.conference.meeting!.chatThreadId).toMatch(/^19:meeting_.+@thread\.v2$/);
     const reqs = h.graphRequests();
     expect(reqs.map((r) => `${r.method} ${r.path}`)).toEqual([
       `POST /v1.0/users/${ORG}/events`,

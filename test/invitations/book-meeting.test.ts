@@ -36,6 +36,8 @@ describe.each(BACKENDS)('bookMeeting on $name', (backend) => {
     expect(result.family.sent).toEqual(['mum', 'dad']);
     expect(result.conference.status).toBe('booked');
     expect(result.conference.meeting).toMatchObject({ onlineMeetingId: 'om-1', optionsVerified: true, optionMismatches: [], syncedBookingVersion: 1 });
+    // The meeting chat's thread id is recorded (stored, read back) and finds the conference for Teams' meeting events.
+    expect((await kit.deps.store.get(id))!.meeting!.chatThreadId).toBe('19:meeting_om-1@thread.v2');
     const mum = result.conference.invitees.find((i) => i.id === 'mum')!;
     expect(mum).toMatchObject({ status: 'invited', notice: { deadline: '2026-12-01', met: true }, mail: { state: 'sent', kind: 'invitation', joinAt: '2026-12-10T10:30', bookingVersion: 1 } });
     expect(result.conference.invitees.find((i) => i.id === 'chair')).toMatchObject({ status: 'invited', notice: { deadline: '2026-12-01', met: true } });

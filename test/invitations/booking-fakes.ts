@@ -2,7 +2,7 @@
 // The store, audit log and alerts are always the real SQL ones (test/app/meetings/sql-booking-kit.ts).
 import type { Clock } from '../../bot/app/ports/clock.port';
 import type { MailMessage, MailOutcome, Mailer } from '../../bot/app/ports/mailer.port';
-import type { CreatedMeetingEvent, EventChange, MeetingEventInput, MeetingOptions, Meetings, ReadBackOptions } from '../../bot/app/ports/meetings.port';
+import type { CreatedMeetingEvent, EventChange, FoundOnlineMeeting, MeetingEventInput, MeetingOptions, Meetings, ReadBackOptions } from '../../bot/app/ports/meetings.port';
 import type { Conference, Invitee } from '../../bot/domain/conference/conference';
 
 export class FakeMeetings implements Meetings {
@@ -19,10 +19,12 @@ export class FakeMeetings implements Meetings {
     this.creates.push(structuredClone(input));
     return { eventId: `evt-${input.transactionId.slice(0, 8)}`, joinUrl: `https://teams.example/l/meetup-join/${input.transactionId}` };
   }
-  async findOnlineMeetingId(): Promise<string> {
+  /** The meeting chat's thread id Graph "reports" (chatInfo.threadId). */
+  chatThreadId = '19:meeting_om-1@thread.v2';
+  async findOnlineMeetingId(): Promise<FoundOnlineMeeting> {
     this.calls.push('findOnlineMeetingId');
     if (this.findError) throw this.findError;
-    return 'om-1';
+    return { id: 'om-1', chatThreadId: this.chatThreadId };
   }
   async setMeetingOptions(_o: string, _id: string, options: MeetingOptions) {
     this.calls.push('setMeetingOptions');

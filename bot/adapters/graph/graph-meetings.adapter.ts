@@ -4,7 +4,7 @@ import { type Client, GraphError } from '@microsoft/microsoft-graph-client';
 import type { Attendee, DateTimeTimeZone, Event, LobbyBypassScope, OnlineMeeting } from '@microsoft/microsoft-graph-types';
 import { z } from 'zod';
 import {
-  type CreatedMeetingEvent, type EventAttendee, type EventChange, type MeetingEventInput, type MeetingOptions,
+  type CreatedMeetingEvent, type EventAttendee, type EventChange, type FoundOnlineMeeting, type MeetingEventInput, type MeetingOptions,
   type Meetings, MeetingsError, type ReadBackOptions,
 } from '../../app/ports/meetings.port';
 import { IdempotentRequest, TransportFailureProbe } from './graph-client.factory';
@@ -18,7 +18,9 @@ const createdEventSchema = z.object({
   id: z.string().min(1),
   onlineMeeting: z.object({ joinUrl: z.string().url() }).nullable().optional(),
 });
-const meetingListSchema = z.object({ value: z.array(z.object({ id: z.string().min(1), joinWebUrl: z.string().nullable().optional() })) });
+const meetingListSchema = z.object({
+  value: z.array(z.object({ id: z.string().min(1), joinWebUrl: z.string().nullable().optional(), chatInfo: z.object({ threadId: z.string().min(1).nullable().optional() }).nullable().optional() })),
+});
 const optionsSchema = z.object({
   lobbyBypassSettings: z.unknown(), allowedLobbyAdmitters: z.unknown(), allowMeetingChat: z.unknown(), allowedPresenters: z.unknown(),
   allowRecording: z.unknown(), allowTranscription: z.unknown(), recordAutomatically: z.unknown(), isEntryExitAnnounced: z.unknown(),
@@ -68,7 +70,7 @@ export class GraphMeetingsAdapter implements Meetings {
     return { eventId: created.id, joinUrl };
   }
 
-  async findOnlineMeetingId(organizerId: string, joinUrl: string): Promise<string> {
+  async findOnlineMeetingId(organizerId: string, joinUrl: string): Promise<FoundOnlineMeeting> {
     const filter = `JoinWebUrl eq '${joinUrl.replace(/'/g, "''")}'`;
     const raw = await this.call('find the online meeting', organizerId, true, () =>
       // The client puts $filter into the URL as given: encode it, so the join URL's own %xx survive.
@@ -76,7 +78,8 @@ export class GraphMeetingsAdapter implements Meetings {
     );
     const found = parse(meetingListSchema, raw, 'onlineMeeting list').value[0];
     if (!found) throw new MeetingsError('GRAPH.MEETING_NOT_FOUND', 'no online meeting has the event join URL');
-    return found.id;
+    const threadId = found.chatInfo?.threadId;
+    return { id: found.id, ...(threadId ? { chatThreadId: threadId } : {}) };
   }
 
   async setMeetingOptions(organizerId: string, onlineMeetingId: string, options: MeetingOptions): Promise<void> {

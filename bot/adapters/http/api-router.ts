@@ -28,6 +28,7 @@ import { openApiRoute } from './routes/openapi.route';
 import { peopleRoute } from './routes/people.route';
 import { reportRoutes } from './routes/reports.route';
 import { timescalesRoute } from './routes/timescales.route';
+import { alertRoutes } from './routes/alerts.routes';
 
 /** The routes this configuration serves: dev sign-in only in local mode (absent = 404). */
 export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
@@ -40,6 +41,7 @@ export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
     ...inviteListRoutes,
     // Reports (docs/reports.md)
     ...reportRoutes,
+    ...alertRoutes,
     ...(options.devSignIn ? [devSignInRoute] : []),
   ];
 }

@@ -140,6 +140,18 @@ export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
   'REPORTS.STORAGE_UNAVAILABLE': 503,
   'REPORTS.STORAGE_REFUSED': 502,
   'REPORTS.STORAGE_ITEM_MISSING': 502,
+  // The live meeting (bot/domain/meeting)
+  'MEETING.NOT_THE_CHAIR': 403,
+  'MEETING.STAGE_NOT_ALLOWED': 409,
+  'MEETING.ALREADY_IN_STAGE': 409,
+  'MEETING.CLOSED': 409,
+  'MEETING.LOOKED_AFTER_PART_DUE': 409,
+  'MEETING.NOT_FOUND': 404,
+  'MEETING.OTHER_MEETING': 409,
+  'MEETING.ALERT_NOT_FOUND': 404,
+  'MEETING.NOT_QUORATE_REASON_REQUIRED': 400,
+  'MEETING.PARTICIPANT_NOT_FOUND': 404,
+  'MEETING.INVITEE_NOT_FOUND': 404,
 };
 
 /** The answer for a refusal: the table's status and `{ code, message }` (message: ids only). */

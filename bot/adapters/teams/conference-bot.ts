@@ -3,12 +3,14 @@
 import { CardFactory, type InvokeResponse, MessageFactory, TeamsActivityHandler, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { ChatTurn, TextReply } from '../../app/chat/chat-turn';
+import type { MeetingEvent, MeetingEventOutcome } from '../../app/meeting/live/meeting-event';
 import type { CardActionRegistry, CardOutcome } from '../../app/ports/card-action.port';
 import type { IdempotencyStore } from '../../app/ports/idempotency.port';
 import type { TypeaheadDatasets } from '../../app/ports/typeahead.port';
 import { createLogger, type Logger } from '../logging/logger';
 import { CardActionRouter, type CardPress } from './card-action-router';
 import { codeOfThrown, INVOKE_ERRORS, invokeErrorBody } from './invoke-error-map';
+import { isMeetingEventActivity, isRecordingActivity, parseMeetingActivity } from './meeting-activity';
 
 export interface ConferenceBotApp {
   /** A typed message (the @mention removed) and its sender: the chat commands' dispatch. */
@@ -17,6 +19,8 @@ export interface ConferenceBotApp {
   cardActions: CardActionRegistry;
   /** Typeahead datasets for Data.Query pickers (`application/search` invokes). */
   typeahead?: TypeaheadDatasets;
+  /** A meeting start/end, participant join/leave or recording event in a meeting chat (the live roster). */
+  meetingEvent?(event: MeetingEvent): Promise<MeetingEventOutcome>;
 }
 
 /** turnState keys: the request's logger in, the card path's outcome for the log line out. */
@@ -107,9 +111,35 @@ export class ConferenceBot extends TeamsActivityHandler {
     super();
     this.cards = new CardActionRouter(app.cardActions, idempotency);
     this.onMessage(async (context, next) => {
-      await this.answerMessage(context);
+      // A recording/transcription system message in a meeting chat (if Teams delivers it) is an event, not a command.
+      if (isRecordingActivity(context.activity)) await this.meetingEvent(context);
+      else await this.answerMessage(context);
       await next();
     });
+  }
+
+  // Teams' meeting events (botbuilder routes them to onTeamsMeeting* handlers with looser parsing):
+  // parsed here once into the app's MeetingEvent. The endpoint has already refused a malformed one.
+  protected override async dispatchEventActivity(context: TurnContext): Promise<void> {
+    if (context.activity.channelId === 'msteams' && (isMeetingEventActivity(context.activity) || isRecordingActivity(context.activity))) {
+      await this.meetingEvent(context);
+      return;
+    }
+    await super.dispatchEventActivity(context);
+  }
+
+  private async meetingEvent(context: TurnContext): Promise<void> {
+    const parsed = parseMeetingActivity(context.activity);
+    if (!parsed.ok) {
+      context.turnState.set(TURN_OUTCOME, 'ACTIVITY.MALFORMED');
+      return;
+    }
+    if (!this.app.meetingEvent) {
+      context.turnState.set(TURN_OUTCOME, 'MEETING.EVENTS_OFF');
+      return;
+    }
+    const result = await this.app.meetingEvent(parsed.event);
+    context.turnState.set(TURN_OUTCOME, result.outcome === 'refused' ? result.code : result.outcome);
   }
 
   private async press(context: TurnContext, verb: string, data: unknown): Promise<CardOutcome> {

@@ -126,6 +126,18 @@ export const INVOKE_ERRORS: { readonly [C in UseCaseErrorCode]: InvokeErrorAnswe
   'REPORTS.STORAGE_UNAVAILABLE': failed('The document library could not be reached. Try again in a few minutes.'),
   'REPORTS.STORAGE_REFUSED': failed('The document library refused the report. Tell the clerk.'),
   'REPORTS.STORAGE_ITEM_MISSING': failed('A report could not be found in the document library. Tell the clerk.'),
+  // The live meeting (bot/domain/meeting, docs/meeting/stages-and-presence.md)
+  'MEETING.NOT_THE_CHAIR': refused('Only the chair of this conference can do this.'),
+  'MEETING.STAGE_NOT_ALLOWED': refused('This cannot be done at this stage of the meeting. Refresh the run sheet to see what can be done now.'),
+  'MEETING.ALREADY_IN_STAGE': refused('The meeting is already at this stage.'),
+  'MEETING.CLOSED': refused('This meeting has ended, so nothing more can be changed in it.'),
+  'MEETING.LOOKED_AFTER_PART_DUE': refused('This is a dual-process meeting: open the looked-after part before closing the meeting.'),
+  'MEETING.NOT_FOUND': refused('This conference\'s meeting has not started yet.'),
+  'MEETING.OTHER_MEETING': stale('This is about a different Teams meeting from the one running for this conference. Refresh the run sheet.'),
+  'MEETING.ALERT_NOT_FOUND': stale('This alert is no longer on the run sheet. Refresh it.'),
+  'MEETING.NOT_QUORATE_REASON_REQUIRED': refused('The conference is not quorate: give the reason for going ahead, or stand it down.'),
+  'MEETING.PARTICIPANT_NOT_FOUND': stale('This participant is no longer in the meeting roster. Refresh the run sheet.'),
+  'MEETING.INVITEE_NOT_FOUND': refused('This person is not on the conference list.'),
 };
 
 export function isUseCaseErrorCode(code: unknown): code is UseCaseErrorCode {

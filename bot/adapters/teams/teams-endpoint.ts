@@ -11,6 +11,7 @@ import { httpError } from '../http/http-error-map';
 import { errorFields } from '../logging/logger';
 import { activityTenantId, describeActivityIssues, idempotencyKey, inboundActivitySchema, isKeyedAsCardPress, isReadOnlyInvoke } from './activity-schema';
 import { createBotAuthentication } from './bot-authentication';
+import { isMeetingEventActivity, isRecordingActivity, parseMeetingActivity } from './meeting-activity';
 import { type ConferenceBotApp, ConferenceBot, TURN_LOG, TURN_OUTCOME } from './conference-bot';
 import { conversationRefOf } from './teams-chat-notifier';
 
@@ -73,6 +74,16 @@ export function createTeamsEndpoint(options: TeamsEndpointOptions): BotEndpoint 
         };
       }
       const activity = parsed.data;
+      // A meeting event must carry its meeting and members as Teams sends them: refused here, like any malformed activity.
+      if (activity.channelId === 'msteams' && (isMeetingEventActivity(activity) || isRecordingActivity(activity))) {
+        const meeting = parseMeetingActivity(activity);
+        if (!meeting.ok) {
+          return {
+            ...httpError('ACTIVITY.MALFORMED', `The meeting event is not as Teams sends it: ${meeting.issues}`),
+            logFields: { activityType: safeId(activity.type), outcome: 'ACTIVITY.MALFORMED' },
+          };
+        }
+      }
       const fields = { activityType: safeId(activity.type), activityId: safeId(activity.id), channelId: safeId(activity.channelId) };
 
       // 1. Authentication. botbuilder throws AuthenticationError for some failures and plain

@@ -33,7 +33,8 @@ export type UseCaseErrorCode =
   | CardErrorCode
   | import('../access/authorise').AccessErrorCode
   | import('../ports/directory.port').DirectoryErrorCode
-  | import('../reports/report-errors').ReportAreaErrorCode;
+  | import('../reports/report-errors').ReportAreaErrorCode
+  | import('../../domain/meeting/meeting-errors').MeetingErrorCode;
 
 /** Refusals of the transports themselves (request body, activity shape, authentication, tenancy). */
 export type TransportErrorCode =

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { type JobRequest, JobError } from '../ports/job-queue.port';
 import type { TransactionHandle } from '../ports/unit-of-work.port';
 import { REMINDER_JOB_KIND, reminderJobPayload } from '../reminders/reminder-job';
+import { ALERT_REPEAT_JOB_KIND, alertRepeatPayload } from '../meeting/live/alert-repeat-job';
 
 export type JobKindTable = Readonly<Record<string, z.ZodType>>;
 
@@ -17,6 +18,8 @@ export function defineJobKinds<const T extends JobKindTable>(table: T): T {
 export const JOB_KINDS = defineJobKinds({
   /** A deadline reminder card (docs/reminders.md). */
   [REMINDER_JOB_KIND]: reminderJobPayload,
+  /** The chair's unacknowledged meeting alerts, repeated (docs/meeting/roster-and-alerts.md). */
+  [ALERT_REPEAT_JOB_KIND]: alertRepeatPayload,
 });
 
 export interface JobContext {

@@ -77,8 +77,9 @@ async function lockDown(run: BookingRun, start: Conference): Promise<Conference>
     let onlineMeetingId = c.meeting!.onlineMeetingId;
     if (!onlineMeetingId) {
       const found = await deps.meetings.findOnlineMeetingId(c.organizerId, c.meeting!.joinUrl);
-      onlineMeetingId = found;
-      const next = run.apply(c, { type: 'online-meeting-found', onlineMeetingId: found });
+      onlineMeetingId = found.id;
+      // The chat's thread id finds the conference when Teams' meeting events arrive (bot/app/meeting/live).
+      const next = run.apply(c, { type: 'online-meeting-found', onlineMeetingId: found.id, ...(found.chatThreadId ? { chatThreadId: found.chatThreadId } : {}) });
       c = await run.step((s) => s.save(next.state));
     }
     // PATCH carries the whole lock-down: repeating it (a lost answer, a rerun) sets the same values.

@@ -79,12 +79,18 @@ export class MeetingsError extends CodedError<MeetingsErrorCode> {
   }
 }
 
+export interface FoundOnlineMeeting {
+  id: string;
+  /** chatInfo.threadId (19:meeting_…@thread.v2); absent when Graph did not give it. */
+  chatThreadId?: string;
+}
+
 /** The Teams meeting behind a conference (Graph events + onlineMeetings). */
 export interface Meetings {
   /** Creates the calendar event with a Teams meeting; idempotent by `transactionId`. */
   createEvent(input: MeetingEventInput): Promise<CreatedMeetingEvent>;
-  /** Finds the onlineMeeting behind an event's join URL; returns its id. */
-  findOnlineMeetingId(organizerId: string, joinUrl: string): Promise<string>;
+  /** Finds the onlineMeeting behind an event's join URL: its id and its chat's thread id (meeting events arrive there). */
+  findOnlineMeetingId(organizerId: string, joinUrl: string): Promise<FoundOnlineMeeting>;
   /** Applies the lock-down options (PATCH). */
   setMeetingOptions(organizerId: string, onlineMeetingId: string, options: MeetingOptions): Promise<void>;
   /** Reads the options back (GET) so the caller can prove they took. */

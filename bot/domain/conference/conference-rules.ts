@@ -14,7 +14,7 @@ export interface NoticeCheck {
 export type ConferenceCommand =
   /** The calendar event exists (created, or returned again for the same transactionId). */
   | { type: 'book'; meeting: Pick<MeetingRecord, 'eventId' | 'transactionId' | 'joinUrl'>; at: string; notice: NoticeCheck | null }
-  | { type: 'online-meeting-found'; onlineMeetingId: string }
+  | { type: 'online-meeting-found'; onlineMeetingId: string; chatThreadId?: string }
   | { type: 'options-checked'; mismatches: string[] }
   | { type: 'reschedule'; start: string; end: string; familySectionStart?: string; joinTimes?: Record<string, string> }
   | { type: 'add-invitee'; invitee: Invitee }
@@ -99,7 +99,7 @@ export function transition(c: Conference, command: ConferenceCommand): Transitio
     }
     case 'online-meeting-found':
       if (!c.meeting) return refuse('MEETING.NOT_CREATED', `conference ${c.id} has no meeting yet`);
-      return ok({ ...c, meeting: { ...c.meeting, onlineMeetingId: command.onlineMeetingId } });
+      return ok({ ...c, meeting: { ...c.meeting, onlineMeetingId: command.onlineMeetingId, ...(command.chatThreadId ? { chatThreadId: command.chatThreadId } : {}) } });
     case 'options-checked': {
       if (!c.meeting) return refuse('MEETING.NOT_CREATED', `conference ${c.id} has no meeting yet`);
       const verified = command.mismatches.length === 0;

@@ -11,7 +11,9 @@ import { SqlJobQueue } from '../../../../bot/adapters/store/sql-job-queue';
 import { SqlRemindersSent } from '../../../../bot/adapters/store/sql-reminders-sent';
 import { SqlUnitOfWork } from '../../../../bot/adapters/store/sql-unit-of-work';
 import { openDatabase } from '../../../../bot/adapters/store/open-database';
-import { JOB_KINDS } from '../../../../bot/app/jobs/job-kinds';
+import { JOB_KINDS as ALL_KINDS } from '../../../../bot/app/jobs/job-kinds';
+/** The reminder kind alone: these tests run only the reminder handler. */
+const JOB_KINDS = { [REMINDER_JOB_KIND]: ALL_KINDS[REMINDER_JOB_KIND] };
 import { JobWorker } from '../../../../bot/app/jobs/job-worker';
 import type { ChatNotifier } from '../../../../bot/app/ports/chat-notifier.port';
 import type { Clock } from '../../../../bot/app/ports/clock.port';
