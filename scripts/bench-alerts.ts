@@ -12,7 +12,7 @@
 // --pause-ms N (300, between a join burst and its leave burst). BENCH_RUNTIME=dist (default: the
 // compiled build, as production runs it) or tsx (the sources; quicker to start, for the test).
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../bot/adapters/store/open-database';
@@ -91,6 +91,7 @@ async function main(): Promise<void> {
     const token = await auth.token(connector.url);
     await checkProductionGuards(bot.url, connector.url, token);
     const before = (await fetchReceived(connector.url)).length;
+    const cpuBefore = bot.cpuMs();
 
     // The meetings start (the chair's organiser event), then the bursts.
     await Promise.all(fleet.map((c) => postActivity(bot.url, meetingStartActivity(c.chat, new Date(), c.participants[0]), token)));
@@ -104,6 +105,7 @@ async function main(): Promise<void> {
     // Deliveries happen within each event's turn; a moment for any repeat in flight.
     await new Promise((r) => setTimeout(r, 500));
     const sends = (await fetchReceived(connector.url)).slice(before);
+    const botCpuMs = bot.cpuMs() - cpuBefore;
     await bot.stop();
 
     // What the product recorded: every alert raised, with the instant of the event that raised it.
@@ -128,6 +130,8 @@ async function main(): Promise<void> {
     console.log(`  alerts          expected ${figures.expected}, raised ${raised.length} (${kinds(raised) || 'none'}), card delivered ${figures.delivered}, missed ${figures.missed}`);
     console.log(`  event → card    p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms (promise: 2000 ms)`);
     console.log(`  connector       ${sends.length} sends (${sends.filter((s) => s.kind === 'meeting-notification').length} in-meeting notifications)`);
+    // CPU per event hardly moves with other load on the machine; the latencies do (load average shown).
+    console.log(`  bot CPU         ${Math.round((botCpuMs / Math.max(1, events + fleet.length)) * 10) / 10} ms per event; machine load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     if (refused > 0 || figures.missed > 0) process.exitCode = 1;
     console.log(JSON.stringify({ alertP99Ms: figures.p99Ms, eventsPerSecond, missedAlerts: figures.missed }));
   } finally {
