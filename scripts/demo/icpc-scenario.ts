@@ -3,9 +3,11 @@
 // Teams meeting (in-the-meeting.ts: events posted to /api/messages, the chair's controls, the
 // alerts in the chair's Playground chat), then the decision, the record and the follow-ups
 // (after-the-meeting.ts). Returns the result line's values, each read from the product's answers.
+import { decideAndFollowUp } from './after-the-meeting';
 import { bookAndInvite } from './before-the-meeting';
 import { ChairChat } from './chair-chat';
 import type { DemoProduct } from './demo-product';
+import { runTheMeeting } from './in-the-meeting';
 import { ProductApi } from './product-api';
 import { SandboxReads } from './sandbox-reads';
 import type { Story } from './story-reporter';
@@ -37,15 +39,17 @@ export async function runIcpcScenario(product: DemoProduct, story: Story): Promi
 
 async function theConference(product: DemoProduct, api: ProductApi, sandbox: SandboxReads, chair: ChairChat, story: Story): Promise<DemoResult> {
   const booked = await bookAndInvite(api, sandbox, story);
+  const meeting = await runTheMeeting(product, api, sandbox, chair, booked, story);
+  const after = await decideAndFollowUp(product, api, sandbox, booked, meeting, story);
   return {
     meetingCreated: booked.meetingCreated,
     optionsVerified: booked.optionsVerified,
     invitations: booked.invitations,
-    alerts: [],
-    outcome: null,
-    category: null,
-    recordRecipients: 0,
-    redactedRecipients: 0,
-    bookedFollowUps: 0,
+    alerts: meeting.alerts,
+    outcome: after.outcome,
+    category: after.category,
+    recordRecipients: after.recordRecipients,
+    redactedRecipients: after.redactedRecipients,
+    bookedFollowUps: after.bookedFollowUps,
   };
 }

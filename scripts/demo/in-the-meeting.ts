@@ -22,6 +22,8 @@ export interface MeetingRun {
   controls: MeetingControls;
   /** The kinds of the alerts the chair received, in order (each a card in their 1:1 chat). */
   alerts: string[];
+  /** Who is in the meeting now (by the events posted). */
+  present(): Participant[];
 }
 
 /** London wall clock in January is UTC. */
@@ -46,15 +48,22 @@ export async function runTheMeeting(product: DemoProduct, api: ProductApi, sandb
     const answer = await postActivity(product.botUrl, activity);
     if (answer.status !== 200) throw new Error(`DEMO.EVENT_REFUSED: ${what} answered ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
   };
-  const join = (people: Participant[]) => post('join', participantsActivity(chat, 'join', people, clock.now()));
-  const leave = (people: Participant[]) => post('leave', participantsActivity(chat, 'leave', people, clock.now()));
+  const inMeeting = new Map<string, Participant>();
+  const join = async (people: Participant[]) => {
+    await post('join', participantsActivity(chat, 'join', people, clock.now()));
+    for (const p of people) inMeeting.set(p.participantId, p);
+  };
+  const leave = async (people: Participant[]) => {
+    await post('leave', participantsActivity(chat, 'leave', people, clock.now()));
+    for (const p of people) inMeeting.delete(p.participantId);
+  };
   const alerts: string[] = [];
 
   /** The next alert: the chair's card, the product's record of it, and the in-meeting notification. */
   const expectAlert = async (kind: string, fromCard: number, fromSend: number): Promise<{ id: string; card: ReceivedCard }> => {
     const card = await chair.waitFor((c) => c.verbs.some((v) => v.startsWith('meeting.alert')), fromCard);
     if (!card) throw new Error(`DEMO.NO_ALERT: no ${kind} alert card reached the chair's chat`);
-    const raised = (await controls.alerts()).filter((a) => a.kind === kind && !a.clearedAt);
+    const raised = (await controls.alerts()).filter((a) => a.kind === kind && !a.acknowledged);
     if (raised.length === 0) throw new Error(`DEMO.NO_ALERT: the product holds no open ${kind} alert`);
     const notified = product.meetingConnector.received().slice(fromSend).filter((s) => s.kind === 'meeting-notification');
     alerts.push(kind);
@@ -66,7 +75,7 @@ export async function runTheMeeting(product: DemoProduct, api: ProductApi, sandb
   clock.jump(at('09:45'));
   await post('meeting start', meetingStartActivity(chat, clock.now(), staffParticipant(CHAIR, 'Organizer')));
   await join([staffParticipant(CHAIR, 'Organizer'), staffParticipant(SOCIAL_WORKER)]);
-  story.detail(`stage: ${(await controls.live()).meeting?.stage ?? (await controls.live()).stage}`);
+  story.detail(`stage: ${(await controls.live()).stage}`);
 
   story.step('The professionals join: police, health visitor, school');
   clock.jump(at('09:58'));
@@ -108,5 +117,5 @@ export async function runTheMeeting(product: DemoProduct, api: ProductApi, sandb
   story.step('11:05 — the chair opens the decision');
   clock.jump(at('11:05'));
   await controls.stage('open-decision');
-  return { chat, controls, alerts };
+  return { chat, controls, alerts, present: () => [...inMeeting.values()] };
 }

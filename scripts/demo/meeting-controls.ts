@@ -7,12 +7,11 @@ import type { Json, ProductApi } from './product-api';
 export interface LiveAlert {
   id: string;
   kind: string;
+  text: string;
   participantId?: string;
   inviteeId?: string;
-  stage: string;
-  deliveries: number;
-  acknowledgedAt?: string;
-  clearedAt?: string;
+  raisedAt: string;
+  acknowledged: boolean;
 }
 
 export class MeetingControls {
@@ -21,15 +20,15 @@ export class MeetingControls {
     private readonly conferenceId: string,
   ) {}
 
-  /** GET /conferences/{id}/meeting as the chair: stage, roster, alerts, guidance, quorum. */
+  /** GET /conferences/{id}/meeting as the chair: the stage and the run sheet (roster, guidance, alerts, quorum). */
   async live(): Promise<Json> {
     return (await this.api.ok('GET', `/conferences/${this.conferenceId}/meeting`, CHAIR)).json;
   }
 
+  /** The open alerts on the run sheet. */
   async alerts(): Promise<LiveAlert[]> {
     const live = await this.live();
-    const meeting = (live.meeting ?? live) as Json;
-    return (meeting.alerts ?? []) as LiveAlert[];
+    return ((live.runSheet as Json | undefined)?.alerts ?? []) as LiveAlert[];
   }
 
   async stage(command: string): Promise<Json> {
@@ -37,11 +36,11 @@ export class MeetingControls {
   }
 
   async acknowledge(alertId: string): Promise<Json> {
-    return (await this.api.ok('POST', `/conferences/${this.conferenceId}/meeting/alerts/${encodeURIComponent(alertId)}/acknowledge`, CHAIR, {})).json;
+    return (await this.api.ok('POST', `/conferences/${this.conferenceId}/meeting/alerts/${encodeURIComponent(alertId)}/ack`, CHAIR, {})).json;
   }
 
-  /** Quorum at the start: proceed (with a reason when not quorate). */
-  async proceed(reason?: string): Promise<Json> {
-    return (await this.api.ok('POST', `/conferences/${this.conferenceId}/meeting/quorum`, CHAIR, { decision: 'proceed', ...(reason ? { reason } : {}) })).json;
+  /** Not quorate at the start: proceed with a recorded reason. */
+  async proceed(reason: string): Promise<Json> {
+    return (await this.api.ok('POST', `/conferences/${this.conferenceId}/meeting/quorum`, CHAIR, { reason })).json;
   }
 }
