@@ -5,6 +5,7 @@
 // verbs from it. `actionId` is not part of a verb's schema: the adapter reads it for every verb
 // (it makes a double press recognisable), and every rendered card must carry one.
 import { z } from 'zod';
+import { AGENCIES, type Agency } from '../domain/conference/agency';
 
 export interface VerbSpec {
   /** Parses the card's `data`; what it outputs is what the handler receives. */
@@ -48,6 +49,27 @@ const optionalText = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 const attendanceCard = z.object({ conferenceId: id, inviteeId: id });
+
+// ---- The decision card (bot/cards/decision, bot/app/decision): the chair's inputs, every one
+// optional so that the handler answers each missing or wrong one beside its field; one view,
+// scaling and dissent input per agency (view_<agency>, scaling_<agency>, dissent_<agency>).
+const decisionCardData = z.object({
+  conferenceId: id,
+  chairView: input(20),
+  chairConcerns: input(2000),
+  outcomeWithoutPlan: input(40),
+  category: input(40),
+  leadSocialWorker: input(100),
+  /** Multi-select: invitee ids separated by commas. */
+  coreGroup: input(4000),
+  firstCoreGroupDate: input(20),
+  reviewDate: input(20),
+  reviewOutcome: input(40),
+  newCategory: input(40),
+  allActionsComplete: input(10),
+  endRationale: input(2000),
+  ...Object.fromEntries(AGENCIES.flatMap((a) => [[`view_${a}`, input(20)], [`scaling_${a}`, input(10)], [`dissent_${a}`, input(2000)]])) as Record<`${'view' | 'scaling' | 'dissent'}_${Agency}`, ReturnType<typeof input>>,
+});
 
 export const CARD_VERBS = {
   /** The help card's "Show help again": answers with a fresh help card. No inputs. */
@@ -110,6 +132,13 @@ export const CARD_VERBS = {
 
   // ---- The chair's meeting alert card (bot/cards/meeting-alert): stops the repeats (chair only).
   'meeting.alert-ack': { data: z.object({ conferenceId: id, alertId: id }) },
+  // ---- The decision card (bot/cards/decision): the chair only (anyone else: an audited refusal).
+  /** Opens (and refreshes) the chair's card; the neutral base card's refresh for userIds [chair]. */
+  'decision.open': { data: z.object({ conferenceId: id }) },
+  /** Saves the draft to the live meeting and answers with the card and the outcome so far. */
+  'decision.save': { data: decisionCardData },
+  /** Saves, validates and records the decision; a second press answers "already recorded". */
+  'decision.record': { data: decisionCardData },
 } as const satisfies VerbTable;
 
 export type Verb = keyof typeof CARD_VERBS;

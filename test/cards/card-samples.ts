@@ -10,6 +10,8 @@ import { reminderViewModel } from '../../bot/cards/reminder/reminder.view-model'
 import type { AttendanceCardViewModel } from '../../bot/cards/attendance/attendance.view-model';
 import type { BoardCardViewModel } from '../../bot/cards/board/board.view-model';
 import type { InviteListCardViewModel } from '../../bot/cards/invite-list/invite-list.view-model';
+import type { DecisionCardViewModel } from '../../bot/cards/decision/decision.view-model';
+import type { DecisionBaseCardViewModel } from '../../bot/cards/decision-base/decision-base.view-model';
 
 const ids = { conferenceId: 'conf-1', inviteeId: 'inv-gp', actionId: 'sample-action-0012' };
 const attendance: AttendanceCardViewModel = {
@@ -38,6 +40,24 @@ const inviteList: InviteListCardViewModel = {
   roleChoices: [{ title: 'Parent or carer', value: 'parent' }], audienceChoices: [{ title: 'Family', value: 'family' }], agencyChoices: [{ title: 'Police', value: 'police' }],
   ageBandChoices: [{ title: 'Over 12', value: 'over-12' }], advocateChoices: [{ title: 'Offered and accepted', value: 'accepted' }],
   addTitle: 'Add to the list', addVerb: 'invite-list.add', removeVerb: 'invite-list.remove', sendTitle: 'Send invitations', sendVerb: 'invitations.send', conferenceId: 'conf-1', version: 3, actionId: 'sample-action-0014',
+};
+
+const decisionFields = { chairView: '', chairConcerns: '', outcomeWithoutPlan: '', category: 'neglect', leadSocialWorker: 'inv-sw', coreGroup: 'inv-sw,inv-gp', firstCoreGroupDate: '2027-03-15', reviewDate: '2027-06-01', reviewOutcome: '', newCategory: '', allActionsComplete: 'false', endRationale: '' };
+const decision: DecisionCardViewModel = {
+  title: 'Decision: CP-2026-0042', facts: [{ title: 'Conference', value: 'Initial child protection conference, Monday 1 March 2027' }], privacy: 'Only you see this card.',
+  notice: 'Not recorded yet.', noticeColor: 'Attention', outcomeText: 'The agencies are equally split: your casting vote decides.', outcomeColor: 'Attention', countsText: 'Plan 1, no plan 1, abstaining 0.',
+  ruleText: 'The majority decides.', recorded: false, isReview: true, summary: [{ title: 'Outcome', value: 'Child protection plan' }],
+  agencies: [{ label: 'Police', note: 'In the meeting', viewId: 'view_police', scalingId: 'scaling_police', dissentId: 'dissent_police', view: 'no-plan', scaling: '4', dissent: '', viewError: '', scalingError: '', dissentError: 'Record its reason.' }],
+  labels: { ...decisionFields, agenciesHeading: 'Agency views', agenciesHint: 'Present or reporting.', view: 'View', scaling: 'Scaling', dissent: 'Dissent', chairHeading: 'The chair', noPlanHeading: 'If no plan', planHeading: 'If a plan', reviewHeading: 'Review' },
+  values: decisionFields, errors: { ...(({ allActionsComplete: _a, ...rest }) => rest)(decisionFields), chairView: 'Your casting vote decides.' },
+  ranges: { firstCoreGroupMin: '2027-03-02', firstCoreGroupMax: '2027-03-15', reviewMin: '2027-03-02', reviewMax: '2027-06-01' },
+  viewChoices: [{ title: 'Plan', value: 'plan' }], scalingChoices: [{ title: '4', value: '4' }], chairViewChoices: [{ title: 'Plan', value: 'plan' }], outcomeWithoutPlanChoices: [{ title: 'Child in need', value: 'child-in-need' }],
+  categoryChoices: [{ title: 'Neglect', value: 'neglect' }], leadChoices: [{ title: 'Jordan Pike (Social worker)', value: 'inv-sw' }], coreGroupChoices: [{ title: 'Parent or carer', value: 'inv-mum' }],
+  reviewOutcomeChoices: [{ title: 'Continue the plan', value: 'continue' }],
+  saveTitle: 'Save', saveVerb: 'decision.save', recordTitle: 'Record decision', recordVerb: 'decision.record', refreshTitle: 'Show', refreshVerb: 'decision.open', userIds: ['5eed0000-0000-4000-8000-000000000001'], conferenceId: 'conf-1', actionId: 'sample-action-0031',
+};
+const decisionBase: DecisionBaseCardViewModel = {
+  title: 'The decision', text: 'The chair is recording the decision.', openTitle: 'Open (chair only)', openVerb: 'decision.open', userIds: ['5eed0000-0000-4000-8000-000000000001'], conferenceId: 'conf-1', actionId: 'sample-action-0032',
 };
 
 export interface CardSample {
@@ -129,6 +149,8 @@ export const CARD_SAMPLES: Record<string, CardSample> = {
   attendance: { viewModel: attendance },
   board: { viewModel: board },
   'invite-list': { viewModel: inviteList },
+  decision: { viewModel: decision },
+  'decision-base': { viewModel: decisionBase },
 };
 
 export type RenderFn = (viewModel: never) => AdaptiveCardJson;

@@ -21,6 +21,7 @@ import { type RawBody, readRawBody } from './read-raw-body';
 import type { ApiDeps, ApiRoute } from './routes/api-route';
 import { decideApprovalRoute, deadlinesRoute, listApprovalsRoute } from './routes/approvals.route';
 import { bookingCheckRoute, confirmBookingRoute, createConferenceRoute, getConferenceRoute, rebookRoute, rescheduleConferenceRoute, standDownRoute } from './routes/booking.route';
+import { decisionRoutes } from './routes/decision.routes';
 import { devSignInRoute } from './routes/dev-sign-in.route';
 import { inviteListRoutes } from './routes/invite-list.routes';
 import { meRoute } from './routes/me.route';
@@ -42,6 +43,8 @@ export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
     // Reports (docs/reports.md)
     ...reportRoutes,
     ...alertRoutes,
+    // The decision (docs/meeting/decision.md)
+    ...decisionRoutes,
     ...(options.devSignIn ? [devSignInRoute] : []),
   ];
 }

@@ -3,6 +3,8 @@
 // the tab's API routes, the Teams endpoint's refusals and the body reader all answer alike.
 // bot/app never chooses a status; it returns or throws codes.
 import type { ErrorCode } from '../../app/errors/error-codes';
+import { DECISION_RULE_CODES } from '../../app/decision/decision-errors';
+import type { DecisionRuleCode } from '../../domain/decision/decision-rule-codes';
 
 export type HttpErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 412 | 413 | 415 | 422 | 428 | 500 | 502 | 503;
 
@@ -122,6 +124,12 @@ export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
   'ATTENDANCE.NOT_A_PROFESSIONAL': 422,
   'ATTENDANCE.COLLEAGUE_REQUIRED': 422,
   'ATTENDANCE.COLLEAGUE_NOT_FOUND': 422,
+  // The decision (bot/app/decision, docs/meeting/decision.md): a field rule refuses it (422, the rule named).
+  ...(Object.fromEntries(DECISION_RULE_CODES.map((c) => [c, 422])) as Record<DecisionRuleCode, 422>),
+  'DECISION.NOT_THE_CHAIR': 403,
+  'DECISION.ALREADY_RECORDED': 409,
+  'DECISION.NOT_A_CONFERENCE': 409,
+  'DECISION.NOT_AT_DECISION_STAGE': 409,
   // The API
   'API.INVALID_REQUEST': 400,
   'API.IF_MATCH_REQUIRED': 428,

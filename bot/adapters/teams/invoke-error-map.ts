@@ -3,6 +3,8 @@
 // them: 400 and 500 `…error`, 412 `…error.preconditionFailed`) and a plain message. The same
 // message is the chat reply for the Action.Submit fallback. Messages name no case, child or person.
 import type { UseCaseErrorCode } from '../../app/errors/error-codes';
+import { DECISION_RULE_CODES } from '../../app/decision/decision-errors';
+import type { DecisionRuleCode } from '../../domain/decision/decision-rule-codes';
 
 const ERROR = 'application/vnd.microsoft.error';
 const PRECONDITION_FAILED = 'application/vnd.microsoft.error.preconditionFailed';
@@ -64,6 +66,12 @@ export const INVOKE_ERRORS: { readonly [C in UseCaseErrorCode]: InvokeErrorAnswe
   'ATTENDANCE.NOT_A_PROFESSIONAL': refused('Only professionals answer attendance on this card.'),
   'ATTENDANCE.COLLEAGUE_REQUIRED': refused('Pick the colleague you are sending, or give their name and role.'),
   'ATTENDANCE.COLLEAGUE_NOT_FOUND': refused('That colleague could not be found in the directory. Give their name and role instead.'),
+  // The decision (bot/app/decision): the card answers field errors beside their fields; these reach a person only through another path.
+  ...(Object.fromEntries(DECISION_RULE_CODES.map((c) => [c, refused('Some of the decision is missing or not valid. Check the fields marked on the decision card.')])) as Record<DecisionRuleCode, InvokeErrorAnswer>),
+  'DECISION.NOT_THE_CHAIR': refused('Only the chair of this conference records its decision.'),
+  'DECISION.ALREADY_RECORDED': refused('The decision is already recorded: nothing was changed.'),
+  'DECISION.NOT_A_CONFERENCE': refused('A core group has no decision card: record its minutes instead.'),
+  'DECISION.NOT_AT_DECISION_STAGE': refused('Open the decision stage first, then record the decision.'),
   'CARD.UNKNOWN_VERB': refused('This button is not recognised (the card may be from an older version). Say "help" to start again.'),
   // Booking requests (bot/app/booking)
   'BOOKING.KIND_UNKNOWN': refused('Choose the kind of conference.'),

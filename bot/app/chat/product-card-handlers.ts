@@ -6,9 +6,10 @@ import { standDownCardHandlers } from '../booking/stand-down-chat';
 import { attendanceCardHandlers } from '../attendance/attendance-card-handlers';
 import { inviteListCardHandlers } from '../invite-list/invite-list-card';
 import { helpCardHandlers } from '../help/help';
+import { decisionCardHandlers } from '../decision/decision-chat';
 import type { CardActionHandlers } from '../ports/card-action.port';
 import { alertCardHandlers } from '../meeting/live/alert-card-handlers';
 
 export function productCardHandlers(deps: AppDeps): CardActionHandlers {
-  return { ...helpCardHandlers, ...bookingCardHandlers(deps), ...standDownCardHandlers(deps), ...attendanceCardHandlers(deps), ...inviteListCardHandlers(deps), ...alertCardHandlers(deps) };
+  return { ...helpCardHandlers, ...bookingCardHandlers(deps), ...standDownCardHandlers(deps), ...attendanceCardHandlers(deps), ...inviteListCardHandlers(deps), ...alertCardHandlers(deps), ...decisionCardHandlers(deps) };
 }

@@ -4,8 +4,9 @@ import type { AppDeps } from '../app-deps';
 import { boardCommands } from '../attendance/board-commands';
 import { bookingCommands } from '../booking/booking-chat';
 import { standDownCommands } from '../booking/stand-down-chat';
+import { decisionCommands } from '../decision/decision-chat';
 import type { ChatCommand } from './chat-turn';
 
 export function productCommands(deps: AppDeps): ChatCommand[] {
-  return [...bookingCommands(deps), ...standDownCommands(deps), ...boardCommands(deps)];
+  return [...bookingCommands(deps), ...standDownCommands(deps), ...boardCommands(deps), ...decisionCommands(deps)];
 }

@@ -29,6 +29,7 @@ export type UseCaseErrorCode =
   | MeetingsAreaErrorCode
   | BookingRequestErrorCode
   | InviteListErrorCode
+  | import('../decision/decision-errors').DecisionErrorCode
   | IdempotencyErrorCode
   | CardErrorCode
   | import('../access/authorise').AccessErrorCode

@@ -1,0 +1,90 @@
+// The decision resources of /api/v1 (docs/meeting/decision.md): the chair's draft and the recorded
+// decision of a conference whose meeting is live. Bodies are parsed strictly (an unknown field is
+// a 400); rule checks (ranges, required fields, agencies present) are the domain's, answered 422.
+import { z } from 'zod';
+import { HARM_CATEGORIES } from '../../domain/decision/decision';
+import { MEETING_STAGES } from '../../domain/meeting/live-meeting';
+
+const text = (max: number) => z.string().max(max);
+const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, 'expected an id');
+const category = z.enum([...HARM_CATEGORIES, 'multiple']);
+const date = text(20).meta({ description: 'YYYY-MM-DD (Europe/London); the allowed range is in `ranges`.' });
+const view = z.strictObject({
+  agency: text(40),
+  view: z.enum(['plan', 'no-plan', 'abstain']),
+  scaling: z.number().optional().meta({ description: 'Signs of Safety scaling, a whole number 0–10.' }),
+});
+const reviewIn = z.strictObject({
+  outcome: z.enum(['continue', 'change-category', 'end-plan']).optional(),
+  newCategory: category.optional(),
+  allActionsComplete: z.boolean().optional(),
+  endRationale: text(2000).optional(),
+});
+
+export const decisionParamsSchema = z.object({ conferenceId: idSchema });
+
+export const decisionDraftSchema = z.strictObject({
+  views: z.array(view).max(20).default([]).meta({ description: 'One per agency present in the meeting or that sent a report.' }),
+  chairView: z.enum(['plan', 'no-plan']).optional(),
+  chairConcerns: text(2000).optional(),
+  outcomeWithoutPlan: z.enum(['child-in-need', 'no-further-action']).optional(),
+  category: category.optional(),
+  dissent: z.array(z.strictObject({ agency: text(40), reason: text(2000) })).max(20).default([]),
+  leadSocialWorkerInviteeId: idSchema.optional(),
+  coreGroupInviteeIds: z.array(idSchema).max(60).default([]),
+  firstCoreGroupDate: date.optional(),
+  reviewDate: date.optional(),
+  review: reviewIn.optional(),
+});
+
+export const recordDecisionBodySchema = z.strictObject({
+  draft: decisionDraftSchema.optional().meta({ description: 'Saved first when given; without it the saved draft is recorded.' }),
+});
+
+const range = z.object({ from: z.string(), to: z.string().optional(), rule: z.string(), text: z.string() });
+
+const storedDraft = decisionDraftSchema.extend({ savedAt: z.string().optional(), savedBy: z.string().optional() });
+
+const decisionOut = z.object({
+  outcome: z.enum(['child-protection-plan', 'child-in-need', 'no-further-action']),
+  decidedBy: z.enum(['majority', 'casting-vote', 'chair']),
+  views: z.array(view),
+  chairView: z.enum(['plan', 'no-plan']).optional(),
+  chairConcerns: z.string().optional(),
+  category: category.optional(),
+  dissent: z.array(z.object({ agency: z.string(), reason: z.string() })),
+  leadSocialWorkerInviteeId: z.string().optional(),
+  coreGroupInviteeIds: z.array(z.string()),
+  firstCoreGroupDate: z.string().optional(),
+  reviewDate: z.string().optional(),
+  review: z.object({ outcome: z.enum(['continue', 'change-category', 'end-plan']), newCategory: category.optional(), allActionsComplete: z.boolean().optional(), endRationale: z.string().optional() }).optional(),
+  chairId: z.string(),
+  at: z.string(),
+});
+
+export const decisionReadingSchema = z.object({
+  conferenceId: z.string(),
+  stage: z.enum(MEETING_STAGES),
+  decisionRule: z.enum(['majority-with-chair-casting-vote', 'chair-decides']),
+  agencies: z.array(z.string()).meta({ description: 'Agencies whose views count: children\'s social care (its social worker present) and those present or reporting.' }),
+  reportingOnly: z.array(z.string()).meta({ description: 'Of those, the ones that sent a report and are not in the meeting.' }),
+  draft: storedDraft,
+  outcome: z.object({
+    result: z.enum(['plan', 'no-plan']).nullable(),
+    decidedBy: z.enum(['majority', 'casting-vote', 'chair']).nullable(),
+    plan: z.number(),
+    noPlan: z.number(),
+    abstain: z.number(),
+    tie: z.boolean(),
+    chairDiffers: z.boolean(),
+  }),
+  ranges: z.object({ firstCoreGroup: range, review: range }),
+  decision: decisionOut.optional(),
+});
+
+export const recordedDecisionSchema = decisionReadingSchema.extend({
+  decision: decisionOut,
+  alreadyRecorded: z.boolean().meta({ description: 'True when the decision had been recorded before this request: nothing changed.' }),
+});
+
+export type DecisionReading = z.input<typeof decisionReadingSchema>;
