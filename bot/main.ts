@@ -8,6 +8,8 @@ import { hostname } from 'node:os';
 import type { DestinationStream } from 'pino';
 import { apiSetup } from './adapters/http/api-router';
 import { mountReportLinkPage } from './adapters/http/pages/report-link.page';
+import { mountRecordLinkPage } from './adapters/http/pages/record-link.page';
+import { PdfRecordRenderer } from './adapters/documents/pdf-record-renderer';
 import { createHttpServer } from './adapters/http/http-server';
 import { createLogger, errorFields, type Logger } from './adapters/logging/logger';
 import { systemClock } from './adapters/clock/system-clock';
@@ -154,7 +156,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     bot,
     maxBodyBytes: config.maxBodyBytes,
     api: apiSetup(config, clock, app),
-    pages: [(server) => mountReportLinkPage(server, app, () => config.profile.reports.maxReportBytes)],
+    pages: [(server) => mountReportLinkPage(server, app, () => config.profile.reports.maxReportBytes), (server) => mountRecordLinkPage(server, app)],
     readiness: {
       async check() {
         try {
@@ -240,6 +242,7 @@ function appDeps(config: Config, database: Database, clock: Clock, audit: AuditL
     reports: graph.reports,
     lookup: new SqlConferenceLookup(database),
     live: new SqlLiveMeetingStore(database),
+    documents: new PdfRecordRenderer(),
   };
 }
 

@@ -48,6 +48,7 @@ const ENV_READER = 'bot/config';
 const OWNED: { prefix: string[]; owner: string }[] = [
   { prefix: ['botbuilder', 'botframework-', 'botbuilder-'], owner: 'bot/adapters/teams' },
   { prefix: ['@azure/msal-node', '@microsoft/microsoft-graph-client'], owner: 'bot/adapters/graph' },
+  { prefix: ['pdf-lib'], owner: 'bot/adapters/documents' },
 ];
 
 const IMPORT_RE = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;

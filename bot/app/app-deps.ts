@@ -9,6 +9,7 @@ import type { LiveMeetingStore } from './ports/live-meeting-store.port';
 import type { MeetingNotifier } from './ports/meeting-notifier.port';
 import type { JobQueue } from './ports/job-queue.port';
 import type { CallControl } from './ports/call-control.port';
+import type { DocumentRenderer } from './ports/document-renderer.port';
 import type { LinkSigner } from './ports/link-signer.port';
 import type { RemindersSent } from './ports/reminders-sent.port';
 import type { ReportStore } from './ports/report-store.port';
@@ -42,4 +43,6 @@ export interface AppDeps extends BookingDeps {
   calls?: CallControl;
   /** How often an unacknowledged meeting alert is repeated to the chair, ms (MEETING_ALERT_REPEAT_MS; default 30 s). */
   meetingAlertRepeatMs?: number;
+  /** The record's PDF (bot/adapters/documents); main.ts always sets it, a test set-up that issues no record may leave it out. */
+  documents?: DocumentRenderer;
 }

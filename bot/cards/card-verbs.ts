@@ -139,6 +139,8 @@ export const CARD_VERBS = {
   'decision.save': { data: decisionCardData },
   /** Saves, validates and records the decision; a second press answers "already recorded". */
   'decision.record': { data: decisionCardData },
+  // ---- The record (bot/app/record, bot/cards/record): the chair approves one redacted copy.
+  'record.approve-redacted': { data: z.object({ conferenceId: id, inviteeId: id }) },
 } as const satisfies VerbTable;
 
 export type Verb = keyof typeof CARD_VERBS;

@@ -55,6 +55,8 @@ export interface AttachmentSummary {
   name: string;
   contentType: string | null;
   ics?: { method: string | null; sequence: string | null; dtstart: string | null; summary: string | null };
+  /** A PDF attachment: its decoded size and whether it starts as a PDF must (a file mangled by a wrong encoding does not). */
+  pdf?: { bytes: number; header: boolean };
 }
 
 export interface StoredMessage {

@@ -9,6 +9,8 @@ import type { BookingConfirmationViewModel } from '../../bot/cards/booking-confi
 import { reminderViewModel } from '../../bot/cards/reminder/reminder.view-model';
 import type { AttendanceCardViewModel } from '../../bot/cards/attendance/attendance.view-model';
 import type { BoardCardViewModel } from '../../bot/cards/board/board.view-model';
+import type { RecordCardViewModel } from '../../bot/cards/record/record.view-model';
+import type { RecordApprovalCardViewModel } from '../../bot/cards/record-approval/record-approval.view-model';
 import type { InviteListCardViewModel } from '../../bot/cards/invite-list/invite-list.view-model';
 import type { DecisionCardViewModel } from '../../bot/cards/decision/decision.view-model';
 import type { DecisionBaseCardViewModel } from '../../bot/cards/decision-base/decision-base.view-model';
@@ -115,6 +117,28 @@ const confirmation: BookingConfirmationViewModel = {
 };
 
 export const CARD_SAMPLES: Record<string, CardSample> = {
+  record: {
+    informational: true,
+    viewModel: {
+      title: 'Decision and recommendations',
+      facts: [{ title: 'Case reference', value: 'CP-2027-0420' }, { title: 'Outcome', value: 'Child protection plan' }],
+      notes: [{ text: 'This copy leaves out the parts of the meeting for professionals only.' }],
+      footer: 'The full record is in the PDF.',
+      downloadTitle: 'Download the record (PDF)',
+      downloadUrl: 'https://cpc.council.example/tab/record?t=sample',
+    } satisfies RecordCardViewModel,
+  },
+  'record-approval': {
+    viewModel: {
+      title: 'Redacted copies of the record: CP-2027-0420',
+      intro: 'Their copy goes only once you approve it.',
+      lines: [
+        { who: 'Parent (inv-father)', leavesOut: 'Leaves out: decision', status: 'Status: awaiting your approval', previewTitle: 'Preview', previewUrl: 'https://cpc.council.example/tab/record?t=a', approve: [{ title: 'Approve and send', approveVerb: 'record.approve-redacted', conferenceId: 'conf-1', inviteeId: 'inv-father', actionId: 'sample-action-0031' }] },
+        { who: 'Parent (inv-father2)', leavesOut: 'Leaves out: family section', status: 'Status: sent', previewTitle: 'Preview', previewUrl: 'https://cpc.council.example/tab/record?t=b', approve: [] },
+      ],
+      footer: 'Only you can approve these copies.',
+    } satisfies RecordApprovalCardViewModel,
+  },
   help: { viewModel: helpViewModel('sample-action-0001') },
   booking: { viewModel: booking },
   approval: { viewModel: approval },

@@ -41,7 +41,7 @@ function graphMessage(m: MailMessage): Message {
     '@odata.type': '#microsoft.graph.fileAttachment',
     name: a.name,
     contentType: a.contentType,
-    contentBytes: Buffer.from(a.content, 'utf8').toString('base64'),
+    contentBytes: a.encoding === 'base64' ? a.content : Buffer.from(a.content, 'utf8').toString('base64'),
   }));
   return {
     subject: m.subject,

@@ -27,6 +27,7 @@ import { inviteListRoutes } from './routes/invite-list.routes';
 import { meRoute } from './routes/me.route';
 import { openApiRoute } from './routes/openapi.route';
 import { peopleRoute } from './routes/people.route';
+import { recordRoutes } from './routes/record.routes';
 import { reportRoutes } from './routes/reports.route';
 import { timescalesRoute } from './routes/timescales.route';
 import { alertRoutes } from './routes/alerts.routes';
@@ -45,6 +46,8 @@ export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
     ...alertRoutes,
     // The decision (docs/meeting/decision.md)
     ...decisionRoutes,
+    // The decision and recommendations record (docs/meeting/record.md)
+    ...recordRoutes,
     ...(options.devSignIn ? [devSignInRoute] : []),
   ];
 }

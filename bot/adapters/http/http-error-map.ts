@@ -160,6 +160,13 @@ export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
   'MEETING.NOT_QUORATE_REASON_REQUIRED': 400,
   'MEETING.PARTICIPANT_NOT_FOUND': 404,
   'MEETING.INVITEE_NOT_FOUND': 404,
+  // The record (bot/app/record, docs/meeting/record.md)
+  'RECORD.NO_DECISION': 409,
+  'RECORD.NOT_ALLOWED': 403,
+  'RECORD.NOT_THE_CHAIR': 403,
+  'RECORD.RECIPIENT_NOT_FOUND': 404,
+  'RECORD.NOT_A_REDACTED_COPY': 409,
+  'RECORD.NOT_CONFIGURED': 503,
 };
 
 /** The answer for a refusal: the table's status and `{ code, message }` (message: ids only). */

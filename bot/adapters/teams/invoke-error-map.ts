@@ -146,6 +146,13 @@ export const INVOKE_ERRORS: { readonly [C in UseCaseErrorCode]: InvokeErrorAnswe
   'MEETING.NOT_QUORATE_REASON_REQUIRED': refused('The conference is not quorate: give the reason for going ahead, or stand it down.'),
   'MEETING.PARTICIPANT_NOT_FOUND': stale('This participant is no longer in the meeting roster. Refresh the run sheet.'),
   'MEETING.INVITEE_NOT_FOUND': refused('This person is not on the conference list.'),
+  // The record (bot/app/record)
+  'RECORD.NO_DECISION': refused('The decision has not been recorded yet, so there is no record to send.'),
+  'RECORD.NOT_ALLOWED': refused('Only the chair and the clerk send the record.'),
+  'RECORD.NOT_THE_CHAIR': refused('Only the chair approves a redacted copy of the record.'),
+  'RECORD.RECIPIENT_NOT_FOUND': refused('This person has no copy of the record planned.'),
+  'RECORD.NOT_A_REDACTED_COPY': refused("This person's copy leaves nothing out for them, so there is nothing to approve."),
+  'RECORD.NOT_CONFIGURED': failed('The record cannot be made on this deployment. Tell the administrator.'),
 };
 
 export function isUseCaseErrorCode(code: unknown): code is UseCaseErrorCode {

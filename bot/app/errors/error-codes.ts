@@ -36,6 +36,7 @@ export type UseCaseErrorCode =
   | import('../ports/directory.port').DirectoryErrorCode
   | import('../reports/report-errors').ReportAreaErrorCode
   | import('../../domain/meeting/meeting-errors').MeetingErrorCode;
+  | import('../record/record-errors').RecordErrorCode;
 
 /** Refusals of the transports themselves (request body, activity shape, authentication, tenancy). */
 export type TransportErrorCode =

@@ -10,6 +10,8 @@ export type ClerkAlertCode =
   | 'INVITATION.LATE'
   /** A reminder card could not reach its recipient (no 1:1 chat, app not installable): the clerk chases it. */
   | 'REMINDER.NOT_DELIVERED'
+  /** A copy of the decision and recommendations record failed or is not confirmed (bot/app/record). */
+  | 'RECORD.NOT_CONFIRMED'
   | MeetingsErrorCode;
 
 /** Something the clerk must look at (shown on the dashboard / sent to the clerk's chat). */

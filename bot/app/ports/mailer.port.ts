@@ -14,8 +14,9 @@ export interface MailMessage {
 export interface MailAttachment {
   name: string;
   contentType: string;
-  /** Raw bytes as text (UTF-8); the adapter encodes them. */
+  /** Raw bytes as text (UTF-8); the adapter encodes them. With `encoding: 'base64'`, already base64 (a binary file, e.g. a PDF). */
   content: string;
+  encoding?: 'base64';
 }
 
 /**

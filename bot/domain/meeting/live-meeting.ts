@@ -4,6 +4,7 @@
 // the clerk's invite-list edits. Keyed by conference id AND Teams meeting id: an event for
 // another meeting of the same conference is refused, so two rosters can never mix.
 import type { Decision, DecisionDraft } from '../decision/decision';
+import type { RecordState } from '../record/record-state';
 
 /**
  * pre-meeting (chair and social worker; the T24 briefing) → confidential (professionals only)
@@ -107,4 +108,6 @@ export interface LiveMeeting {
   decision?: Decision;
   /** Optimistic concurrency, like the conference's. */
   version: number;
+  /** H3a: the decision and recommendations record — who gets which copy, by which channel, how it went (bot/app/record). */
+  record?: RecordState;
 }

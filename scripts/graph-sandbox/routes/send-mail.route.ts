@@ -76,6 +76,10 @@ function summarizeAttachments(items: Record<string, unknown>[]): AttachmentSumma
     if (/\.ics$/i.test(a.name) || /text\/calendar/i.test(contentType ?? '')) {
       summary.ics = summarizeIcs(Buffer.from(a.contentBytes, 'base64').toString('utf8'));
     }
+    if (/\.pdf$/i.test(a.name) || /application\/pdf/i.test(contentType ?? '')) {
+      const bytes = Buffer.from(a.contentBytes, 'base64');
+      summary.pdf = { bytes: bytes.length, header: bytes.subarray(0, 5).toString('latin1') === '%PDF-' };
+    }
     return summary;
   });
 }
