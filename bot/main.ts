@@ -51,6 +51,7 @@ import { SqlConferenceLease } from './adapters/store/sql-conference-lease';
 import { SqlConferenceStore } from './adapters/store/sql-conference.store';
 import { SqlConferenceLookup } from './adapters/store/sql-conference-lookup';
 import { SqlLiveMeetingStore } from './adapters/store/sql-live-meeting.store';
+import { SqlCoreGroupStore } from './adapters/store/sql-core-group.store';
 import { SqlJobQueue } from './adapters/store/sql-job-queue';
 import type { StaffRoles } from './app/ports/staff-roles.port';
 import { SqlStaffRoles } from './adapters/store/sql-staff-roles';
@@ -243,6 +244,7 @@ function appDeps(config: Config, database: Database, clock: Clock, audit: AuditL
     lookup: new SqlConferenceLookup(database),
     live: new SqlLiveMeetingStore(database),
     documents: new PdfRecordRenderer(),
+    coreGroups: new SqlCoreGroupStore(database),
   };
 }
 

@@ -4,6 +4,7 @@ import type { ProfileId } from '../domain/policy/policy-profile';
 import type { BookingDeps } from './meetings/booking-deps';
 import type { ChatNotifier } from './ports/chat-notifier.port';
 import type { ConferenceLookup } from './ports/conference-lookup.port';
+import type { CoreGroupStore } from './ports/core-group-store.port';
 import type { Directory } from './ports/directory.port';
 import type { LiveMeetingStore } from './ports/live-meeting-store.port';
 import type { MeetingNotifier } from './ports/meeting-notifier.port';
@@ -45,4 +46,6 @@ export interface AppDeps extends BookingDeps {
   meetingAlertRepeatMs?: number;
   /** The record's PDF (bot/adapters/documents); main.ts always sets it, a test set-up that issues no record may leave it out. */
   documents?: DocumentRenderer;
+  /** The child's plans and the core groups' minutes (bot/app/core-group, migration 014). */
+  coreGroups: CoreGroupStore;
 }

@@ -13,3 +13,4 @@ export { SqlConferenceLease } from './sql-conference-lease';
 export { SqlJobQueue, type SqlJobQueueOptions } from './sql-job-queue';
 export { SqlStaffRoles } from './sql-staff-roles';
 export { SqlLiveMeetingStore } from './sql-live-meeting.store';
+export { SqlCoreGroupStore } from './sql-core-group.store';

@@ -153,6 +153,22 @@ export const INVOKE_ERRORS: { readonly [C in UseCaseErrorCode]: InvokeErrorAnswe
   'RECORD.RECIPIENT_NOT_FOUND': refused('This person has no copy of the record planned.'),
   'RECORD.NOT_A_REDACTED_COPY': refused("This person's copy leaves nothing out for them, so there is nothing to approve."),
   'RECORD.NOT_CONFIGURED': failed('The record cannot be made on this deployment. Tell the administrator.'),
+  // After the decision: follow-ups and core groups (docs/meeting/follow-ups.md, core-groups.md)
+  'FOLLOW_UP.NO_DECISION': refused('No decision has been recorded for this conference yet: record it first.'),
+  'FOLLOW_UP.NO_PLAN': refused('The decision made no child protection plan, so there is no core group or review to book.'),
+  'FOLLOW_UP.NOTHING_TO_BOOK': refused('There is no date to book: the decision (or the minutes) gave no core group or review date.'),
+  'FOLLOW_UP.TASK_NOT_FOUND': refused('This conference has no such task to mark done.'),
+  'CORE_GROUP.NOT_A_CORE_GROUP': refused('Minutes here are for core groups only.'),
+  'CORE_GROUP.MINUTES_NOT_FOUND': refused('No minutes have been saved for this core group yet.'),
+  'CORE_GROUP.MINUTES_CIRCULATED': refused('These minutes have been circulated and can no longer be changed here.'),
+  'CORE_GROUP.MINUTES_INCOMPLETE': refused('Some of the minutes are missing or not valid. Check the fields marked on the card.'),
+  'CORE_GROUP.PLAN_ITEM_REMOVED': refused('An agreed action or safety goal cannot be removed. Record a disagreement instead.'),
+  'CORE_GROUP.PLAN_ITEM_CHANGED': refused('An agreed action or safety goal cannot be rewritten. Add a new one, or record a disagreement.'),
+  'CORE_GROUP.NOT_QUORATE': refused('The core group is not quorate: two professional members must attend.'),
+  'CORE_GROUP.NEXT_DATE_INVALID': refused('The next core group must be on a working day after this one.'),
+  'CORE_GROUP.NEXT_DATE_PAST_T5': refused('The next core group is later than the timescale allows. Choose an earlier date.'),
+  'CORE_GROUP.NEXT_DATE_BEFORE_T6': refused('The final core group before the review is too early. Choose a date nearer the review.'),
+  'CORE_GROUP.RECOMMENDATIONS_REQUIRED': refused('This is the last core group before the review: record its recommendations for the review.'),
 };
 
 export function isUseCaseErrorCode(code: unknown): code is UseCaseErrorCode {

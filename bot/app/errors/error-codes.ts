@@ -37,6 +37,8 @@ export type UseCaseErrorCode =
   | import('../reports/report-errors').ReportAreaErrorCode
   | import('../../domain/meeting/meeting-errors').MeetingErrorCode;
   | import('../record/record-errors').RecordErrorCode;
+  | import('../follow-ups/follow-up-errors').FollowUpErrorCode
+  | import('../core-group/core-group-errors').CoreGroupErrorCode;
 
 /** Refusals of the transports themselves (request body, activity shape, authentication, tenancy). */
 export type TransportErrorCode =

@@ -88,6 +88,12 @@ export const ACCESS_POLICY = {
   'meeting.admit-or-eject': { scope: 'conference', roles: ['chair'] },
   'exclusion.decide': { scope: 'conference', roles: ['chair'] },
   'decision.record': { scope: 'conference', roles: ['chair'] },
+  // After the decision (issue 9): follow-ups booked by the chair or clerk; core groups minuted by
+  // their chair (usually the lead social worker), the clerk or the conference chair.
+  'follow-ups.book': { scope: 'conference', roles: ['clerk', 'chair'] },
+  'follow-ups.complete': { scope: 'conference', roles: ['clerk', 'chair', 'social-worker'] },
+  'core-group.read': { scope: 'conference', roles: [...STAFF, ...MANAGERS], councilWide: MANAGERS },
+  'core-group.minute': { scope: 'conference', roles: ['clerk', 'chair', 'social-worker'] },
 } as const satisfies Record<string, AccessRule>;
 
 export type AccessAction = keyof typeof ACCESS_POLICY;

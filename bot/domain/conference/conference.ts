@@ -2,6 +2,7 @@ import type { IsoDate, LocalDateTime } from '../calendar/iso-date';
 import type { ProfileId } from '../policy/policy-profile';
 import type { Anchors } from '../timescales/anchors';
 import type { ConferenceKind } from './conference-kind';
+import type { FollowUpOf, FollowUps } from '../follow-ups/follow-ups';
 
 export type InviteeRole =
   | 'chair' | 'social-worker' | 'clerk' | 'team-manager' | 'professional'
@@ -256,4 +257,8 @@ export interface Conference {
   inviteListVersion?: number;
   /** Optimistic concurrency: the store refuses a save whose expected version is stale. */
   version: number;
+  /** After the decision (bot/app/follow-ups): the conferences booked from it, and T13–T16 tracked. */
+  followUps?: FollowUps;
+  /** This conference was booked as a follow-up of another's decision (or core group minutes). */
+  followUpOf?: FollowUpOf;
 }

@@ -12,7 +12,7 @@ import { socialWorkerBriefingStart } from '../timescales/briefing-time';
 import { inviteNoticeDeadline } from '../timescales/notice';
 import { ruleTexts } from '../timescales/rule-texts';
 
-export const REMINDER_IDS = ['T7', 'T8-morning', 'T8-cutoff', 'T9', 'T10', 'T10b', 'T11', 'T24', 'T23-alert', 'T23-overdue'] as const;
+export const REMINDER_IDS = ['T7', 'T8-morning', 'T8-cutoff', 'T9', 'T10', 'T10b', 'T11', 'T24', 'T23-alert', 'T23-overdue', 'T13', 'T14', 'T15', 'T16'] as const;
 export type ReminderId = (typeof REMINDER_IDS)[number];
 
 export type RecipientRole = 'clerk' | 'social-worker' | 'chair' | 'professional' | 'manager';
@@ -59,7 +59,16 @@ export const REMINDER_HEADLINES: Readonly<Record<ReminderId, string>> = {
   T24: 'Brief the chair before the conference',
   'T23-alert': 'An ICPC is needed and is not booked yet',
   'T23-overdue': 'The ICPC is still not booked: today is the last day',
+  // After the meeting (bot/domain/follow-ups): until the task is marked done.
+  T13: 'Sign off the child protection plan',
+  T14: 'Circulate the conference record and minutes',
+  T15: 'Complete the minute amendments',
+  T16: 'Circulate the core group minutes',
 };
+
+/** The follow-up reminders: sent after the meeting too (a held or closed conference still has them). */
+const FOLLOW_UP_REMINDERS: readonly ReminderId[] = ['T13', 'T14', 'T15', 'T16'];
+export const isFollowUpReminder = (r: ReminderId): boolean => FOLLOW_UP_REMINDERS.includes(r);
 
 type Draft = Omit<PlannedReminder, 'fireAtMs' | 'closesAtMs' | 'headline' | 'ruleText'> & { closes: LocalDateTime };
 
@@ -84,7 +93,7 @@ const chairIds = (c: Conference) => (c.booking?.chairId ? [c.booking.chairId] : 
 
 /** Every reminder the conference still needs, in a stable order. */
 export function planReminders(c: Conference, profile: PolicyProfile, calendar: WorkingCalendar): PlannedReminder[] {
-  if (c.status === 'stood-down' || c.status === 'held' || c.status === 'closed') return [];
+  if (c.status === 'stood-down') return [];
   const t = profile.timescales;
   const texts = ruleTexts(t);
   const out: Draft[] = [];
@@ -93,6 +102,24 @@ export function planReminders(c: Conference, profile: PolicyProfile, calendar: W
   };
   const variant: 'ICPC' | 'RCPC' = c.kind === 'RCPC' ? 'RCPC' : 'ICPC';
   const ruleTextOf = (rule: RuleId) => (rule === 'T7' ? texts.variant.T7[variant] : rule === 'T10' ? texts.variant.T10[variant] : texts.single[rule]!);
+  const finish = () =>
+    out.map(({ closes, ...r }) => ({
+      ...r,
+      fireAtMs: londonToInstant(r.fireAt),
+      closesAtMs: londonToInstant(closes),
+      headline: REMINDER_HEADLINES[r.reminder],
+      ruleText: ruleTextOf(r.rule),
+    }));
+
+  // After the meeting: each follow-up task not yet done, the working day before it is due.
+  for (const task of c.followUps?.tasks ?? []) {
+    if (task.doneAt) continue;
+    const ids = task.rule === 'T13' ? chairIds(c) : task.rule === 'T16' ? socialWorkerIds(c) : clerkIds(c);
+    const role: RecipientRole = task.rule === 'T13' ? 'chair' : task.rule === 'T16' ? 'social-worker' : 'clerk';
+    const fireDay = calendar.addWorkingDays(task.due, -1);
+    to(ids, role, { rule: task.rule, reminder: task.rule, deadline: { date: task.due, time: null }, closes: endOf(task.due), fireAt: atLocalTime(fireDay, REMINDER_TIMES.morning) });
+  }
+  if (c.status === 'held' || c.status === 'closed') return finish();
 
   // Before booking: police checks and the booking itself run from the strategy discussion (ICPC).
   const strategy = c.anchors?.['strategy-discussion'];
@@ -151,13 +178,7 @@ export function planReminders(c: Conference, profile: PolicyProfile, calendar: W
     }
   }
 
-  return out.map(({ closes, ...r }) => ({
-    ...r,
-    fireAtMs: londonToInstant(r.fireAt),
-    closesAtMs: londonToInstant(closes),
-    headline: REMINDER_HEADLINES[r.reminder],
-    ruleText: ruleTextOf(r.rule),
-  }));
+  return finish();
 }
 
 /** T8: at least one check listed, and every listed one requested. */
@@ -194,7 +215,8 @@ export function decideReminder(
   request: ReminderRequest,
   keyOf: (recipientId: string) => string = (id) => id,
 ): ReminderDecision {
-  if (c.status === 'stood-down' || c.status === 'held' || c.status === 'closed') return { send: false, reason: c.status };
+  if (c.status === 'stood-down') return { send: false, reason: c.status };
+  if ((c.status === 'held' || c.status === 'closed') && !isFollowUpReminder(request.reminder)) return { send: false, reason: c.status };
   if (c.bookingVersion !== request.bookingVersion) return { send: false, reason: 'superseded' };
   const planned = planReminders(c, profile, calendar).find((p) => p.reminder === request.reminder && keyOf(p.recipientId) === request.recipient);
   if (!planned) return { send: false, reason: 'not-needed' };

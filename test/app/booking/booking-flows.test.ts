@@ -7,6 +7,7 @@ import { migrate } from '../../../bot/adapters/store/migrate';
 import { openDatabase } from '../../../bot/adapters/store/open-database';
 import { SqlConferenceLookup } from '../../../bot/adapters/store/sql-conference-lookup';
 import { SqlLiveMeetingStore } from '../../../bot/adapters/store/sql-live-meeting.store';
+import { SqlCoreGroupStore } from '../../../bot/adapters/store/sql-core-group.store';
 import { SqlStaffRoles } from '../../../bot/adapters/store/sql-staff-roles';
 import { SqlRemindersSent } from '../../../bot/adapters/store/sql-reminders-sent';
 import { SqlJobQueue } from '../../../bot/adapters/store/sql-job-queue';
@@ -70,6 +71,7 @@ beforeAll(async () => {
     reports: h.graph.reports,
     lookup: new SqlConferenceLookup(db),
     live: new SqlLiveMeetingStore(db),
+    coreGroups: new SqlCoreGroupStore(db),
     staffRoles: new SqlStaffRoles(db, base.audit, base.clock),
   };
 }, 120_000);

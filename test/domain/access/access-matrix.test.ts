@@ -39,6 +39,10 @@ const EXPECTED: Record<AccessAction, readonly string[]> = {
   'meeting.admit-or-eject':           ['RNN', 'ANN', 'RNN', 'RNN', 'RNN', 'RNN', 'RNN', 'RNN'],
   'exclusion.decide':                 ['RNN', 'ANN', 'RNN', 'RNN', 'RNN', 'RNN', 'RNN', 'RNN'],
   'decision.record':                  ['RNN', 'ANN', 'RNN', 'RNN', 'RNN', 'RNN', 'RNN', 'RNN'],
+  'follow-ups.book':                  ['ANN', 'ANN', 'RNN', 'RNN', 'RNN', 'RNN', 'RNN', 'RNN'],
+  'follow-ups.complete':              ['ANN', 'ANN', 'ANN', 'RNN', 'RNN', 'RNN', 'RNN', 'RNN'],
+  'core-group.read':                  ['ANN', 'ANN', 'ANN', 'ANN', 'RNN', 'RNN', 'AAA', 'AAA'],
+  'core-group.minute':                ['ANN', 'ANN', 'ANN', 'RNN', 'RNN', 'RNN', 'RNN', 'RNN'],
 };
 
 const RELATIONS = ['part', 'not part', 'removed'] as const;
