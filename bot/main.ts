@@ -10,6 +10,9 @@ import { apiSetup } from './adapters/http/api-router';
 import { mountReportLinkPage } from './adapters/http/pages/report-link.page';
 import { mountRecordLinkPage } from './adapters/http/pages/record-link.page';
 import { PdfRecordRenderer } from './adapters/documents/pdf-record-renderer';
+import { mountRunSheetPage } from './adapters/http/pages/run-sheet.page';
+import { mountCallsCallback } from './adapters/http/calls-callback';
+import type { CallControl } from './app/ports/call-control.port';
 import { createHttpServer } from './adapters/http/http-server';
 import { createLogger, errorFields, type Logger } from './adapters/logging/logger';
 import { systemClock } from './adapters/clock/system-clock';
@@ -93,6 +96,8 @@ export interface ServerDeps {
   notifier?: ChatNotifier;
   /** Test seam: targeted in-meeting notifications (default: the Teams adapter's). */
   meetingNotifier?: MeetingNotifier;
+  /** Test seam: the calling bot (default: Graph's, when CALLS_REMOVE_ENABLED; absent otherwise). */
+  calls?: CallControl;
 }
 
 export interface RunningServer {
@@ -134,6 +139,8 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     ...appDeps(config, database, clock, auditLog, graph, directory, notifier, jobQueue, staffRoles),
     meetingNotifier: deps.meetingNotifier ?? new TeamsMeetingNotifier(teams.adapter, config.bot?.appId ?? ''),
     meetingAlertRepeatMs: config.meetingAlertRepeatMs,
+    // Removing someone through the calling bot only where the tenant has allowed it (docs/meeting/stages.md).
+    ...callControl(config, deps.calls, lazyGraph),
   };
 
   const bot = createTeamsEndpoint({
@@ -158,6 +165,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     maxBodyBytes: config.maxBodyBytes,
     api: apiSetup(config, clock, app),
     pages: [(server) => mountReportLinkPage(server, app, () => config.profile.reports.maxReportBytes), (server) => mountRecordLinkPage(server, app)],
+    pages: [(server) => mountReportLinkPage(server, app, () => config.profile.reports.maxReportBytes), (server) => mountRunSheetPage(server, app), mountCallsCallback],
     readiness: {
       async check() {
         try {
@@ -246,6 +254,13 @@ function appDeps(config: Config, database: Database, clock: Clock, audit: AuditL
     documents: new PdfRecordRenderer(),
     coreGroups: new SqlCoreGroupStore(database),
   };
+}
+
+/** AppDeps.calls: the test's, else Graph's calling bot when CALLS_REMOVE_ENABLED, else none (the chair is told how). */
+function callControl(config: Config, given: CallControl | undefined, graph: ReturnType<typeof lazyGraphAdapters>): { calls?: CallControl } {
+  if (given) return { calls: given };
+  if (!config.graph.calls?.removeEnabled) return {};
+  return { calls: graph.calls(config.graph.calls.callbackUrl ?? `${config.publicBaseUrl}/api/calls`) };
 }
 
 /** Opens the configured database (PGlite in DATA_DIR, or DATABASE_URL) and applies the migrations. */

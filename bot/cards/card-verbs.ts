@@ -6,6 +6,7 @@
 // (it makes a double press recognisable), and every rendered card must carry one.
 import { z } from 'zod';
 import { AGENCIES, type Agency } from '../domain/conference/agency';
+import { STAGE_COMMANDS } from '../domain/meeting/live-meeting';
 
 export interface VerbSpec {
   /** Parses the card's `data`; what it outputs is what the handler receives. */
@@ -49,6 +50,12 @@ const optionalText = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 const attendanceCard = z.object({ conferenceId: id, inviteeId: id });
+/** A longer optional text input (a reason): "" is absent. */
+const longText = z
+  .string()
+  .max(1000)
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
 // ---- The decision card (bot/cards/decision, bot/app/decision): the chair's inputs, every one
 // optional so that the handler answers each missing or wrong one beside its field; one view,
@@ -141,6 +148,17 @@ export const CARD_VERBS = {
   'decision.record': { data: decisionCardData },
   // ---- The record (bot/app/record, bot/cards/record): the chair approves one redacted copy.
   'record.approve-redacted': { data: z.object({ conferenceId: id, inviteeId: id }) },
+
+  // ---- The chair's run sheet (bot/cards/run-sheet): chair only, each the same use case as its API route.
+  /** A stage button (legalCommands); `quorumReason`: the run sheet's "proceed anyway" field, when not quorate at the start. */
+  'meeting.stage': { data: z.object({ conferenceId: id, command: z.enum(STAGE_COMMANDS), quorumReason: longText }) },
+  /** Not quorate at the start: proceed with the recorded reason. */
+  'meeting.proceed': { data: z.object({ conferenceId: id, quorumReason: longText }) },
+  /** An unknown joiner matched by hand to an invitee (the card's two pickers). */
+  'meeting.match': { data: z.object({ conferenceId: id, matchParticipantId: optionalText, matchInviteeId: optionalText }) },
+  /** Remove from the meeting: a must-leave line's participant, or the unknown joiner picked. */
+  'meeting.remove': { data: z.object({ conferenceId: id, participantId: optionalText, matchParticipantId: optionalText }) },
+  'meeting.run-sheet-refresh': { data: z.object({ conferenceId: id }) },
 } as const satisfies VerbTable;
 
 export type Verb = keyof typeof CARD_VERBS;

@@ -49,6 +49,10 @@ const envSchema = z.object({
   // The SharePoint document library agency reports go to (docs/reports.md): GET /sites/{site}/drives.
   REPORTS_DRIVE_ID: opt(z.string().regex(/^[A-Za-z0-9!_-]{10,200}$/, 'expected a drive id, e.g. b!abc… (GET /sites/{site-id}/drives)')),
   /** The bot's app in the tenant's Teams app catalog (its Graph id, not the manifest id): installing it for a person opens their 1:1 chat. */
+  /** Removing someone from the meeting through the calling bot (docs/meeting/stages.md): off unless the tenant has allowed it. */
+  CALLS_REMOVE_ENABLED: opt(flag),
+  /** Where Graph posts the calling bot's notifications (https); default <PUBLIC_BASE_URL>/api/calls. */
+  CALLS_CALLBACK_URL: opt(httpUrl.refine((u) => u.startsWith('https://'), 'Graph posts call notifications to https only')),
   GRAPH_TEAMS_APP_ID: opt(z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected the catalog app id (a GUID)')),
 });
 
@@ -75,6 +79,11 @@ export interface GraphConfig {
   reportsDriveId?: string;
   /** The Teams app catalog id to install for people the bot has no 1:1 chat with (absent: none installed). */
   teamsAppId?: string;
+  /**
+   * The calling bot that removes someone from the meeting (CALLS_REMOVE_ENABLED): needs application
+   * Calls.JoinGroupCall.All and the tenant's AllowRemoveParticipantAppIds. Off: the chair is told how.
+   */
+  calls?: { removeEnabled: boolean; callbackUrl?: string };
 }
 
 /** The app registration's settings: required in production, refused in local mode (loadConfig). */
@@ -139,6 +148,7 @@ export function readGraphConfig(env: Record<string, string | undefined>, target:
     timeoutMs: e.GRAPH_TIMEOUT_MS ?? 30_000,
     maxRetries: e.GRAPH_MAX_RETRIES ?? 3,
     ...((e.REPORTS_DRIVE_ID ?? local?.reportsDriveId) ? { reportsDriveId: e.REPORTS_DRIVE_ID ?? local?.reportsDriveId } : {}),
+    calls: { removeEnabled: e.CALLS_REMOVE_ENABLED ?? false, ...(e.CALLS_CALLBACK_URL ? { callbackUrl: e.CALLS_CALLBACK_URL } : {}) },
     ...((e.GRAPH_TEAMS_APP_ID ?? local?.teamsAppId) ? { teamsAppId: (e.GRAPH_TEAMS_APP_ID ?? local?.teamsAppId)!.toLowerCase() } : {}),
   };
 }

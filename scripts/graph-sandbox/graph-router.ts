@@ -1,8 +1,9 @@
 // Dispatches a /v1.0 request (or a $batch item) to its route; unknown routes get Graph's 400/404.
 import type { FaultInjector } from './fault-injector';
-import { type GraphReply, type GraphRequest, requireRole, resolveUser, type SandboxEnv } from './graph-context';
-import { badRequest, GraphError, methodNotAllowed, notFound, segmentNotFound } from './graph-errors';
+import { type GraphReply, type GraphRequest, resolveUser, type SandboxEnv } from './graph-context';
+import { badRequest, segmentNotFound } from './graph-errors';
 import { handleBatch } from './routes/batch.route';
+import { handleCalls } from './routes/calls.route';
 import { handleDrive } from './routes/drive.route';
 import { handleEvents } from './routes/events.route';
 import { handleInstalledApps } from './routes/installed-apps.route';
@@ -59,16 +60,9 @@ async function routeUser(env: SandboxEnv, req: GraphRequest, rest: string[]): Pr
   }
 }
 
-/** DELETE /communications/calls/{callId}/participants/{participantId} → 204 (the participant is dropped). */
+/** /communications/calls… (routes/calls.route.ts); a change runs in one transaction. */
 async function routeCommunications(env: SandboxEnv, req: GraphRequest, rest: string[]): Promise<GraphReply> {
-  const [calls, callId, participants, participantId, ...tail] = rest;
+  const [calls, ...tail] = rest;
   if (calls !== 'calls') throw segmentNotFound(calls ?? 'communications');
-  if (participants !== undefined && participants !== 'participants') throw segmentNotFound(participants);
-  if (tail.length > 0) throw segmentNotFound(tail[0]!);
-  if (callId === undefined || participantId === undefined) throw notFound('The sandbox serves DELETE /communications/calls/{callId}/participants/{id} only.');
-  if (req.method !== 'DELETE') throw methodNotAllowed(req.method);
-  requireRole(req, ['Calls.JoinGroupCalls.All', 'Calls.JoinGroupCallsAsGuest.All'], 'teams');
-  const removed = await env.store.removeCallParticipant(callId, participantId, env.now().toISOString());
-  if (!removed) throw new GraphError(404, 'NotFound', `Participant '${participantId}' was not found in call '${callId}'.`);
-  return { status: 204, headers: {} };
+  return req.method === 'GET' ? handleCalls(env, req, tail) : env.transaction((store) => handleCalls({ ...env, store }, req, tail));
 }

@@ -250,16 +250,24 @@ async function developerRoute(deps: HandlerDeps, method: string, path: string, r
   if (method === 'GET' && path === '/_sandbox/state.json') {
     return { status: 200, headers: { 'Content-Type': 'application/json' }, body: await snapshot(store) };
   }
-  const seed = /^\/_sandbox\/calls\/([^/]+)\/participants$/.exec(path);
+  // Seed someone in a call (by call id) or in a meeting (by its chat thread id: in every call that joins it).
+  const seed = /^\/_sandbox\/(calls|meetings)\/([^/]+)\/participants$/.exec(path);
   if (method === 'POST' && seed) {
-    let id: unknown;
+    let parsed: { id?: unknown; aadObjectId?: unknown; isInLobby?: unknown } = {};
     try {
-      id = (JSON.parse(raw.toString('utf8')) as { id?: unknown }).id;
+      parsed = JSON.parse(raw.toString('utf8')) as typeof parsed;
     } catch {
-      id = undefined;
+      parsed = {};
     }
-    if (typeof id !== 'string' || id === '') return { status: 400, headers: { 'Content-Type': 'application/json' }, body: { error: 'body must be {"id":"<participantId>"}' } };
-    await store.addCallParticipant(decodeURIComponent(seed[1]!), id, deps.env.now().toISOString());
+    const { id, aadObjectId, isInLobby } = parsed ?? {};
+    if (typeof id !== 'string' || id === '' || (aadObjectId !== undefined && typeof aadObjectId !== 'string') || (isInLobby !== undefined && typeof isInLobby !== 'boolean')) {
+      return { status: 400, headers: { 'Content-Type': 'application/json' }, body: { error: 'body must be {"id":"<participantId>","aadObjectId"?:"<Entra id>","isInLobby"?:false}' } };
+    }
+    const who = { ...(aadObjectId ? { aadObjectId: aadObjectId as string } : {}), isInLobby: isInLobby === true };
+    const key = decodeURIComponent(seed[2]!);
+    const now = deps.env.now().toISOString();
+    if (seed[1] === 'calls') await store.addCallParticipant(key, id, now, who);
+    else await store.addMeetingParticipant(key, { participantId: id, ...who }, now);
     return { status: 201, headers: {} };
   }
   return { status: 404, headers: { 'Content-Type': 'text/plain' }, body: 'not found' };

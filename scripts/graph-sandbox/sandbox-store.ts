@@ -22,6 +22,15 @@ const DDL = [
   `CREATE TABLE IF NOT EXISTS graph_sandbox.call_participants (
      call_id text NOT NULL, participant_id text NOT NULL, added_at text NOT NULL, removed_at text,
      PRIMARY KEY (call_id, participant_id))`,
+  // The calling bot's calls (POST /communications/calls) and who is in each meeting: a seeded
+  // meeting participant is in every call that joins that meeting's thread.
+  'ALTER TABLE graph_sandbox.call_participants ADD COLUMN IF NOT EXISTS aad_object_id text',
+  'ALTER TABLE graph_sandbox.call_participants ADD COLUMN IF NOT EXISTS in_lobby boolean NOT NULL DEFAULT false',
+  `CREATE TABLE IF NOT EXISTS graph_sandbox.calls (
+     id text PRIMARY KEY, thread_id text NOT NULL, body jsonb NOT NULL, created_at text NOT NULL, ended_at text)`,
+  `CREATE TABLE IF NOT EXISTS graph_sandbox.meeting_participants (
+     thread_id text NOT NULL, participant_id text NOT NULL, aad_object_id text, in_lobby boolean NOT NULL DEFAULT false,
+     added_at text NOT NULL, PRIMARY KEY (thread_id, participant_id))`,
   ...DRIVE_DDL,
   `CREATE TABLE IF NOT EXISTS graph_sandbox.installed_apps (
      user_key text NOT NULL, teams_app_id text NOT NULL, id text NOT NULL, installed_at text NOT NULL,
@@ -208,12 +217,54 @@ export class SandboxStore {
     return r.rows.map((row) => ({ userKey: row.user_key, teamsAppId: row.teams_app_id }));
   }
 
-  async addCallParticipant(callId: string, participantId: string, now: string): Promise<void> {
+  async addCallParticipant(callId: string, participantId: string, now: string, who: { aadObjectId?: string; isInLobby?: boolean } = {}): Promise<void> {
     await this.db.query(
-      `INSERT INTO graph_sandbox.call_participants (call_id, participant_id, added_at) VALUES ($1, $2, $3)
-       ON CONFLICT (call_id, participant_id) DO UPDATE SET removed_at = NULL`,
-      [callId, participantId, now],
+      `INSERT INTO graph_sandbox.call_participants (call_id, participant_id, added_at, aad_object_id, in_lobby) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (call_id, participant_id) DO UPDATE SET removed_at = NULL, aad_object_id = EXCLUDED.aad_object_id, in_lobby = EXCLUDED.in_lobby`,
+      [callId, participantId, now, who.aadObjectId ?? null, who.isInLobby ?? false],
     );
+  }
+
+  /** Someone in a meeting (by its chat thread): they are in every call on that thread, present and future. */
+  async addMeetingParticipant(threadId: string, p: CallParticipantRow, now: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO graph_sandbox.meeting_participants (thread_id, participant_id, aad_object_id, in_lobby, added_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (thread_id, participant_id) DO UPDATE SET aad_object_id = EXCLUDED.aad_object_id, in_lobby = EXCLUDED.in_lobby`,
+      [threadId, p.participantId, p.aadObjectId ?? null, p.isInLobby ?? false, now],
+    );
+    for (const call of await this.db.query<{ id: string }>('SELECT id FROM graph_sandbox.calls WHERE thread_id = $1 AND ended_at IS NULL', [threadId]).then((r) => r.rows)) {
+      await this.addCallParticipant(call.id, p.participantId, now, p);
+    }
+  }
+
+  /** A new call on a meeting's thread, with the meeting's participants in it. */
+  async insertCall(id: string, threadId: string, body: Record<string, unknown>, now: string): Promise<void> {
+    await this.db.query('INSERT INTO graph_sandbox.calls (id, thread_id, body, created_at) VALUES ($1, $2, $3, $4)', [id, threadId, JSON.stringify(body), now]);
+    const people = await this.db.query<{ participant_id: string; aad_object_id: string | null; in_lobby: boolean }>(
+      'SELECT participant_id, aad_object_id, in_lobby FROM graph_sandbox.meeting_participants WHERE thread_id = $1 ORDER BY added_at',
+      [threadId],
+    );
+    for (const p of people.rows) await this.addCallParticipant(id, p.participant_id, now, { ...(p.aad_object_id ? { aadObjectId: p.aad_object_id } : {}), isInLobby: p.in_lobby });
+  }
+
+  async getCall(id: string): Promise<{ id: string; threadId: string; body: Record<string, unknown>; endedAt: string | null } | undefined> {
+    const r = await this.db.query<{ id: string; thread_id: string; body: unknown; ended_at: string | null }>('SELECT id, thread_id, body, ended_at FROM graph_sandbox.calls WHERE id = $1', [id]);
+    const row = r.rows[0];
+    return row ? { id: row.id, threadId: row.thread_id, body: asObject(row.body), endedAt: row.ended_at } : undefined;
+  }
+
+  async endCall(id: string, now: string): Promise<boolean> {
+    const r = await this.db.query('UPDATE graph_sandbox.calls SET ended_at = $2 WHERE id = $1 AND ended_at IS NULL', [id, now]);
+    return r.rowCount === 1;
+  }
+
+  /** The participants present in a call (not removed), oldest first. */
+  async presentCallParticipants(callId: string): Promise<CallParticipantRow[]> {
+    const r = await this.db.query<{ participant_id: string; aad_object_id: string | null; in_lobby: boolean }>(
+      'SELECT participant_id, aad_object_id, in_lobby FROM graph_sandbox.call_participants WHERE call_id = $1 AND removed_at IS NULL ORDER BY added_at, participant_id',
+      [callId],
+    );
+    return r.rows.map((x) => ({ participantId: x.participant_id, ...(x.aad_object_id ? { aadObjectId: x.aad_object_id } : {}), isInLobby: x.in_lobby }));
   }
 
   /** Marks the participant removed; false when the call has no such present participant. */
@@ -231,6 +282,12 @@ export class SandboxStore {
     );
     return r.rows.map((x) => ({ callId: x.call_id, participantId: x.participant_id, removedAt: x.removed_at }));
   }
+}
+
+export interface CallParticipantRow {
+  participantId: string;
+  aadObjectId?: string;
+  isInLobby?: boolean;
 }
 
 interface EventRow {

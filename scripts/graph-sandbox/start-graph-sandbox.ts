@@ -70,7 +70,9 @@ export interface GraphSandbox {
   setFaults(faults: FaultsConfig | undefined): void;
   faultStats(): { kind: string; seen: number; fired: number }[];
   /** Seed a participant of a call so DELETE …/participants/{id} finds it. */
-  addCallParticipant(callId: string, participantId: string): Promise<void>;
+  addCallParticipant(callId: string, participantId: string, who?: { aadObjectId?: string; isInLobby?: boolean }): Promise<void>;
+  /** Seed someone in a meeting (by its chat thread id): they are in every call that joins it. */
+  addMeetingParticipant(threadId: string, participant: { participantId: string; aadObjectId?: string; isInLobby?: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -151,7 +153,8 @@ export async function startGraphSandbox(options: GraphSandboxOptions = {}): Prom
       faults = new FaultInjector(next);
     },
     faultStats: () => faults.stats(),
-    addCallParticipant: (callId, participantId) => store.addCallParticipant(callId, participantId, now().toISOString()),
+    addCallParticipant: (callId, participantId, who) => store.addCallParticipant(callId, participantId, now().toISOString(), who),
+    addMeetingParticipant: (threadId, participant) => store.addMeetingParticipant(threadId, participant, now().toISOString()),
     async stop() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -9,7 +9,7 @@ const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 const LIFETIME_SECONDS = 3599;
 
-export const DEFAULT_ROLES = ['Calendars.ReadWrite', 'OnlineMeetings.ReadWrite.All', 'Mail.Send', 'Calls.JoinGroupCalls.All', 'User.ReadBasic.All', 'Sites.Selected', 'TeamsAppInstallation.ReadWriteSelfForUser.All'];
+export const DEFAULT_ROLES = ['Calendars.ReadWrite', 'OnlineMeetings.ReadWrite.All', 'Mail.Send', 'Calls.JoinGroupCall.All', 'User.ReadBasic.All', 'Sites.Selected', 'TeamsAppInstallation.ReadWriteSelfForUser.All'];
 
 export interface SandboxClient {
   clientId: string;

@@ -64,7 +64,7 @@ describe('token endpoint (plain HTTP)', () => {
     expect(r.json).toMatchObject({ token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599 });
     const payload = JSON.parse(Buffer.from(r.json.access_token.split('.')[1], 'base64url').toString());
     expect(payload).toMatchObject({ aud: 'https://graph.microsoft.com', tid: kit.sandbox.tenantId, appid: DEFAULT_CLIENT.clientId, idtyp: 'app' });
-    expect(payload.roles).toEqual(['Calendars.ReadWrite', 'OnlineMeetings.ReadWrite.All', 'Mail.Send', 'Calls.JoinGroupCalls.All', 'User.ReadBasic.All', 'Sites.Selected', 'TeamsAppInstallation.ReadWriteSelfForUser.All']);
+    expect(payload.roles).toEqual(['Calendars.ReadWrite', 'OnlineMeetings.ReadWrite.All', 'Mail.Send', 'Calls.JoinGroupCall.All', 'User.ReadBasic.All', 'Sites.Selected', 'TeamsAppInstallation.ReadWriteSelfForUser.All']);
   });
 
   test.each([

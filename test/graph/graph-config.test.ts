@@ -23,7 +23,15 @@ describe('readGraphConfig', () => {
       maxRetries: 3,
       reportsDriveId: SANDBOX_DEFAULTS.reportsDriveId,
       teamsAppId: SANDBOX_DEFAULTS.teamsAppId,
+      calls: { removeEnabled: false },
     });
+  });
+
+  it('CALLS_REMOVE_ENABLED turns the calling bot on; its callback must be https', () => {
+    expect(readGraphConfig({ CALLS_REMOVE_ENABLED: 'true', CALLS_CALLBACK_URL: 'https://bot.council.example/api/calls' }, LOCAL).calls)
+      .toEqual({ removeEnabled: true, callbackUrl: 'https://bot.council.example/api/calls' });
+    expect(() => readGraphConfig({ CALLS_CALLBACK_URL: 'http://bot.council.example/api/calls' }, LOCAL)).toThrow(/https/);
+    expect(() => readGraphConfig({ CALLS_REMOVE_ENABLED: 'yes' }, LOCAL)).toThrow();
   });
 
   it('REPORTS_DRIVE_ID names the reports library (any mode); a value that is no drive id is refused', () => {

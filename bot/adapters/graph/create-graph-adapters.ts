@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { GraphConfig } from '../../config/graph-config';
 import { createGraphClient } from './graph-client.factory';
 import type { StaffRoles } from '../../app/ports/staff-roles.port';
+import { GraphCallControlAdapter } from './graph-call-control.adapter';
 import { GraphDirectoryAdapter, type GraphDirectoryOptions } from './graph-directory.adapter';
 import { GraphMailerAdapter } from './graph-mailer.adapter';
 import { GraphMeetingsAdapter } from './graph-meetings.adapter';
@@ -21,6 +22,8 @@ export interface GraphAdapters {
   reports: GraphReportStoreAdapter;
   /** Null when no Teams app catalog id is configured (GRAPH_TEAMS_APP_ID). */
   installer: GraphTeamsAppInstaller | null;
+  /** The calling bot (remove from meeting), posting its notifications to `callbackUri`. */
+  calls(callbackUri: string): GraphCallControlAdapter;
   tokens: TokenProvider;
   close(): void;
 }
@@ -53,6 +56,7 @@ export function createGraphAdapters(config: GraphConfig, overrides: GraphAdapter
     directory: (roster, options) => new GraphDirectoryAdapter(client, roster, options),
     reports: new GraphReportStoreAdapter(client, transport, { driveId: config.reportsDriveId, maxRetries: config.maxRetries }),
     installer: config.teamsAppId ? new GraphTeamsAppInstaller(client, config.teamsAppId) : null,
+    calls: (callbackUri) => new GraphCallControlAdapter(client, callbackUri),
     tokens,
     close: () => transport.close(),
   };

@@ -1,6 +1,7 @@
 // The Graph adapters, created on first use. In local mode the sandbox starts after the bot (it
 // writes the CA certificate the transport trusts), and a bot that never calls Graph should not
 // need its settings to be reachable at start-up.
+import type { CallControl } from '../../app/ports/call-control.port';
 import { type Directory, DirectoryError } from '../../app/ports/directory.port';
 import type { StaffRoles } from '../../app/ports/staff-roles.port';
 import type { GraphConfig } from '../../config/graph-config';
@@ -25,6 +26,8 @@ export interface LazyGraphAdapters {
   reports: GraphAdapters['reports'];
   /** Installs the app for a person on first use (null without GRAPH_TEAMS_APP_ID). */
   installer: { install(personId: string): Promise<void> } | null;
+  /** The calling bot, made on first use. */
+  calls(callbackUri: string): CallControl;
   /** Closes the transport if it was ever opened. */
   close(): void;
 }
@@ -53,6 +56,10 @@ export function lazyGraphAdapters(config: GraphConfig, overrides: GraphAdapterOv
     },
     reports: lazyPort(() => get().reports),
     installer: config.teamsAppId ? { install: (personId: string) => get().installer!.install(personId) } : null,
+    calls: (callbackUri) => {
+      let calls: CallControl | null = null;
+      return lazyPort(() => (calls ??= get().calls(callbackUri)));
+    },
     close: () => adapters?.close(),
   };
 }

@@ -31,6 +31,7 @@ import { recordRoutes } from './routes/record.routes';
 import { reportRoutes } from './routes/reports.route';
 import { timescalesRoute } from './routes/timescales.route';
 import { alertRoutes } from './routes/alerts.routes';
+import { meetingRoutes } from './routes/meeting.routes';
 
 /** The routes this configuration serves: dev sign-in only in local mode (absent = 404). */
 export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
@@ -48,6 +49,7 @@ export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
     ...decisionRoutes,
     // The decision and recommendations record (docs/meeting/record.md)
     ...recordRoutes,
+    ...meetingRoutes,
     ...(options.devSignIn ? [devSignInRoute] : []),
   ];
 }

@@ -10,7 +10,8 @@ import { decisionCardHandlers } from '../decision/decision-chat';
 import type { CardActionHandlers } from '../ports/card-action.port';
 import { alertCardHandlers } from '../meeting/live/alert-card-handlers';
 import { recordCardHandlers } from '../record/record-card-handlers';
+import { runSheetCardHandlers } from '../meeting/stage/run-sheet-card-handlers';
 
 export function productCardHandlers(deps: AppDeps): CardActionHandlers {
-  return { ...helpCardHandlers, ...bookingCardHandlers(deps), ...standDownCardHandlers(deps), ...attendanceCardHandlers(deps), ...inviteListCardHandlers(deps), ...alertCardHandlers(deps), ...decisionCardHandlers(deps), ...recordCardHandlers(deps) };
+  return { ...helpCardHandlers, ...bookingCardHandlers(deps), ...standDownCardHandlers(deps), ...attendanceCardHandlers(deps), ...inviteListCardHandlers(deps), ...alertCardHandlers(deps), ...decisionCardHandlers(deps), ...recordCardHandlers(deps), ...runSheetCardHandlers(deps) };
 }

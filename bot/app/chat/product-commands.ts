@@ -9,4 +9,9 @@ import type { ChatCommand } from './chat-turn';
 
 export function productCommands(deps: AppDeps): ChatCommand[] {
   return [...bookingCommands(deps), ...standDownCommands(deps), ...boardCommands(deps), ...decisionCommands(deps)];
+import { runSheetCommands } from '../meeting/stage/run-sheet-command';
+import type { ChatCommand } from './chat-turn';
+
+export function productCommands(deps: AppDeps): ChatCommand[] {
+  return [...bookingCommands(deps), ...standDownCommands(deps), ...boardCommands(deps), ...runSheetCommands(deps)];
 }

@@ -3,6 +3,7 @@
 import { CodedError } from '../../domain/shared/coded-error';
 
 export type LinkPurpose = 'attendance' | 'report' | 'record';
+export type LinkPurpose = 'attendance' | 'report' | 'run-sheet';
 
 export interface LinkClaims {
   purpose: LinkPurpose;

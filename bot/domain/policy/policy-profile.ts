@@ -48,6 +48,12 @@ export interface MeetingLockdown {
   allowParticipantsToChangeName: boolean;
   /** Watermark shared content and video, where the council's licence has it. */
   watermark: boolean;
+  /**
+   * Lobby bypass changed live per stage (docs/meeting/stages.md): during the confidential section
+   * the council's own staff (not guests) bypass the lobby; at the family section and at close it is
+   * set back to 'organizer' (locked). Off by default: the lobby stays locked throughout.
+   */
+  liveLobbyBypass: boolean;
 }
 
 /** Quoracy (000; 003): children's social care plus at least N other agencies take part. */

@@ -54,6 +54,7 @@ const PROFILE_SPEC: Spec = {
         isEntryExitAnnounced: bool,
         allowParticipantsToChangeName: bool,
         watermark: bool,
+        liveLobbyBypass: bool,
       },
     },
     quoracy: { t: 'object', fields: { otherAgencies: count(false, 0, 10) } },

@@ -31,6 +31,7 @@ const LOCKDOWN = {
   lobbyBypassScope: 'organizer', isDialInBypassEnabled: false, allowedLobbyAdmitters: 'organizerAndCoOrganizers',
   allowMeetingChat: 'disabled', allowedPresenters: 'organizer', allowRecording: false, allowTranscription: false,
   recordAutomatically: false, isEntryExitAnnounced: true, allowParticipantsToChangeName: false, watermark: false,
+  liveLobbyBypass: false,
 };
 
 describe.each(PROFILE_IDS)('built-in profile %s', (id) => {

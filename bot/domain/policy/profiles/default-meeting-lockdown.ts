@@ -16,4 +16,5 @@ export const DEFAULT_MEETING_LOCKDOWN: MeetingLockdown = {
   isEntryExitAnnounced: true,
   allowParticipantsToChangeName: false,
   watermark: false,
+  liveLobbyBypass: false,
 };
