@@ -164,8 +164,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     bot,
     maxBodyBytes: config.maxBodyBytes,
     api: apiSetup(config, clock, app),
-    pages: [(server) => mountReportLinkPage(server, app, () => config.profile.reports.maxReportBytes), (server) => mountRecordLinkPage(server, app)],
-    pages: [(server) => mountReportLinkPage(server, app, () => config.profile.reports.maxReportBytes), (server) => mountRunSheetPage(server, app), mountCallsCallback],
+    pages: [(server) => mountReportLinkPage(server, app, () => config.profile.reports.maxReportBytes), (server) => mountRecordLinkPage(server, app), (server) => mountRunSheetPage(server, app), mountCallsCallback],
     readiness: {
       async check() {
         try {

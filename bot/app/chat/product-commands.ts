@@ -7,11 +7,8 @@ import { standDownCommands } from '../booking/stand-down-chat';
 import { decisionCommands } from '../decision/decision-chat';
 import type { ChatCommand } from './chat-turn';
 
-export function productCommands(deps: AppDeps): ChatCommand[] {
-  return [...bookingCommands(deps), ...standDownCommands(deps), ...boardCommands(deps), ...decisionCommands(deps)];
 import { runSheetCommands } from '../meeting/stage/run-sheet-command';
-import type { ChatCommand } from './chat-turn';
 
 export function productCommands(deps: AppDeps): ChatCommand[] {
-  return [...bookingCommands(deps), ...standDownCommands(deps), ...boardCommands(deps), ...runSheetCommands(deps)];
+  return [...bookingCommands(deps), ...standDownCommands(deps), ...boardCommands(deps), ...decisionCommands(deps), ...runSheetCommands(deps)];
 }

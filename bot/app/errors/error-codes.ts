@@ -35,8 +35,8 @@ export type UseCaseErrorCode =
   | import('../access/authorise').AccessErrorCode
   | import('../ports/directory.port').DirectoryErrorCode
   | import('../reports/report-errors').ReportAreaErrorCode
-  | import('../../domain/meeting/meeting-errors').MeetingErrorCode;
-  | import('../record/record-errors').RecordErrorCode;
+  | import('../../domain/meeting/meeting-errors').MeetingErrorCode
+  | import('../record/record-errors').RecordErrorCode
   | import('../follow-ups/follow-up-errors').FollowUpErrorCode
   | import('../core-group/core-group-errors').CoreGroupErrorCode;
 
