@@ -123,7 +123,11 @@ async function main(): Promise<void> {
     const refused = bursts.reduce((n, b) => n + b.refused, 0);
     const burstMs = bursts.reduce((n, b) => n + b.ms, 0);
     const eventsPerSecond = Math.round((events / Math.max(1, burstMs)) * 10_000) / 10;
-    const kinds = (list: { kind: string }[]) => Object.entries(list.reduce<Record<string, number>>((m, a) => ({ ...m, [a.kind]: (m[a.kind] ?? 0) + 1 }), {})).map(([k, n]) => `${k} ${n}`).join(', ');
+    const kinds = (list: { kind: string }[]) => {
+      const count = new Map<string, number>();
+      for (const a of list) count.set(a.kind, (count.get(a.kind) ?? 0) + 1);
+      return [...count].map(([k, n]) => `${k} ${n}`).join(', ');
+    };
 
     console.log(`bench:alerts — ${settings.conferences} conferences × ${settings.participants} participants, ${settings.rounds} rounds of join and leave bursts (production configuration, ${settings.runtime === 'dist' ? 'compiled build' : 'tsx'}, embedded PGlite)`);
     console.log(`  events          ${events} posted in ${bursts.length} bursts (${eventsPerSecond}/s while bursting), refused ${refused}`);

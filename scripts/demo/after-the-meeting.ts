@@ -41,7 +41,8 @@ export async function decideAndFollowUp(product: DemoProduct, api: ProductApi, s
     views,
     chairView: 'plan' as const,
     category: 'neglect' as const,
-    dissent: [{ agency: 'health', reason: 'Health sees progress since the referral and would support the family without a plan.' }],
+    // Each agency against the outcome records its dissent with a reason (invented text).
+    dissent: views.filter((v) => v.view === 'no-plan').map((v) => ({ agency: v.agency, reason: 'Sees progress since the referral and would support the family without a plan.' })),
     leadSocialWorkerInviteeId: booked.inviteeIds[SOCIAL_WORKER.id],
     coreGroupInviteeIds: [SOCIAL_WORKER.id, POLICE.id, HEALTH.id, SCHOOL.id, MOTHER.key, FATHER.key].map((k) => booked.inviteeIds[k]).filter((x): x is string => typeof x === 'string'),
     firstCoreGroupDate: weekdayIn(reading.ranges.firstCoreGroup),
