@@ -8,10 +8,8 @@
 import { DemoClock } from './demo-clock';
 import { startDemoProduct } from './demo-product';
 import { runIcpcScenario } from './icpc-scenario';
+import { BOOKING_DAY_START } from './run-demo-settings';
 import { printedStory } from './story-reporter';
-
-/** Booking day: the strategy discussion was this morning. */
-export const BOOKING_DAY_START = '2026-12-14T09:00:00.000Z';
 
 async function main(): Promise<void> {
   const profile = process.env.PROFILE ?? 'staffordshire';
