@@ -159,6 +159,29 @@ export const CARD_VERBS = {
   /** Remove from the meeting: a must-leave line's participant, or the unknown joiner picked. */
   'meeting.remove': { data: z.object({ conferenceId: id, participantId: optionalText, matchParticipantId: optionalText }) },
   'meeting.run-sheet-refresh': { data: z.object({ conferenceId: id }) },
+  // ---- After the decision (bot/app/follow-ups, bot/app/core-group; docs/meeting/follow-ups.md, core-groups.md)
+  /** Book the first core group and the review (a core group: its next one); again books nothing new. */
+  'follow-ups.book': { data: z.object({ conferenceId: id }) },
+  /** Mark a follow-up task (T13–T16) done. */
+  'follow-ups.done': { data: z.object({ conferenceId: id, rule: z.enum(['T13', 'T14', 'T15', 'T16']) }) },
+  /** Save the core group minutes; `version` is the minutes' version the card showed. The goals'
+   *  progress inputs are named progress-<goal id> and next-<goal id>. */
+  'core-group.minutes-save': {
+    data: z
+      .object({
+        conferenceId: id,
+        version: z.coerce.number().int().min(0),
+        attended: input(4000), consulted: input(4000), chair: input(100),
+        childsWords: input(4000), familysWords: input(4000), childSeen: input(5), advocateOffered: input(5),
+        newGoal: input(1000), newAction: input(1000), newActionOwner: input(100),
+        scalingNow: input(5), scalingInitial: input(5), scalingLast: input(5),
+        workingWell: input(4000), worriedAbout: input(4000), needsToHappen: input(4000), recommendations: input(4000),
+        disagreementBy: input(100), disagreement: input(2000), nextCoreGroupDate: input(20),
+      })
+      .catchall(z.string().max(2000)),
+  },
+  /** Circulate the complete minutes to the members (once). */
+  'core-group.minutes-circulate': { data: z.object({ conferenceId: id }) },
 } as const satisfies VerbTable;
 
 export type Verb = keyof typeof CARD_VERBS;

@@ -4,6 +4,8 @@ import { helpViewModel } from '../../bot/app/help/help';
 import type { AdaptiveCardJson } from '../../bot/cards/adaptive-card';
 import type { ApprovalCardViewModel } from '../../bot/cards/approval/approval.view-model';
 import type { StandDownCardViewModel } from '../../bot/cards/stand-down/stand-down.view-model';
+import type { FollowUpsCardViewModel } from '../../bot/cards/follow-ups/follow-ups.view-model';
+import { type CoreGroupMinutesCardViewModel, MINUTES_LABELS } from '../../bot/cards/core-group-minutes/core-group-minutes.view-model';
 import type { BookingCardViewModel } from '../../bot/cards/booking/booking.view-model';
 import type { BookingConfirmationViewModel } from '../../bot/cards/booking-confirmation/booking-confirmation.view-model';
 import { reminderViewModel } from '../../bot/cards/reminder/reminder.view-model';
@@ -175,6 +177,41 @@ export const CARD_SAMPLES: Record<string, CardSample> = {
   'invite-list': { viewModel: inviteList },
   decision: { viewModel: decision },
   'decision-base': { viewModel: decisionBase },
+  'follow-ups': {
+    viewModel: {
+      title: 'After the conference: MOS1234567',
+      intro: 'Book the first core group and the review conference from the decision.',
+      notice: '',
+      booked: [{ title: 'First core group', value: '2027-01-18, booked, invitations sent' }],
+      tasks: [{ text: 'T14: conference record / minutes circulated by 2027-01-27', rule: 'T14', open: true, doneTitle: 'Done', doneVerb: 'follow-ups.done', conferenceId: 'conf-sample-1', actionId: 'sample-action-0031' }],
+      bookTitle: 'Book the follow-ups',
+      bookVerb: 'follow-ups.book',
+      conferenceId: 'conf-sample-1',
+      actionId: 'sample-action-0031',
+    } satisfies FollowUpsCardViewModel,
+  },
+  'core-group-minutes': {
+    viewModel: {
+      ...MINUTES_LABELS,
+      title: 'Core group minutes: MOS1234567',
+      facts: [{ title: 'Held on', value: '2027-01-18' }],
+      notice: '',
+      members: [{ title: 'Quinn Marsh (social-worker)', value: 'social-worker' }],
+      yesNo: [{ title: 'Yes', value: 'yes' }, { title: 'No', value: 'no' }],
+      actions: [{ text: 'Action: Health visitor visits weekly (health)' }],
+      goals: [{ text: 'Safety goal: The home is warm', progressId: 'progress-g1', nextStepsId: 'next-g1', progress: '', nextSteps: '', progressLabel: 'Progress', nextStepsLabel: 'Next steps' }],
+      values: {
+        attended: '', consulted: '', chair: '', childsWords: '', familysWords: '', childSeen: '', advocateOffered: '', newGoal: '', newAction: '', newActionOwner: '',
+        scalingNow: '', scalingInitial: '', scalingLast: '', workingWell: '', worriedAbout: '', needsToHappen: '', recommendations: '', nextCoreGroupDate: '',
+      },
+      saveVerb: 'core-group.minutes-save',
+      circulateVerb: 'core-group.minutes-circulate',
+      bookNextVerb: 'follow-ups.book',
+      conferenceId: 'conf-sample-1',
+      version: '1',
+      actionId: 'sample-action-0032',
+    } satisfies CoreGroupMinutesCardViewModel,
+  },
 };
 
 export type RenderFn = (viewModel: never) => AdaptiveCardJson;

@@ -20,6 +20,7 @@ import { dropUnreadBody, readJsonBody } from './read-json-body';
 import { type RawBody, readRawBody } from './read-raw-body';
 import type { ApiDeps, ApiRoute } from './routes/api-route';
 import { decideApprovalRoute, deadlinesRoute, listApprovalsRoute } from './routes/approvals.route';
+import { coreGroupRoutes } from './routes/core-group.routes';
 import { bookingCheckRoute, confirmBookingRoute, createConferenceRoute, getConferenceRoute, rebookRoute, rescheduleConferenceRoute, standDownRoute } from './routes/booking.route';
 import { decisionRoutes } from './routes/decision.routes';
 import { devSignInRoute } from './routes/dev-sign-in.route';
@@ -50,6 +51,8 @@ export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
     // The decision and recommendations record (docs/meeting/record.md)
     ...recordRoutes,
     ...meetingRoutes,
+    // After the decision: follow-ups and core groups (docs/meeting/follow-ups.md, core-groups.md)
+    ...coreGroupRoutes,
     ...(options.devSignIn ? [devSignInRoute] : []),
   ];
 }

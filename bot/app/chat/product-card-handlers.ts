@@ -11,7 +11,9 @@ import type { CardActionHandlers } from '../ports/card-action.port';
 import { alertCardHandlers } from '../meeting/live/alert-card-handlers';
 import { recordCardHandlers } from '../record/record-card-handlers';
 import { runSheetCardHandlers } from '../meeting/stage/run-sheet-card-handlers';
+import { followUpsCardHandlers } from '../follow-ups/follow-ups-card';
+import { coreGroupCardHandlers } from '../core-group/core-group-card';
 
 export function productCardHandlers(deps: AppDeps): CardActionHandlers {
-  return { ...helpCardHandlers, ...bookingCardHandlers(deps), ...standDownCardHandlers(deps), ...attendanceCardHandlers(deps), ...inviteListCardHandlers(deps), ...alertCardHandlers(deps), ...decisionCardHandlers(deps), ...recordCardHandlers(deps), ...runSheetCardHandlers(deps) };
+  return { ...helpCardHandlers, ...bookingCardHandlers(deps), ...standDownCardHandlers(deps), ...attendanceCardHandlers(deps), ...inviteListCardHandlers(deps), ...alertCardHandlers(deps), ...decisionCardHandlers(deps), ...recordCardHandlers(deps), ...runSheetCardHandlers(deps), ...followUpsCardHandlers(deps), ...coreGroupCardHandlers(deps) };
 }
