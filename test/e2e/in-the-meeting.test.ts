@@ -8,9 +8,10 @@
 // chair's approval; the first core group and the review are booked in the sandbox calendar. The
 // result line's values are asserted, and checked again against the database and the sandbox.
 import { DemoClock } from '../../scripts/demo/demo-clock';
-import { CASE_REFERENCE, FATHER, MOTHER } from '../../scripts/demo/demo-cast';
+import { CASE_REFERENCE, CHAIR, CLERK, FATHER, MOTHER } from '../../scripts/demo/demo-cast';
 import { type DemoProduct, startDemoProduct } from '../../scripts/demo/demo-product';
 import { type DemoResult, runIcpcScenario } from '../../scripts/demo/icpc-scenario';
+import { type Json, ProductApi } from '../../scripts/demo/product-api';
 import { BOOKING_DAY_START } from '../../scripts/demo/run-demo-settings';
 import { SandboxReads } from '../../scripts/demo/sandbox-reads';
 import { collectedStory } from '../../scripts/demo/story-reporter';
@@ -30,6 +31,7 @@ afterAll(async () => {
   await product?.stop();
 }, 60_000);
 
+const conferenceId = async () => (await product!.database.query<{ id: string }>('SELECT id FROM conferences WHERE case_reference = $1 AND kind = $2', [CASE_REFERENCE, 'ICPC'])).rows[0]!.id;
 const audit = async (action: string) =>
   (await product!.database.query<{ detail: Record<string, unknown> }>('SELECT detail FROM audit_log WHERE action = $1 ORDER BY seq', [action])).rows.map((r) => r.detail);
 
@@ -60,8 +62,24 @@ describe('the demo ICPC (npm run demo)', () => {
   });
 
   it('the decision is recorded once, by the casting vote', async () => {
-    const recorded = await audit('decision.recorded');
-    expect(recorded).toHaveLength(1);
+    expect(await audit('decision.recorded')).toHaveLength(1);
+    const reading = (await new ProductApi(product!.botUrl).ok('GET', `/conferences/${await conferenceId()}/decision`, CHAIR)).json;
+    expect(reading.decision).toMatchObject({ outcome: 'child-protection-plan', decidedBy: 'casting-vote', chairView: 'plan', category: 'neglect' });
+    // The recorded views: a 2–2 tie (read from the decision itself; the reading's running count is of
+    // the agencies in the meeting now, and everyone has left).
+    const views = reading.decision.views as Json[];
+    expect([views.filter((v) => v.view === 'plan').length, views.filter((v) => v.view === 'no-plan').length]).toEqual([2, 2]);
+  });
+
+  it("the father's copy leaves out more than the mother's, and went only after the chair's approval", async () => {
+    const status = (await new ProductApi(product!.botUrl).ok('GET', `/conferences/${await conferenceId()}/record`, CHAIR)).json;
+    const list = (await new ProductApi(product!.botUrl).ok('GET', `/conferences/${await conferenceId()}/invite-list`, CLERK)).json;
+    const idOf = (email: string) => (list.invitees as Json[]).find((i) => i.email === email)?.id;
+    const copyOf = (email: string) => (status.recipients as Json[]).find((r) => r.inviteeId === idOf(email));
+    expect(copyOf(MOTHER.email)).toMatchObject({ state: 'sent', approvalRequired: false, withheld: ['confidential'] });
+    expect(copyOf(FATHER.email)).toMatchObject({ state: 'sent', approvalRequired: true, approvedAt: expect.any(String) });
+    expect(copyOf(FATHER.email)!.withheld.length).toBeGreaterThan(1);
+    expect(await audit('record.redacted-approved')).toHaveLength(1);
   });
 
   it("the sandbox holds the father's redacted record (PDF) and the three conferences' meetings", async () => {
@@ -78,5 +96,7 @@ describe('the demo ICPC (npm run demo)', () => {
     for (const n of names) expect(details).not.toContain(n);
     const sandbox = new SandboxReads(product!.database);
     for (const m of await sandbox.allMail(CASE_REFERENCE)) for (const n of names) expect(m.subject).not.toContain(n);
+    const sentIntoMeeting = JSON.stringify(product!.meetingConnector.received().map((r) => r.body));
+    for (const n of names) expect(sentIntoMeeting).not.toContain(n);
   });
 });
