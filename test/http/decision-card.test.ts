@@ -133,8 +133,7 @@ it('every press saves the draft; the outcome is computed as the views are entere
 it('a view from an agency neither present nor reporting is refused beside it and nothing is saved', async () => {
   const before = (await liveOf(kit, 'dc-1'))!;
   const card = (await press('decision.save', { ...TIE, view_housing: 'plan' })).value;
-  expect(texts(card)).toContain('Nothing was saved');
-  expect(texts(card)).toContain('This agency is neither in the meeting nor sent a report');
+  expect(texts(card)).toContain('Nothing was saved: Housing is neither in the meeting nor sent a report, so a view from it cannot be counted.');
   expect((await liveOf(kit, 'dc-1'))!.version).toBe(before.version);
 });
 

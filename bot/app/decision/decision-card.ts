@@ -120,7 +120,7 @@ export function decisionCard(v: DecisionView, notice = '', noticeColor: Decision
     const entry = d.views.find((x) => x.agency === agency);
     return {
       label: AGENCY_LABEL[agency as keyof typeof AGENCY_LABEL] ?? agency,
-      note: reportingOnly.includes(agency) ? 'Sent a report (not in the meeting)' : 'In the meeting',
+      note: reportingOnly.includes(agency) ? 'Sent a report (not in the meeting)' : 'Attended the meeting',
       viewId: `view_${agency}`,
       scalingId: `scaling_${agency}`,
       dissentId: `dissent_${agency}`,

@@ -2,6 +2,7 @@
 // card is the reply; typed in a meeting or group chat, the chair's card goes to their 1:1 chat and
 // the meeting chat gets the neutral base card, whose refresh (userIds: the chair) shows the chair
 // their own card there. Only the chair: anyone else gets an audited refusal (decision.refused).
+import { AGENCY_LABEL, type Agency } from '../../domain/conference/agency';
 import { CodedError } from '../../domain/shared/coded-error';
 import type { AppDeps } from '../app-deps';
 import { INVOKE_MESSAGES } from '../attendance/command-messages';
@@ -58,7 +59,13 @@ export function decisionCardHandlers(deps: AppDeps): Handlers {
   const onRefusal = async (err: unknown, actorId: string, conferenceId: string): Promise<CardOutcome> => {
     if (err instanceof DecisionFieldsRefused) {
       const view = await readDecision(deps, actorId, conferenceId);
-      return { kind: 'card', card: decisionCard({ ...view, errors: err.fieldErrors }, 'Nothing was saved: correct the fields marked.') };
+      // A view from an agency the card does not list (a forged or stale input) has no field to sit beside: say it in the notice.
+      const unlisted = Object.keys(err.fieldErrors).filter((f) => f.startsWith('view.') && !view.loaded.eligibleAgencies.includes(f.slice(5)));
+      const names = unlisted.map((f) => AGENCY_LABEL[f.slice(5) as Agency] ?? 'An agency').join(', ');
+      const notice = unlisted.length > 0
+        ? `Nothing was saved: ${names} ${unlisted.length > 1 ? 'are' : 'is'} neither in the meeting nor sent a report, so a view from ${unlisted.length > 1 ? 'them' : 'it'} cannot be counted.`
+        : 'Nothing was saved: correct the fields marked.';
+      return { kind: 'card', card: decisionCard({ ...view, errors: err.fieldErrors }, notice) };
     }
     if (err instanceof DecisionError && err.code === 'DECISION.ALREADY_RECORDED') {
       return { kind: 'card', card: decisionCard(await readDecision(deps, actorId, conferenceId), 'The decision is already recorded: nothing was changed.') };

@@ -6,8 +6,8 @@ import type { WorkingCalendar } from '../../domain/calendar/working-calendar';
 import type { Conference } from '../../domain/conference/conference';
 import type { DecisionContext } from '../../domain/decision/validate-decision';
 import type { LiveMeeting } from '../../domain/meeting/live-meeting';
+import { MeetingError } from '../../domain/meeting/meeting-errors';
 import { quorumAtStart } from '../../domain/meeting/quorum-at-start';
-import { CodedError } from '../../domain/shared/coded-error';
 import type { PolicyProfile } from '../../domain/policy/policy-profile';
 import type { AppDeps } from '../app-deps';
 import { BookingError } from '../meetings/booking-errors';
@@ -34,9 +34,14 @@ export function isChair(c: Conference, actorId: string): boolean {
   return c.invitees.some((i) => i.role === 'chair' && i.status !== 'removed' && i.directoryId !== undefined && i.directoryId === actorId);
 }
 
-/** Agencies whose views count (issue 9): present in the meeting (matched roster) or reporting. */
+/**
+ * Agencies whose views count (issue 9): present in the meeting (a matched roster entry) or
+ * reporting. Present means joined at any time in this meeting, not only now: an officer who gave
+ * the police view and left before the chair pressed Record still counts.
+ */
 export function eligibleAgencies(c: Conference, live: Pick<LiveMeeting, 'roster'>, profile: PolicyProfile): { eligible: string[]; reportingOnly: string[] } {
-  const q = quorumAtStart(c, live, profile.quoracy);
+  const attended = live.roster.map((r) => ({ ...r, inMeeting: true }));
+  const q = quorumAtStart(c, { roster: attended }, profile.quoracy);
   const eligible = [...(q.socialCare ? ['childrens-social-care'] : []), ...new Set([...q.agenciesPresent, ...q.agenciesReporting])];
   return { eligible, reportingOnly: q.agenciesReporting.filter((a) => !q.agenciesPresent.includes(a)) };
 }
@@ -65,7 +70,7 @@ export async function loadDecision(deps: DecisionDeps, actorId: string, conferen
   }
   if (conference.kind === 'CORE_GROUP') throw new DecisionError('DECISION.NOT_A_CONFERENCE', `conference ${conferenceId} is a core group`, { conferenceId });
   const live = await deps.live.get(conferenceId);
-  if (!live) throw new CodedError('MEETING.NOT_FOUND', `no live meeting for conference ${conferenceId}`, { conferenceId });
+  if (!live) throw new MeetingError('MEETING.NOT_FOUND', `no live meeting for conference ${conferenceId}`, { conferenceId });
   const profile = deps.profileFor(conference.profileId);
   const calendar = createWorkingCalendar(profile.calendar, profile.extraClosures);
   const { eligible, reportingOnly } = eligibleAgencies(conference, live, profile);
