@@ -99,6 +99,7 @@ export const coreGroupSchema = z
         savedBy: z.string(),
         circulatedAt: z.string().optional(),
         circulatedBy: z.string().optional(),
+        circulation: z.object({ startedAt: z.string(), by: z.string(), recipients: z.array(z.object({ inviteeId: idSchema, state: z.enum(['sending', 'sent', 'failed', 'unknown']) })) }).optional(),
       })
       .nullable(),
     attendeeTemplate: z.array(attendeeSchema),

@@ -53,7 +53,7 @@ export async function saveCoreGroupMinutes(deps: AppDeps, actorId: string | unde
     if (ifMatch !== null && ifMatch !== version) {
       throw new CodedError<ApiErrorCode>('API.VERSION_STALE', `the minutes of ${c.id} are at version ${version}`, { conferenceId: c.id, currentVersion: version });
     }
-    if (before?.circulatedAt) throw new CoreGroupError('CORE_GROUP.MINUTES_CIRCULATED', `the minutes of ${c.id} were circulated`);
+    if (before?.circulatedAt || before?.circulation) throw new CoreGroupError('CORE_GROUP.MINUTES_CIRCULATED', `the minutes of ${c.id} were circulated`);
     const plan: ChildPlan = (await deps.coreGroups.getPlan(planId, tx)) ?? { planId, caseReference: c.caseReference, items: [], ...(c.followUpOf?.reviewDate && { reviewDate: c.followUpOf.reviewDate }), version: 0 };
 
     const merged = mergePlanItems(plan.items, input.plan, { agreedAt: heldOn, agreedBy: c.id, newId: randomUUID });

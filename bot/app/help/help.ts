@@ -26,7 +26,7 @@ export function helpViewModel(actionId: string): HelpCardViewModel {
       { heading: 'Invite and confirm attendance', description: 'Invitations with attendees hidden from each other; professionals confirm from a card in chat; a quoracy forecast for the clerk.', status: 'Say "invite <case reference>" for the list, "board <case reference>" for answers, reports and quoracy.' },
       { heading: 'Run the conference', description: 'The chair moves through the stages and is told whom to admit now and who must not be in the meeting.', status: COMING },
       { heading: 'Record the decision', description: 'Each agency\'s view, the outcome, the category, the lead social worker, the core group and the next dates, checked against the timescales.', status: COMING },
-      { heading: 'Afterwards', description: 'The decision goes out within one working day; the core group and the review are booked; every step is in the audit log.', status: COMING },
+      { heading: 'Afterwards', description: 'The decision goes out within one working day; the core group and the review are booked; every step is in the audit log.', status: 'Say "follow-ups <case reference>" to book the core group and review and tick off the minutes; "minutes <case reference>" for a core group\'s minutes.' },
     ],
     footer: 'Say "help" at any time to see this card again.',
     refreshTitle: 'Show help again',

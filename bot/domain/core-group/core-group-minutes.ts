@@ -78,6 +78,11 @@ export interface CoreGroupMinutes {
   /** Set once: the minutes went to the members (T16). */
   circulatedAt?: string;
   circulatedBy?: string;
+  /**
+   * The circulation in flight: saved with every recipient 'sending' before the e-mails go, so a
+   * crash mid-send never leads to a second e-mail (a 'sending' left over becomes 'unknown').
+   */
+  circulation?: { startedAt: string; by: string; recipients: { inviteeId: string; state: 'sending' | 'sent' | 'failed' | 'unknown' }[] };
 }
 
 /** The child's plan: every action and safety goal agreed so far, oldest first. */

@@ -196,6 +196,8 @@ describe('the core group', () => {
     expect(view.minutesDueBy).toBe('2027-02-08');
     expect(view.nextDate).toMatchObject({ latest: '2027-03-01', reviewDate: '2027-03-31' });
     expect((await base.store.get(coreGroupId))!.followUps?.tasks).toEqual([{ rule: 'T16', due: '2027-02-08' }]);
+    const { rows } = await db.query<{ dedup_key: string }>('SELECT dedup_key FROM jobs WHERE dedup_key LIKE $1', [`${coreGroupId}:T16:%`]);
+    expect(rows.map((r) => r.dedup_key)).toEqual([`${coreGroupId}:T16:${SW.id}:v1`]);
   });
 
   it('a save that drops or rewrites an agreed item is refused with a clear error and changes nothing (audited)', async () => {
@@ -250,7 +252,7 @@ describe('the core group', () => {
     const again = await circulateMinutes(deps, SW.id, coreGroupId);
     expect(again).toMatchObject({ alreadyCirculated: true, sent: [] });
     expect((await mailsTo('parent.invented@example.org')).filter((m) => m.subject === 'MOS7000001: core group minutes')).toHaveLength(1);
-    await expect(saveCoreGroupMinutes(deps, SW.id, coreGroupId, full({ plan: saved.plan.map(({ id, kind, text, owner }) => ({ id, kind, text, ...(owner && { owner }) })) }), 4)).rejects.toMatchObject({ code: 'CORE_GROUP.MINUTES_CIRCULATED' });
+    await expect(saveCoreGroupMinutes(deps, SW.id, coreGroupId, full({ plan: saved.plan.map(({ id, kind, text, owner }) => ({ id, kind, text, ...(owner && { owner }) })) }), (await readCoreGroup(deps, SW.id, coreGroupId)).version)).rejects.toMatchObject({ code: 'CORE_GROUP.MINUTES_CIRCULATED' });
     const audit = await base.audit.forConference(coreGroupId);
     const circulated = audit.find((a) => a.action === 'core-group.minutes-circulated')!;
     expect(circulated.detail).toMatchObject({ dueBy: '2027-02-08', onTime: true });
@@ -267,5 +269,27 @@ describe('the core group', () => {
     expect(view.minutes).toBeNull();
     // Only core groups have minutes.
     await expect(readCoreGroup(deps, CLERK.id, reviewId)).rejects.toMatchObject({ code: 'CORE_GROUP.NOT_A_CORE_GROUP' });
+    nextId = next.id;
+  });
+
+  let nextId = '';
+  it('a crash mid-circulation never sends twice: pressing again records the unconfirmed as unknown', async () => {
+    const view = await readCoreGroup(deps, SW.id, nextId);
+    const plan = view.plan.map(({ id, kind, text, owner }) => ({ id, kind, text, ...(owner && { owner }) }));
+    const last = full({ plan, progress: [{ itemId: goalId, progress: 'Warm all month', nextSteps: 'Review' }], nextCoreGroupDate: undefined, recommendationsForReview: 'Continue the plan at the review' });
+    await expect(circulateMinutes(deps, SW.id, nextId)).rejects.toMatchObject({ code: 'CORE_GROUP.MINUTES_NOT_FOUND' });
+    await saveCoreGroupMinutes(deps, SW.id, nextId, { ...last, recommendationsForReview: undefined }, 0).catch(() => undefined);
+    const v = (await readCoreGroup(deps, SW.id, nextId)).version;
+    await expect(circulateMinutes(deps, SW.id, nextId)).rejects.toMatchObject({ code: 'CORE_GROUP.RECOMMENDATIONS_REQUIRED' });
+    await saveCoreGroupMinutes(deps, SW.id, nextId, last, v);
+    const crashing: AppDeps = { ...deps, mailer: { sendEach: async () => { throw new Error('killed mid-send'); } } };
+    await expect(circulateMinutes(crashing, SW.id, nextId)).rejects.toThrow('killed mid-send');
+    const mailsBefore = (await mailsTo('parent.invented@example.org')).length;
+    await expect(saveCoreGroupMinutes(deps, SW.id, nextId, last, v + 2)).rejects.toMatchObject({ code: 'CORE_GROUP.MINUTES_CIRCULATED' });
+    const out = await circulateMinutes(deps, SW.id, nextId);
+    expect(out.sent).toEqual([]);
+    expect(out.unknown.length).toBeGreaterThan(0);
+    expect((await mailsTo('parent.invented@example.org')).length).toBe(mailsBefore);
+    expect((await circulateMinutes(deps, SW.id, nextId)).alreadyCirculated).toBe(true);
   });
 });
