@@ -16,6 +16,7 @@ import type { RecordApprovalCardViewModel } from '../../bot/cards/record-approva
 import type { InviteListCardViewModel } from '../../bot/cards/invite-list/invite-list.view-model';
 import type { DecisionCardViewModel } from '../../bot/cards/decision/decision.view-model';
 import type { DecisionBaseCardViewModel } from '../../bot/cards/decision-base/decision-base.view-model';
+import type { RunSheetCardViewModel } from '../../bot/cards/run-sheet/run-sheet.view-model';
 
 const ids = { conferenceId: 'conf-1', inviteeId: 'inv-gp', actionId: 'sample-action-0012' };
 const attendance: AttendanceCardViewModel = {
@@ -211,6 +212,20 @@ export const CARD_SAMPLES: Record<string, CardSample> = {
       version: '1',
       actionId: 'sample-action-0032',
     } satisfies CoreGroupMinutesCardViewModel,
+  'run-sheet': {
+    viewModel: {
+      title: 'Run sheet MOS1234567', notice: 'Now: Confidential section (professionals only).', noticeColor: 'Good',
+      facts: [{ title: 'Stage', value: 'Confidential section (professionals only)' }, { title: 'Recording', value: 'not known to the product' }],
+      mustLeave: [{ text: 'Robin Example (parent)', instructions: 'In the meeting, open People, find the parent, select More options (…) › Remove from meeting.', participantId: '29:parent', removeVerb: 'meeting.remove' }],
+      alerts: [{ id: 'alert-1', text: '10:05 A family member is in the meeting during the professionals-only part', acknowledged: false, ackVerb: 'meeting.alert-ack' }],
+      admitNow: [{ text: 'Avery Quill (Police professional)' }], mustWait: [{ text: 'Sam Example (child)' }],
+      unknownJoiners: [{ title: 'Guest 1 (since 10:02)', value: '29:guest' }], matchChoices: [{ title: 'Robin Example (parent)', value: 'inv-parent' }],
+      quorumPending: true, quorumText: '1 more agency needed.', reconveneDays: '10 working days', managers: [{ title: 'Quinn Marsh', value: '5eed0000-0000-4000-8000-000000000008' }],
+      nextChange: 'Next: family section due to start at 10:45.',
+      commands: [{ command: 'open-family', label: 'Open the family section', stageVerb: 'meeting.stage' }],
+      refreshVerb: 'meeting.run-sheet-refresh', matchVerb: 'meeting.match', removeVerb: 'meeting.remove', proceedVerb: 'meeting.proceed', standDownVerb: 'stand-down.request',
+      userIds: ['5eed0000-0000-4000-8000-000000000001'], conferenceId: 'conf-1', actionId: 'sample-action-0031',
+    } satisfies RunSheetCardViewModel,
   },
 };
 

@@ -32,11 +32,14 @@ class FakeCalls implements CallControl {
   readonly joins: { joinUrl: string; chatThreadId: string }[] = [];
   readonly removed: string[] = [];
   participants: CallParticipant[] = [];
+  /** Calls that have ended (the bot dropped): Graph answers 404 for them. */
+  readonly ended = new Set<string>();
   async joinMeeting(input: { joinUrl: string; chatThreadId: string }): Promise<string> {
     this.joins.push({ joinUrl: input.joinUrl, chatThreadId: input.chatThreadId });
     return `call-${this.joins.length}`;
   }
-  async listParticipants(): Promise<CallParticipant[]> {
+  async listParticipants(callId: string): Promise<CallParticipant[]> {
+    if (this.ended.has(callId)) throw new CallControlError('CALL.NOT_JOINED', 'ended');
     return this.participants;
   }
   async removeParticipant(_callId: string, id: string): Promise<void> {
@@ -65,7 +68,6 @@ async function api(method: string, path: string, personId: string, body?: unknow
   return { status: res.status, json: text ? JSON.parse(text) : null };
 }
 
-const PARENT_ID = 'aaaa0000-0000-4000-8000-00000000a001';
 function withPeople(id: string): Omit<Conference, 'version'> {
   const base = bookedConference(id, { caseReference: `MOS${id.replace(/\D/g, '').padStart(7, '0')}` });
   return {
@@ -290,5 +292,18 @@ describe('matching and removing', () => {
     expect(again.json).toEqual({ outcome: 'already-gone' });
     expect(calls.removed).toEqual(['call-p-stranger']);
     expect((await api('POST', '/conferences/ms-3/meeting/roster/29%3Anobody/remove', CHAIR.id)).json.error.code).toBe('MEETING.PARTICIPANT_NOT_FOUND');
+  });
+
+  test('the bot\'s call has ended: it joins again once, keeps the new call id, and removes', async () => {
+    calls.ended.add('call-1');
+    const r = await api('POST', `/conferences/ms-3/meeting/roster/${encodeURIComponent('29:police')}/remove`, CHAIR.id);
+    expect(r.json).toEqual({ outcome: 'removed' });
+    expect(calls.joins).toHaveLength(2);
+    expect(calls.removed).toEqual(['call-p-stranger', 'call-p-police']);
+    expect((await live.get('ms-3'))!.call?.callId).toBe('call-2');
+    // Graph's call notifications to the callback are taken (202) and acted on not at all.
+    const callback = await fetch(`${bot.url}/api/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ value: [{ changeType: 'updated' }] }) });
+    expect(callback.status).toBe(202);
+    expect((await audit('ms-3', 'meeting.call-joined')).map((d) => d.callId)).toEqual(['call-1', 'call-2']);
   });
 });

@@ -107,6 +107,8 @@ it('not quorate: the first stage asks for the reason on the card; with it, the s
   expect(lines).toContain('Open the confidential section: done. Now: Confidential section (professionals only).');
   expect(stageButtons(opened.value)).toEqual(['open-family']);
   expect(lines).toContain('Alerts');
+  // The profile keeps the lobby locked throughout (liveLobbyBypass off): no PATCH at the stage change.
+  expect(kit.meetings.calls).not.toContain('setMeetingOptions');
 });
 
 it('Remove without the calling bot answers with Teams\' exact steps', async () => {

@@ -4,6 +4,7 @@
 // buttons the stage machine allows. Verbs: meeting.* (bot/cards/card-verbs.ts).
 import * as ACData from 'adaptivecards-templating';
 import type { AdaptiveCardJson } from '../adaptive-card';
+import type { Verb } from '../card-verbs';
 import template from './run-sheet.template.json';
 
 interface Choice {
@@ -17,8 +18,8 @@ export interface RunSheetCardViewModel {
   notice: string;
   noticeColor: 'Good' | 'Attention' | 'Default';
   facts: { title: string; value: string }[];
-  mustLeave: { text: string; instructions: string; participantId: string }[];
-  alerts: { id: string; text: string; acknowledged: boolean }[];
+  mustLeave: { text: string; instructions: string; participantId: string; removeVerb: Extract<Verb, 'meeting.remove'> }[];
+  alerts: { id: string; text: string; acknowledged: boolean; ackVerb: Extract<Verb, 'meeting.alert-ack'> }[];
   admitNow: { text: string }[];
   mustWait: { text: string }[];
   unknownJoiners: Choice[];
@@ -28,7 +29,13 @@ export interface RunSheetCardViewModel {
   reconveneDays: string;
   managers: Choice[];
   nextChange: string;
-  commands: { command: string; label: string }[];
+  commands: { command: string; label: string; stageVerb: Extract<Verb, 'meeting.stage'> }[];
+  refreshVerb: Extract<Verb, 'meeting.run-sheet-refresh'>;
+  matchVerb: Extract<Verb, 'meeting.match'>;
+  removeVerb: Extract<Verb, 'meeting.remove'>;
+  proceedVerb: Extract<Verb, 'meeting.proceed'>;
+  /** The lifecycle's own stand-down request (reason not-quorate). */
+  standDownVerb: Extract<Verb, 'stand-down.request'>;
   /** Entra ids who get the live view on open (the chair). */
   userIds: string[];
   conferenceId: string;

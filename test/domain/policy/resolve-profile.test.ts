@@ -76,6 +76,12 @@ describe('overrides', () => {
     expect(resolveProfile('england').meeting.watermark).toBe(false);
   });
 
+  test('meeting.liveLobbyBypass: off in every built-in profile, switched on by an override, a boolean only', () => {
+    for (const id of PROFILE_IDS) expect(resolveProfile(id).meeting.liveLobbyBypass).toBe(false);
+    expect(resolveProfile('staffordshire', { meeting: { liveLobbyBypass: true } }).meeting).toEqual({ ...LOCKDOWN, liveLobbyBypass: true });
+    expect(() => resolveProfile('england', { meeting: { liveLobbyBypass: 'yes' } })).toThrow(/meeting\.liveLobbyBypass: must be true or false/);
+  });
+
   test('a rule can be switched off with null, and on from off with all its fields', () => {
     const p = resolveProfile('sheffield', { timescales: { T24: null, T18: null } });
     expect(p.timescales.T24).toBeNull();
