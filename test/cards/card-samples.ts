@@ -212,6 +212,7 @@ export const CARD_SAMPLES: Record<string, CardSample> = {
       version: '1',
       actionId: 'sample-action-0032',
     } satisfies CoreGroupMinutesCardViewModel,
+  },
   'run-sheet': {
     viewModel: {
       title: 'Run sheet MOS1234567', notice: 'Now: Confidential section (professionals only).', noticeColor: 'Good',
