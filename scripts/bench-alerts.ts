@@ -11,6 +11,9 @@
 // Flags (or BENCH_ALERTS_* variables): --conferences N (20) --participants N (16) --rounds N (3)
 // --pause-ms N (300, between a join burst and its leave burst). BENCH_RUNTIME=dist (default: the
 // compiled build, as production runs it) or tsx (the sources; quicker to start, for the test).
+// BENCH_PROFILE=1 writes the bot's CPU profile to .tmp/bench-profile. BENCH_ALERTS_DATABASE_URL: a
+// PostgreSQL database instead of the embedded one (as in Azure; under scripts/with-postgres.sh:
+// BENCH_ALERTS_DATABASE_URL=$TEST_DATABASE_URL).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -44,6 +47,10 @@ const settings = {
   rounds: num('rounds', 'BENCH_ALERTS_ROUNDS', 3),
   pauseMs: num('pause-ms', 'BENCH_ALERTS_PAUSE_MS', 300),
   runtime: process.env.BENCH_RUNTIME === 'tsx' ? ('tsx' as const) : ('dist' as const),
+  /** BENCH_PROFILE=1: the bot writes a V8 CPU profile to .tmp/bench-profile (scripts/bench/summarize-profile.ts reads it). */
+  profile: process.env.BENCH_PROFILE === '1',
+  /** A PostgreSQL database instead of the embedded one, as in Azure (e.g. under scripts/with-postgres.sh). */
+  databaseUrl: process.env.BENCH_ALERTS_DATABASE_URL || undefined,
 };
 
 function baseEnv(): NodeJS.ProcessEnv {
@@ -76,16 +83,32 @@ async function main(): Promise<void> {
     const connector = await startChild({ name: 'connector', entry: 'scripts/bench/recording-connector.ts', env: { PATH: process.env.PATH }, ready: 'stdout' });
     children.push(connector);
     const botId = `28:${BENCH_APP.appId}`;
-    const fleet = await seedFleet(dir, { conferences: settings.conferences, participants: settings.participants, serviceUrl: connector.url, tenantId: BENCH_TENANT_ID, botId });
+    const fleet = await seedFleet(dir, {
+      conferences: settings.conferences,
+      participants: settings.participants,
+      serviceUrl: connector.url,
+      tenantId: BENCH_TENANT_ID,
+      botId,
+      ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}),
+    });
 
     const port = await freeLoopbackPort();
     const bot = await startChild({
       name: 'production',
       entry: settings.runtime === 'dist' ? COMPILED_ENTRIES.production : 'scripts/bench/production-bot.ts',
-      env: { ...baseEnv(), ...auth.env, PORT: String(port), DATA_DIR: dir, LOG_LEVEL: 'warn', BENCH_PRODUCT_ROOT: settings.runtime === 'dist' ? resolve(ROOT, 'dist') : ROOT },
+      env: {
+        ...baseEnv(),
+        ...auth.env,
+        PORT: String(port),
+        DATA_DIR: dir,
+        ...(settings.databaseUrl ? { DATABASE_URL: settings.databaseUrl } : {}),
+        LOG_LEVEL: 'warn',
+        BENCH_PRODUCT_ROOT: settings.runtime === 'dist' ? resolve(ROOT, 'dist') : ROOT,
+      },
       ready: { url: `http://127.0.0.1:${port}`, poll: '/readyz' },
       discardStdout: true,
       timeoutMs: 180_000,
+      ...(settings.profile ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${resolve(ROOT, '.tmp/bench-profile')}`] } : {}),
     });
     children.push(bot);
     const token = await auth.token(connector.url);
@@ -109,7 +132,7 @@ async function main(): Promise<void> {
     await bot.stop();
 
     // What the product recorded: every alert raised, with the instant of the event that raised it.
-    const db = await openDatabase({ dataDir: dir });
+    const db = await openDatabase({ dataDir: dir, ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}) });
     const raised: RaisedAlert[] = [];
     try {
       const live = new SqlLiveMeetingStore(db);
@@ -129,7 +152,7 @@ async function main(): Promise<void> {
       return [...count].map(([k, n]) => `${k} ${n}`).join(', ');
     };
 
-    console.log(`bench:alerts — ${settings.conferences} conferences × ${settings.participants} participants, ${settings.rounds} rounds of join and leave bursts (production configuration, ${settings.runtime === 'dist' ? 'compiled build' : 'tsx'}, embedded PGlite)`);
+    console.log(`bench:alerts — ${settings.conferences} conferences × ${settings.participants} participants, ${settings.rounds} rounds of join and leave bursts (production configuration, ${settings.runtime === 'dist' ? 'compiled build' : 'tsx'}, ${settings.databaseUrl ? 'PostgreSQL' : 'embedded PGlite'})`);
     console.log(`  events          ${events} posted in ${bursts.length} bursts (${eventsPerSecond}/s while bursting), refused ${refused}`);
     console.log(`  alerts          expected ${figures.expected}, raised ${raised.length} (${kinds(raised) || 'none'}), card delivered ${figures.delivered}, missed ${figures.missed}`);
     console.log(`  event → card    p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms (promise: 2000 ms)`);

@@ -90,12 +90,12 @@ export function fleetConference(n: number, size: number, serviceUrl: string, ten
   return { conference, fleet: { id: conference.id, chairId: chair.id, chat, participants } };
 }
 
-/** Creates the conferences and the chairs' 1:1 conversations (at `serviceUrl`) in the database at `dataDir`. */
+/** Creates the conferences and the chairs' 1:1 conversations (at `serviceUrl`) in the database at `dataDir` (or `databaseUrl`). */
 export async function seedFleet(
   dataDir: string,
-  options: { conferences: number; participants: number; serviceUrl: string; tenantId: string; botId: string },
+  options: { conferences: number; participants: number; serviceUrl: string; tenantId: string; botId: string; databaseUrl?: string },
 ): Promise<FleetConference[]> {
-  const db = await openDatabase({ dataDir });
+  const db = await openDatabase({ dataDir, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) });
   try {
     await migrate(db);
     const store = new SqlConferenceStore(db);
