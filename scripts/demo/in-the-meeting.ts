@@ -13,7 +13,7 @@ import type { DemoProduct } from './demo-product';
 import { type MeetingChat, meetingStartActivity, type Participant, participantsActivity, teamsMeetingIdOf } from './meeting-activities';
 import { MeetingControls } from './meeting-controls';
 import { postActivity } from './meeting-event-poster';
-import type { ProductApi } from './product-api';
+import type { Json, ProductApi } from './product-api';
 import type { SandboxReads } from './sandbox-reads';
 import type { Story } from './story-reporter';
 
@@ -71,6 +71,18 @@ export async function runTheMeeting(product: DemoProduct, api: ProductApi, sandb
     return { id: raised.at(-1)!.id, card };
   };
 
+  /** The chair's guidance on the run sheet, by role (the names are on the chair's own card). */
+  const guidance = async () => {
+    const sheet = (await controls.live()).runSheet as Json;
+    const roles = (lines: Json[]) => lines.map((l) => String(l.role === 'professional' ? l.agency : l.role)).join(', ') || 'nobody';
+    const next = sheet.nextChange ? `; next: ${sheet.nextChange.what} at ${String(sheet.nextChange.at).slice(11, 16)}` : '';
+    return `admit now: ${roles(sheet.admitNow)}; must wait: ${roles(sheet.mustWait)}; must leave: ${roles(sheet.mustLeave)}${next}`;
+  };
+  const changeStage = async (command: string) => {
+    const answer = await controls.stage(command);
+    story.detail(`stage ${answer.stage}; guidance to the chair (1:1 chat ${answer.notified?.chat ?? '—'}, in the meeting ${answer.notified?.meeting ?? '—'}): ${await guidance()}`);
+  };
+
   story.step('The conference morning: the meeting starts; the chair and the social worker meet for the briefing');
   clock.jump(at('09:45'));
   await post('meeting start', meetingStartActivity(chat, clock.now(), staffParticipant(CHAIR, 'Organizer')));
@@ -80,10 +92,12 @@ export async function runTheMeeting(product: DemoProduct, api: ProductApi, sandb
   story.step('The professionals join: police, health visitor, school');
   clock.jump(at('09:58'));
   await join([staffParticipant(POLICE), staffParticipant(HEALTH), staffParticipant(SCHOOL)]);
+  const quorum = ((await controls.live()).runSheet as Json).quorum as Json;
+  story.detail(`quorum at the start: ${quorum.quorate ? 'quorate' : 'not quorate'} (social care ${quorum.socialCare}, agencies present ${(quorum.agenciesPresent as string[]).join(', ')})`);
 
   story.step('10:00 — the chair opens the confidential section (professionals only)');
   clock.jump(at('10:00'));
-  await controls.stage('open-confidential');
+  await changeStage('open-confidential');
 
   story.step('10:05 — the mother joins during the confidential section');
   clock.jump(at('10:05'));
@@ -97,7 +111,7 @@ export async function runTheMeeting(product: DemoProduct, api: ProductApi, sandb
 
   story.step("10:30 — the chair opens the family's part: the mother, the father and the child join");
   clock.jump(at('10:30'));
-  await controls.stage('open-family');
+  await changeStage('open-family');
   await join([familyParticipant(MOTHER), familyParticipant(FATHER), familyParticipant(CHILD)]);
 
   story.step('10:44 — the father leaves for his exclusion window (10:45–11:00); at 10:47 he rejoins inside it');
@@ -116,6 +130,6 @@ export async function runTheMeeting(product: DemoProduct, api: ProductApi, sandb
 
   story.step('11:05 — the chair opens the decision');
   clock.jump(at('11:05'));
-  await controls.stage('open-decision');
+  await changeStage('open-decision');
   return { chat, controls, alerts, present: () => [...inMeeting.values()] };
 }
