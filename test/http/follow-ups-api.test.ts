@@ -73,6 +73,20 @@ describe('POST /conferences/:id/follow-ups', () => {
     expect((await kit.api('GET', '/api/v1/conferences/fu-1/follow-ups', CHAIR.id)).json.booked).toHaveLength(2);
   });
 
+  it('two presses at once book each follow-up once', async () => {
+    const base = bookedConference('fu-2', { caseReference: 'MOS5551002' });
+    await kit.store.create({ ...base, booking: { chairId: CHAIR.id, socialWorkerId: SOCIAL_WORKER.id, requestedBy: CHAIR.id, durationMinutes: 90, confidentialMinutes: 30 } });
+    await new SqlLiveMeetingStore(kit.bot.db).create({
+      conferenceId: 'fu-2', teamsMeetingId: 'm-fu-2', stage: 'closed', history: [], roster: [], alerts: [],
+      decision: { outcome: 'child-protection-plan', decidedBy: 'chair', views: [], dissent: [], coreGroupInviteeIds: ['inv-sw'], firstCoreGroupDate: '2027-03-11', reviewDate: '2027-05-27', chairId: CHAIR.id, at: '2027-03-01T11:50:00.000Z' },
+    });
+    const before = kit.meetings.creates.length;
+    const [a, b] = await Promise.all([1, 2].map(() => kit.api('POST', '/api/v1/conferences/fu-2/follow-ups', CHAIR.id, {})));
+    expect([a!.status, b!.status]).toEqual([200, 200]);
+    expect(a!.json.booked.map((x: Node) => x.conferenceId)).toEqual(b!.json.booked.map((x: Node) => x.conferenceId));
+    expect(kit.meetings.creates.length).toBe(before + 2);
+  });
+
   it('an unknown body field is a 400; T14 is marked done once; T13 (off in england) is 404', async () => {
     expect((await kit.api('POST', '/api/v1/conferences/fu-1/follow-ups', CHAIR.id, { when: 'soon' })).status).toBe(400);
     const done = await kit.api('POST', '/api/v1/conferences/fu-1/follow-ups/tasks/T14/done', CHAIR.id);

@@ -108,6 +108,7 @@ export const coreGroupSchema = z
     nextDate: z.object({ latest: isoDate.nullable(), earliestFinal: isoDate.nullable(), reviewDate: isoDate.nullable(), lastBeforeReview: z.boolean() }),
     minutesDueBy: isoDate.nullable(),
     circulated: z.boolean(),
+    previous: z.object({ conferenceId: idSchema, heldOn: isoDate, scalingNow: z.number().nullable() }).nullable(),
   })
   .meta({ id: 'CoreGroup' });
 

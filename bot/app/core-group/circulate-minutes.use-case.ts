@@ -42,7 +42,8 @@ export async function circulateMinutes(deps: AppDeps, actorId: string | undefine
   const minutes = await deps.coreGroups.getMinutes(c.id);
   if (!minutes) throw new CoreGroupError('CORE_GROUP.MINUTES_NOT_FOUND', `core group ${c.id} has no minutes`);
   const plan = await deps.coreGroups.getPlan(planIdOf(c));
-  if (minutes.circulatedAt) return { view: coreGroupView(c, profile, plan, minutes), alreadyCirculated: true, sent: [], failed: [], unknown: [], onTime: null };
+  const ofPlan = await deps.coreGroups.minutesOfPlan(planIdOf(c));
+  if (minutes.circulatedAt) return { view: coreGroupView(c, profile, plan, minutes, ofPlan), alreadyCirculated: true, sent: [], failed: [], unknown: [], onTime: null };
   const actor = actorOf(viewer);
   const dueBy = minutesDueBy(profile, calendar, minutes.heldOn);
 
@@ -84,5 +85,5 @@ export async function circulateMinutes(deps: AppDeps, actorId: string | undefine
     await deps.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'core-group.minutes-circulated', conferenceId: c.id, detail: { sent, failed, unknown, dueBy, onTime, version: out.version } }, tx);
     return out;
   });
-  return { view: coreGroupView(c, profile, plan, saved), alreadyCirculated: false, sent, failed, unknown, onTime };
+  return { view: coreGroupView(c, profile, plan, saved, ofPlan), alreadyCirculated: false, sent, failed, unknown, onTime };
 }

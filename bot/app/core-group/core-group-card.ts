@@ -40,7 +40,8 @@ function valuesOf(view: CoreGroupView): MinutesCardValues {
     newActionOwner: '',
     scalingNow: m?.scaling.now?.toString() ?? '',
     scalingInitial: m?.scaling.initialConference?.toString() ?? '',
-    scalingLast: m?.scaling.lastMeeting?.toString() ?? '',
+    // The last meeting's scaling, from the plan's previous core group until one is entered.
+    scalingLast: m?.scaling.lastMeeting?.toString() ?? view.previous?.scalingNow?.toString() ?? '',
     workingWell: m?.workingWell ?? '',
     worriedAbout: m?.worriedAbout ?? '',
     needsToHappen: m?.needsToHappen ?? '',

@@ -31,8 +31,8 @@ export async function readCoreGroup(deps: AppDeps, actorId: string | undefined, 
   const viewer = await requireViewer(deps, actorId, 'core-group.read');
   const c = await loadFor(deps, viewer, conferenceId, 'core-group.read');
   coreGroupOnly(c);
-  const [plan, minutes] = await Promise.all([deps.coreGroups.getPlan(planIdOf(c)), deps.coreGroups.getMinutes(c.id)]);
-  return coreGroupView(c, deps.profileFor(c.profileId), plan, minutes);
+  const [plan, minutes, ofPlan] = await Promise.all([deps.coreGroups.getPlan(planIdOf(c)), deps.coreGroups.getMinutes(c.id), deps.coreGroups.minutesOfPlan(planIdOf(c))]);
+  return coreGroupView(c, deps.profileFor(c.profileId), plan, minutes, ofPlan);
 }
 
 export async function saveCoreGroupMinutes(deps: AppDeps, actorId: string | undefined, conferenceId: string, input: MinutesInput, ifMatch: number | null): Promise<CoreGroupView> {
@@ -77,7 +77,7 @@ export async function saveCoreGroupMinutes(deps: AppDeps, actorId: string | unde
       actorId: actor.id, actorRole: actor.role, action: 'core-group.minutes-saved', conferenceId: c.id,
       detail: { planId, version: saved.version, planItemsAdded: merged.added.map((i) => i.id), quorate: coreGroupQuorum(saved.attendees).quorate, nextCoreGroupDate: saved.nextCoreGroupDate ?? null, disagreements: saved.disagreements.length },
     }, tx);
-    return { kind: 'saved', view: coreGroupView(c, profile, savedPlan, saved) } as const;
+    return { kind: 'saved', view: coreGroupView(c, profile, savedPlan, saved, await deps.coreGroups.minutesOfPlan(planId, tx)) } as const;
   });
   if (outcome.kind === 'saved') return outcome.view;
   const { refused, planId } = outcome;

@@ -22,6 +22,8 @@ export interface CoreGroupView {
   nextDate: { latest: string | null; earliestFinal: string | null; reviewDate: string | null; lastBeforeReview: boolean };
   minutesDueBy: string | null;
   circulated: boolean;
+  /** The plan's previous core group (its scaling now is this meeting's "last meeting"). */
+  previous: { conferenceId: string; heldOn: string; scalingNow: number | null } | null;
 }
 
 export const planIdOf = (c: Conference): string => c.followUpOf?.planId ?? c.id;
@@ -32,7 +34,7 @@ export function attendeeTemplate(c: Conference): MinutesAttendee[] {
     .map((i) => ({ inviteeId: i.id, role: i.role, ...(i.agency && { agency: i.agency }), consulted: false, invited: i.status === 'invited', attended: false, chair: false }));
 }
 
-export function coreGroupView(c: Conference, profile: PolicyProfile, plan: ChildPlan | null, minutes: StoredMinutes | null): CoreGroupView {
+export function coreGroupView(c: Conference, profile: PolicyProfile, plan: ChildPlan | null, minutes: StoredMinutes | null, ofPlan: readonly StoredMinutes[] = []): CoreGroupView {
   const heldOn = c.start.slice(0, 10);
   const reviewDate = plan?.reviewDate ?? c.followUpOf?.reviewDate;
   const calendar = calendarOf(profile);
@@ -50,5 +52,11 @@ export function coreGroupView(c: Conference, profile: PolicyProfile, plan: Child
     nextDate: { latest: next.latest, earliestFinal: next.earliestFinal, reviewDate: reviewDate ?? null, lastBeforeReview: next.lastBeforeReview },
     minutesDueBy: minutesDueBy(profile, calendar, heldOn),
     circulated: minutes?.circulatedAt !== undefined,
+    previous: previousOf(c, heldOn, ofPlan),
   };
+}
+
+function previousOf(c: Conference, heldOn: string, ofPlan: readonly StoredMinutes[]): CoreGroupView['previous'] {
+  const before = ofPlan.filter((m) => m.conferenceId !== c.id && m.heldOn < heldOn).at(-1);
+  return before ? { conferenceId: before.conferenceId, heldOn: before.heldOn, scalingNow: before.scaling.now ?? null } : null;
 }

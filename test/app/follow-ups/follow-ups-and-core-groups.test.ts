@@ -267,6 +267,7 @@ describe('the core group', () => {
     const view = await readCoreGroup(deps, SW.id, next.id);
     expect(view.plan.map((i) => i.text)).toEqual(['The home is warm and safe', 'Health visitor visits weekly', 'School reports attendance monthly']);
     expect(view.minutes).toBeNull();
+    expect(view.previous).toEqual({ conferenceId: coreGroupId, heldOn: '2027-01-18', scalingNow: 6 });
     // Only core groups have minutes.
     await expect(readCoreGroup(deps, CLERK.id, reviewId)).rejects.toMatchObject({ code: 'CORE_GROUP.NOT_A_CORE_GROUP' });
     nextId = next.id;
