@@ -9,6 +9,7 @@ import { type CoreGroupMinutesCardViewModel, MINUTES_LABELS } from '../../bot/ca
 import type { BookingCardViewModel } from '../../bot/cards/booking/booking.view-model';
 import type { BookingConfirmationViewModel } from '../../bot/cards/booking-confirmation/booking-confirmation.view-model';
 import { reminderViewModel } from '../../bot/cards/reminder/reminder.view-model';
+import { meetingAlertViewModel } from '../../bot/cards/meeting-alert/meeting-alert.view-model';
 import type { AttendanceCardViewModel } from '../../bot/cards/attendance/attendance.view-model';
 import type { BoardCardViewModel } from '../../bot/cards/board/board.view-model';
 import type { RecordCardViewModel } from '../../bot/cards/record/record.view-model';
@@ -227,6 +228,11 @@ export const CARD_SAMPLES: Record<string, CardSample> = {
       refreshVerb: 'meeting.run-sheet-refresh', matchVerb: 'meeting.match', removeVerb: 'meeting.remove', proceedVerb: 'meeting.proceed', standDownVerb: 'stand-down.request',
       userIds: ['5eed0000-0000-4000-8000-000000000001'], conferenceId: 'conf-1', actionId: 'sample-action-0031',
     } satisfies RunSheetCardViewModel,
+  'meeting-alert': {
+    viewModel: meetingAlertViewModel({
+      conferenceId: 'conf-1', alertId: 'alert-1', actionId: 'sample-action-0020', caseReference: 'CP-2026-0042', kind: 'unknown-joiner', stage: 'confidential',
+      teamsDisplayName: 'Visitor (Guest)', raisedAt: '10:05', delivery: 2,
+    }),
   },
 };
 

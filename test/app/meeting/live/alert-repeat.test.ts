@@ -21,7 +21,7 @@ describe.each(BACKENDS)('alert repeats and acknowledgement on $name', (backend) 
   };
   const cardsToChair = () => kit.deps.notifier.sent.filter((s) => s.personId === CHAIR_ID).map((s) => JSON.stringify(s.card));
   /** Moves the clock on and runs every due job once. */
-  const after = async (ms: number) => {
+  const later = async (ms: number) => {
     kit.deps.clock.advance(ms);
     await kit.worker.runOnce();
   };
@@ -45,19 +45,19 @@ describe.each(BACKENDS)('alert repeats and acknowledgement on $name', (backend) 
     const id = await newConference();
     const alert = await raise(id);
     expect(cardsToChair()).toHaveLength(1);
-    await after(10_000); // not due yet
+    await later(10_000); // not due yet
     expect(cardsToChair()).toHaveLength(1);
-    await after(20_000);
+    await later(20_000);
     expect(cardsToChair()).toHaveLength(2);
     expect(cardsToChair()[1]).toContain('reminder 1');
-    await after(30_000);
+    await later(30_000);
     expect(cardsToChair()).toHaveLength(3);
     expect((await kit.deps.live.get(id))!.alerts[0]).toMatchObject({ id: alert.id, deliveries: 3, lastDeliveredAt: new Date(Date.parse(START) + 60_000).toISOString() });
 
     const acked = await acknowledgeAlert(kit.deps, CHAIR_ID, id, alert.id);
     expect(acked).toMatchObject({ already: false, alert: { acknowledgedBy: CHAIR_ID } });
-    await after(30_000);
-    await after(30_000);
+    await later(30_000);
+    await later(30_000);
     expect(cardsToChair()).toHaveLength(3);
     // Nothing left to repeat: the job did not queue itself again.
     expect((await kit.pendingJobs()).filter((j) => j.dedup_key === id)).toEqual([]);
@@ -69,11 +69,11 @@ describe.each(BACKENDS)('alert repeats and acknowledgement on $name', (backend) 
   it('repeats until the person leaves, then stops', async () => {
     const id = await newConference();
     await raise(id);
-    await after(30_000);
+    await later(30_000);
     expect(cardsToChair()).toHaveLength(2);
     await handleMeetingEvent(kit.deps, event(id, 'participant-leave', PEOPLE.mum, kit.deps.clock.now().toISOString()));
-    await after(30_000);
-    await after(30_000);
+    await later(30_000);
+    await later(30_000);
     expect(cardsToChair()).toHaveLength(2);
     expect((await kit.deps.live.get(id))!.alerts[0]).toMatchObject({ clearedBecause: 'left', deliveries: 2 });
   });
@@ -126,7 +126,7 @@ describe.each(BACKENDS)('alert repeats and acknowledgement on $name', (backend) 
     } finally {
       kit.deps.notifier.unreachable.delete(CHAIR_ID);
     }
-    await after(30_000);
+    await later(30_000);
     expect(cardsToChair()).toHaveLength(1);
   });
 });
