@@ -13,6 +13,7 @@ import { quorumAtStart } from '../../../domain/meeting/quorum-at-start';
 import { stageContextOf, transitionStage } from '../../../domain/meeting/stage-machine';
 import type { AppDeps } from '../../app-deps';
 import { deliverAlerts } from '../live/deliver-alerts';
+import { auditId } from '../live/live-deps';
 import { type AuditLine, loadForChair, londonNow, refuse, saveLive } from './chair-context';
 import { applyLobbyBypass, type LobbyOutcome } from './lobby-bypass';
 import { type ChairNotified, notifyChair } from './notify-chair';
@@ -29,7 +30,7 @@ const isStart = (live: LiveMeeting, to: string) => live.stage === 'pre-meeting' 
 export const alertAuditLines = (raised: LiveMeeting['alerts'], cleared: LiveMeeting['alerts']): AuditLine[] => [
   ...raised.map((a) => ({
     action: 'meeting.alert-raised',
-    detail: { alertId: a.id, kind: a.kind, stage: a.stage, participantId: a.participantId ?? null, inviteeId: a.inviteeId ?? null },
+    detail: { alertId: a.id, kind: a.kind, stage: a.stage, participantId: auditId(a.participantId), inviteeId: a.inviteeId ?? null },
   })),
   ...cleared.map((a) => ({ action: 'meeting.alert-cleared', detail: { alertId: a.id, kind: a.kind, reason: a.clearedBecause ?? null } })),
 ];

@@ -9,6 +9,7 @@ import { MeetingError } from '../../../domain/meeting/meeting-errors';
 import { matchByChair } from '../../../domain/meeting/roster-events';
 import type { AppDeps } from '../../app-deps';
 import { loadForChair, londonNow, refuse, saveLive } from './chair-context';
+import { auditId } from '../live/live-deps';
 import { alertAuditLines } from './change-stage.use-case';
 
 export async function matchParticipant(deps: AppDeps, actorId: string | undefined, conferenceId: string, participantId: string, inviteeId: string): Promise<LiveMeeting> {
@@ -27,7 +28,7 @@ export async function matchParticipant(deps: AppDeps, actorId: string | undefine
     return {
       next: { ...staged, alerts: r.alerts },
       audit: [
-        { action: 'meeting.participant-matched', detail: { participantId, inviteeId, previousInviteeId: entry.inviteeId ?? null, matchedBy: 'chair' } },
+        { action: 'meeting.participant-matched', detail: { participantId: auditId(participantId), inviteeId, previousInviteeId: entry.inviteeId ?? null, matchedBy: 'chair' } },
         ...alertAuditLines(r.raised, r.cleared),
       ],
       result: null,

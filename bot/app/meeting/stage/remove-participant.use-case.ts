@@ -15,6 +15,7 @@ import { MeetingError } from '../../../domain/meeting/meeting-errors';
 import type { AppDeps } from '../../app-deps';
 import { type CallControl, CallControlError, type CallParticipant } from '../../ports/call-control.port';
 import { loadForChair, londonNow, refuse, saveLive } from './chair-context';
+import { auditId } from '../live/live-deps';
 import { alertAuditLines } from './change-stage.use-case';
 import { removalInstructions, roleText } from './run-sheet';
 
@@ -38,7 +39,7 @@ async function callIdFor(deps: AppDeps, viewer: Viewer, calls: CallControl, c: C
   const callId = await calls.joinMeeting({ joinUrl, chatThreadId, organizerId: c.organizerId, tenantId: live.chat?.tenantId ?? '' });
   await saveLive(deps, viewer, c.id, async (current) => ({
     next: { ...current, call: { callId, joinedAt: deps.clock.now().toISOString() } },
-    audit: [{ action: 'meeting.call-joined', detail: { callId } }],
+    audit: [{ action: 'meeting.call-joined', detail: { callId: auditId(callId) } }],
     result: null,
   }));
   return callId;
@@ -70,7 +71,7 @@ export async function removeParticipant(deps: AppDeps, actorId: string | undefin
   if (!entry.inMeeting) return { kind: 'already-gone', live };
 
   const instruct = async (reason: string): Promise<RemovalAnswer> => {
-    await deps.audit.append({ actorId: viewer.id, actorRole: viewer.role, action: 'meeting.removal-instructed', conferenceId, detail: { participantId, inviteeId: entry.inviteeId ?? null, reason } });
+    await deps.audit.append({ actorId: viewer.id, actorRole: viewer.role, action: 'meeting.removal-instructed', conferenceId, detail: { participantId: auditId(participantId), inviteeId: entry.inviteeId ?? null, reason } });
     return { kind: 'instructions', instructions: removalInstructions(whoOf(c, entry)), reason, live: (await deps.live.get(conferenceId)) ?? live };
   };
   if (!deps.calls) return instruct('CALLS.NOT_ENABLED');
@@ -91,7 +92,7 @@ export async function removeParticipant(deps: AppDeps, actorId: string | undefin
     return {
       next: { ...staged, alerts: r.alerts },
       audit: [
-        { action: 'meeting.participant-removed', detail: { participantId, inviteeId: entry.inviteeId ?? null, callId: removed.callId, callParticipantId: removed.callParticipantId } },
+        { action: 'meeting.participant-removed', detail: { participantId: auditId(participantId), inviteeId: entry.inviteeId ?? null, callId: auditId(removed.callId), callParticipantId: auditId(removed.callParticipantId) } },
         ...alertAuditLines(r.raised, r.cleared),
       ],
       result: null,
