@@ -13,11 +13,6 @@ import { PdfRecordRenderer } from './adapters/documents/pdf-record-renderer';
 import { mountRunSheetPage } from './adapters/http/pages/run-sheet.page';
 import { mountCallsCallback } from './adapters/http/calls-callback';
 import type { CallControl } from './app/ports/call-control.port';
-import { mountRunSheetPage } from './adapters/http/pages/run-sheet.page';
-import { mountCallsCallback } from './adapters/http/calls-callback';
-import type { CallControl } from './app/ports/call-control.port';
-import { mountRecordLinkPage } from './adapters/http/pages/record-link.page';
-import { PdfRecordRenderer } from './adapters/documents/pdf-record-renderer';
 import { createHttpServer } from './adapters/http/http-server';
 import { createLogger, errorFields, type Logger } from './adapters/logging/logger';
 import { systemClock } from './adapters/clock/system-clock';
@@ -170,12 +165,6 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     maxBodyBytes: config.maxBodyBytes,
     api: apiSetup(config, clock, app),
     pages: [(server) => mountReportLinkPage(server, app, () => config.profile.reports.maxReportBytes), (server) => mountRecordLinkPage(server, app), (server) => mountRunSheetPage(server, app), mountCallsCallback],
-    pages: [
-      (server) => mountReportLinkPage(server, app, () => config.profile.reports.maxReportBytes),
-      (server) => mountRecordLinkPage(server, app),
-      (server) => mountRunSheetPage(server, app),
-      mountCallsCallback,
-    ],
     readiness: {
       async check() {
         try {

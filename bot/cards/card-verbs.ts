@@ -7,8 +7,6 @@
 import { z } from 'zod';
 import { AGENCIES, type Agency } from '../domain/conference/agency';
 import { STAGE_COMMANDS } from '../domain/meeting/live-meeting';
-import { STAGE_COMMANDS } from '../domain/meeting/live-meeting';
-import { AGENCIES, type Agency } from '../domain/conference/agency';
 
 export interface VerbSpec {
   /** Parses the card's `data`; what it outputs is what the handler receives. */
@@ -184,15 +182,6 @@ export const CARD_VERBS = {
   },
   /** Circulate the complete minutes to the members (once). */
   'core-group.minutes-circulate': { data: z.object({ conferenceId: id }) },
-  // ---- The record (bot/app/record, bot/cards/record): the chair approves one redacted copy.
-  'record.approve-redacted': { data: z.object({ conferenceId: id, inviteeId: id }) },
-  // ---- The decision card (bot/cards/decision): the chair only (anyone else: an audited refusal).
-  /** Opens (and refreshes) the chair's card; the neutral base card's refresh for userIds [chair]. */
-  'decision.open': { data: z.object({ conferenceId: id }) },
-  /** Saves the draft to the live meeting and answers with the card and the outcome so far. */
-  'decision.save': { data: decisionCardData },
-  /** Saves, validates and records the decision; a second press answers "already recorded". */
-  'decision.record': { data: decisionCardData },
 } as const satisfies VerbTable;
 
 export type Verb = keyof typeof CARD_VERBS;

@@ -18,9 +18,6 @@ import type { InviteListCardViewModel } from '../../bot/cards/invite-list/invite
 import type { DecisionCardViewModel } from '../../bot/cards/decision/decision.view-model';
 import type { DecisionBaseCardViewModel } from '../../bot/cards/decision-base/decision-base.view-model';
 import type { RunSheetCardViewModel } from '../../bot/cards/run-sheet/run-sheet.view-model';
-import type { RunSheetCardViewModel } from '../../bot/cards/run-sheet/run-sheet.view-model';
-import type { DecisionCardViewModel } from '../../bot/cards/decision/decision.view-model';
-import type { DecisionBaseCardViewModel } from '../../bot/cards/decision-base/decision-base.view-model';
 
 const ids = { conferenceId: 'conf-1', inviteeId: 'inv-gp', actionId: 'sample-action-0012' };
 const attendance: AttendanceCardViewModel = {
@@ -232,8 +229,6 @@ export const CARD_SAMPLES: Record<string, CardSample> = {
       userIds: ['5eed0000-0000-4000-8000-000000000001'], conferenceId: 'conf-1', actionId: 'sample-action-0031',
     } satisfies RunSheetCardViewModel,
   },
-  decision: { viewModel: decision },
-  'decision-base': { viewModel: decisionBase },
   'meeting-alert': {
     viewModel: meetingAlertViewModel({
       conferenceId: 'conf-1', alertId: 'alert-1', actionId: 'sample-action-0020', caseReference: 'CP-2026-0042', kind: 'unknown-joiner', stage: 'confidential',

@@ -53,11 +53,6 @@ export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
     ...meetingRoutes,
     // After the decision: follow-ups and core groups (docs/meeting/follow-ups.md, core-groups.md)
     ...coreGroupRoutes,
-    ...meetingRoutes,
-    // The decision and recommendations record (docs/meeting/record.md)
-    ...recordRoutes,
-    // The decision (docs/meeting/decision.md)
-    ...decisionRoutes,
     ...(options.devSignIn ? [devSignInRoute] : []),
   ];
 }

@@ -8,7 +8,6 @@ import { inviteListCardHandlers } from '../invite-list/invite-list-card';
 import { helpCardHandlers } from '../help/help';
 import { decisionCardHandlers } from '../decision/decision-chat';
 import type { CardActionHandlers } from '../ports/card-action.port';
-import { recordCardHandlers } from '../record/record-card-handlers';
 import { alertCardHandlers } from '../meeting/live/alert-card-handlers';
 import { recordCardHandlers } from '../record/record-card-handlers';
 import { runSheetCardHandlers } from '../meeting/stage/run-sheet-card-handlers';
@@ -17,15 +16,4 @@ import { coreGroupCardHandlers } from '../core-group/core-group-card';
 
 export function productCardHandlers(deps: AppDeps): CardActionHandlers {
   return { ...helpCardHandlers, ...bookingCardHandlers(deps), ...standDownCardHandlers(deps), ...attendanceCardHandlers(deps), ...inviteListCardHandlers(deps), ...alertCardHandlers(deps), ...decisionCardHandlers(deps), ...recordCardHandlers(deps), ...runSheetCardHandlers(deps), ...followUpsCardHandlers(deps), ...coreGroupCardHandlers(deps) };
-  return {
-    ...helpCardHandlers,
-    ...bookingCardHandlers(deps),
-    ...standDownCardHandlers(deps),
-    ...attendanceCardHandlers(deps),
-    ...inviteListCardHandlers(deps),
-    ...decisionCardHandlers(deps),
-    ...recordCardHandlers(deps),
-    ...alertCardHandlers(deps),
-    ...runSheetCardHandlers(deps),
-  };
 }

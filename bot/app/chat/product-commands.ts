@@ -12,10 +12,4 @@ import { runSheetCommands } from '../meeting/stage/run-sheet-command';
 
 export function productCommands(deps: AppDeps): ChatCommand[] {
   return [...bookingCommands(deps), ...standDownCommands(deps), ...boardCommands(deps), ...decisionCommands(deps), ...runSheetCommands(deps), ...followUpsCommands(deps), ...coreGroupCommands(deps)];
-import { runSheetCommands } from '../meeting/stage/run-sheet-command';
-import { decisionCommands } from '../decision/decision-chat';
-import type { ChatCommand } from './chat-turn';
-
-export function productCommands(deps: AppDeps): ChatCommand[] {
-  return [...bookingCommands(deps), ...standDownCommands(deps), ...boardCommands(deps), ...decisionCommands(deps), ...runSheetCommands(deps)];
 }

@@ -39,7 +39,6 @@ export type UseCaseErrorCode =
   | import('../record/record-errors').RecordErrorCode
   | import('../follow-ups/follow-up-errors').FollowUpErrorCode
   | import('../core-group/core-group-errors').CoreGroupErrorCode;
-  | import('../record/record-errors').RecordErrorCode;
 
 /** Refusals of the transports themselves (request body, activity shape, authentication, tenancy). */
 export type TransportErrorCode =

@@ -3,7 +3,6 @@
 import { CodedError } from '../../domain/shared/coded-error';
 
 export type LinkPurpose = 'attendance' | 'report' | 'record' | 'run-sheet';
-export type LinkPurpose = 'attendance' | 'report' | 'run-sheet' | 'record';
 
 export interface LinkClaims {
   purpose: LinkPurpose;

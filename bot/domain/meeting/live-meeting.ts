@@ -112,8 +112,4 @@ export interface LiveMeeting {
   record?: RecordState;
   /** H4b: the calling bot's call in this meeting (removing someone), kept so it is joined once. */
   call?: { callId: string; joinedAt: string };
-  /** H4b: the calling bot's call in this meeting (removing someone), kept so it is joined once. */
-  call?: { callId: string; joinedAt: string };
-  /** H3a: the decision and recommendations record — who gets which copy, by which channel, how it went (bot/app/record). */
-  record?: RecordState;
 }
