@@ -8,7 +8,6 @@ import { CASE_REFERENCE, CHAIR, FATHER, HEALTH, MOTHER, POLICE, SCHOOL, SOCIAL_W
 import type { DemoProduct } from './demo-product';
 import type { MeetingRun } from './in-the-meeting';
 import { meetingEndActivity, participantsActivity } from './meeting-activities';
-import { postActivity } from './meeting-event-poster';
 import type { Json, ProductApi } from './product-api';
 import type { SandboxReads } from './sandbox-reads';
 import type { Story } from './story-reporter';
@@ -57,8 +56,8 @@ export async function decideAndFollowUp(product: DemoProduct, api: ProductApi, s
   story.step('The chair closes the meeting; everyone leaves and Teams ends it');
   await meeting.controls.stage('close');
   const now = () => product.clock.now();
-  await postActivity(product.botUrl, participantsActivity(meeting.chat, 'leave', meeting.present(), now()));
-  await postActivity(product.botUrl, meetingEndActivity(meeting.chat, now()));
+  await meeting.send('leave', participantsActivity(meeting.chat, 'leave', meeting.present(), now()));
+  await meeting.send('meeting end', meetingEndActivity(meeting.chat, now()));
   story.detail(`stage: ${(await meeting.controls.live()).stage}`);
 
   story.step('The record: issued to every invitee; the copies without a part someone was excluded from wait for the chair');

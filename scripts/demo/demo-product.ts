@@ -7,8 +7,9 @@
 // - the Playground's "you" is the chair (the launcher's is a clerk): the chair's 1:1 chat with the
 //   bot is the Playground's personal chat, so the alerts and cards the chair gets are read from the
 //   Playground's own conversation stream;
-// - a recording connector stands for the meeting chat's connector (the Playground has no meeting):
-//   meeting events carry its serviceUrl, so what the bot sends into the meeting is recorded there.
+// - a recording connector stands for the meeting chat's connector (the Playground relays meeting
+//   events but has no meeting behind them): the events carry its serviceUrl, so what the bot sends
+//   into the meeting (targeted notifications) is recorded there.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +39,8 @@ export interface DemoProduct {
   tenantId: string;
   /** The bot's channel account id as the Playground gives it. */
   botId: string;
+  /** How meeting events reach the bot: through the Playground's custom-activity API, or posted to /api/messages. */
+  events: 'playground' | 'direct';
   stop(): Promise<void>;
 }
 
@@ -46,6 +49,8 @@ export interface DemoProductOptions {
   clock: DemoClock;
   /** pino level for the bot (default 'silent': the story is the output). */
   logLevel?: string;
+  /** Default 'playground'. */
+  events?: 'playground' | 'direct';
 }
 
 const CHAIR = seedPerson('chair');
@@ -107,6 +112,7 @@ export async function startDemoProduct(options: DemoProductOptions): Promise<Dem
       clock: options.clock,
       tenantId,
       botId: `28:${PLAYGROUND_BOT_ID}`,
+      events: options.events ?? 'playground',
       stop: stopAll,
     };
   } catch (err) {

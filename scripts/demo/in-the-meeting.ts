@@ -1,5 +1,6 @@
-// The demo's meeting, on the conference morning: Teams' meeting events posted to the bot's
-// /api/messages (meeting-activities.ts: the Playground has no meeting), the chair's stage
+// The demo's meeting, on the conference morning: Teams' meeting events sent to the bot through the
+// Agents Playground's custom-activity API (playground-events.ts; DEMO_EVENTS=direct posts them to
+// /api/messages instead), the chair's stage
 // changes through the API, and the alerts as the chair gets them — a card in their 1:1 chat in
 // the Playground, and a targeted in-meeting notification recorded by the meeting's connector.
 // The professionals join; the mother joins during the confidential section (the chair is
@@ -13,6 +14,7 @@ import type { DemoProduct } from './demo-product';
 import { type MeetingChat, meetingStartActivity, type Participant, participantsActivity, teamsMeetingIdOf } from './meeting-activities';
 import { MeetingControls } from './meeting-controls';
 import { postActivity } from './meeting-event-poster';
+import { sendThroughPlayground } from './playground-events';
 import type { Json, ProductApi } from './product-api';
 import type { SandboxReads } from './sandbox-reads';
 import type { Story } from './story-reporter';
@@ -24,6 +26,8 @@ export interface MeetingRun {
   alerts: string[];
   /** Who is in the meeting now (by the events posted). */
   present(): Participant[];
+  /** Sends a meeting event the way the demo sends them all; throws unless the bot answered 200. */
+  send(what: string, activity: Record<string, unknown>): Promise<void>;
 }
 
 /** London wall clock in January is UTC. */
@@ -45,8 +49,8 @@ export async function runTheMeeting(product: DemoProduct, api: ProductApi, sandb
   const controls = new MeetingControls(api, booked.conferenceId);
   const clock = product.clock;
   const post = async (what: string, activity: Record<string, unknown>) => {
-    const answer = await postActivity(product.botUrl, activity);
-    if (answer.status !== 200) throw new Error(`DEMO.EVENT_REFUSED: ${what} answered ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
+    const answer = product.events === 'playground' ? await sendThroughPlayground(product.playgroundUrl, product.database, activity) : await postActivity(product.botUrl, activity);
+    if (answer.status !== 200) throw new Error(`DEMO.EVENT_REFUSED: ${what} answered ${answer.status}`);
   };
   const inMeeting = new Map<string, Participant>();
   const join = async (people: Participant[]) => {
@@ -131,5 +135,5 @@ export async function runTheMeeting(product: DemoProduct, api: ProductApi, sandb
   story.step('11:05 — the chair opens the decision');
   clock.jump(at('11:05'));
   await changeStage('open-decision');
-  return { chat, controls, alerts, present: () => [...inMeeting.values()] };
+  return { chat, controls, alerts, present: () => [...inMeeting.values()], send: post };
 }

@@ -5,11 +5,11 @@
 // with channelData.meeting.id. Shapes from botbuilder 4.23's TeamsActivityHandler (the start and
 // end values in PascalCase, as Teams sends them; participants as `members: [{user, meeting}]`).
 //
-// The Agents Playground has no meeting: its custom-activity API (POST /_internal/v1/customActivities)
-// forwards any activity to the bot but has no meeting template, and its connector has no meeting
-// routes (participant lookup, targeted notifications). So the demo and the benchmark post these
-// activities to the bot's /api/messages themselves (meeting-event-poster.ts), with the meeting's
-// serviceUrl pointing at a recording connector (scripts/bench/recording-connector.ts).
+// The Agents Playground has no meeting (no meeting template among its custom activities, no
+// meeting routes in its connector), but its custom-activity API forwards these as given: the demo
+// sends them that way (playground-events.ts); the benchmark posts them, signed, to /api/messages
+// (meeting-event-poster.ts). Either way the serviceUrl is a recording connector
+// (scripts/bench/recording-connector.ts) standing for the meeting chat's connector.
 import { randomUUID } from 'node:crypto';
 
 export interface MeetingChat {

@@ -1,7 +1,7 @@
 // In the meeting, end to end: the demo's whole ICPC (scripts/demo, `npm run demo`) against the
 // local product as the launcher composes it — the bot in local mode, the strict Graph sandbox on
 // its database, the Agents Playground with the chair as its user — under PROFILE=staffordshire.
-// The clerk books and invites through the API; Teams' meeting events are posted to /api/messages;
+// The clerk books and invites through the API; Teams' meeting events go through the Playground;
 // the mother joins during the confidential section and the father inside his exclusion window,
 // and each time the chair is alerted in their Playground chat; a 2–2 tie is settled by the chair's
 // casting vote, category neglect; the record goes out with the father's redacted copy after the
@@ -50,6 +50,13 @@ describe('the demo ICPC (npm run demo)', () => {
     });
     expect(story.lines.join('\n')).toMatch(/plan 2, no plan 2: tie true/);
     expect(story.lines.join('\n')).toMatch(/recorded: child-protection-plan \(casting-vote\), category neglect/);
+  });
+
+  it("Teams' meeting events reached the bot through the Agents Playground: started, ended, closed", async () => {
+    expect(product!.events).toBe('playground');
+    expect(await audit('meeting.started')).toHaveLength(1);
+    expect(await audit('meeting.ended')).toHaveLength(1);
+    expect(await audit('meeting.refused')).toEqual([]);
   });
 
   it('the alerts were raised, delivered to the chair (card and in-meeting notification) and acknowledged, in the audit log by id', async () => {
