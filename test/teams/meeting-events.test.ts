@@ -90,7 +90,7 @@ it('a parent joining before the family section: the chair gets the alert card in
   expect(JSON.stringify(content)).not.toMatch(/Morgan/);
   expect(notification?.body).toEqual({
     type: 'targetedMeetingNotification',
-    value: { recipients: [CHAIR.id], surfaces: [{ surface: 'meetingStage', contentType: 'task', content: { value: { height: 'large', width: 'large', title: 'Meeting alert CP-2026-0001', url: `https://cpc.council.example/tab/run-sheet?conference=${CONF}` } } }] },
+    value: { recipients: [CHAIR.id], surfaces: [{ surface: 'meetingStage', contentType: 'task', content: { value: { height: 'large', width: 'large', title: 'Meeting alert CP-2026-0001', url: expect.stringMatching(new RegExp(`^https://cpc\\.council\\.example/tab/run-sheet\\?conference=${CONF}&token=`)) } } }] },
   });
   expect(notification!.authorization).toBe(`Bearer ${idp.issuedAccessToken}`);
   expect((await live())!.alerts).toEqual([expect.objectContaining({ kind: 'family-in-confidential', inviteeId: 'mum', deliveries: 1 })]);

@@ -6,6 +6,7 @@
 // in the row and the repeat job or the start-up sweep sends it. At least once: a crash after the
 // send and before the record sends it once more.
 import type { MeetingAlert } from '../../../domain/meeting/live-meeting';
+import { runSheetLink } from '../stage/run-sheet-card';
 import { alertCard } from './alert-card';
 import { chairIdOf, chairParticipantIds } from './chair-of';
 import { auditId, type LiveDeps } from './live-deps';
@@ -41,15 +42,12 @@ export async function deliverAlerts(deps: LiveDeps, conferenceId: string, alertI
     }
     delivered.push({ alertId: a.id, card, inMeeting: false });
   }
-  // One in-meeting notification for the batch (it opens the run sheet, which lists every alert).
+  // One in-meeting notification for the batch: it opens the run sheet (the chair's signed link), which lists every alert.
   const recipients = chairParticipantIds(c, live).slice(0, 10);
-  if (deps.meetingNotifier && live.chat && recipients.length > 0) {
+  const url = runSheetLink(deps, c);
+  if (deps.meetingNotifier && live.chat && url && recipients.length > 0) {
     try {
-      await deps.meetingNotifier.notify(live.chat, live.teamsMeetingId, {
-        recipients,
-        url: `${deps.publicBaseUrl}/tab/run-sheet?conference=${encodeURIComponent(c.id)}`,
-        title: `Meeting alert ${c.caseReference}`,
-      });
+      await deps.meetingNotifier.notify(live.chat, live.teamsMeetingId, { recipients, url, title: `Meeting alert ${c.caseReference}` });
       for (const d of delivered) d.inMeeting = true;
     } catch {
       // Best effort: the 1:1 card is the lasting channel.

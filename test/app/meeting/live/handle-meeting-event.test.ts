@@ -66,7 +66,7 @@ describe.each(BACKENDS)('meeting events on $name', (backend) => {
     // No family name: not the invitee's, not the one Teams shows for a matched person.
     expect(card).not.toMatch(/Morgan|Parentname/);
     expect(kit.deps.meetingNotifier.sent).toEqual([
-      { conversationId: threadOf(id), teamsMeetingId: meetingIdOf(id), n: { recipients: ['29:chair-1'], url: `https://bot.council.example/tab/run-sheet?conference=${id}`, title: expect.stringContaining('Meeting alert') } },
+      { conversationId: threadOf(id), teamsMeetingId: meetingIdOf(id), n: { recipients: ['29:chair-1'], url: expect.stringMatching(new RegExp(`^https://bot\\.council\\.example/tab/run-sheet\\?conference=${id}&token=`)), title: expect.stringContaining('Meeting alert') } },
     ]);
     expect(await kit.actions(id)).toEqual(['meeting.alert-raised', 'meeting.alert-delivered']);
     expect((await kit.details('meeting.alert-raised', id))[0]).toEqual({ alertId: alert.id, kind: 'family-in-confidential', stage: 'pre-meeting', participantId: '29:guest-mum', inviteeId: 'mum' });

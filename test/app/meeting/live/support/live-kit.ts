@@ -3,6 +3,7 @@
 // guard), job queue and unit of work; the chair's 1:1 chat and the in-meeting notification are
 // recording doubles. Invented people and ids only.
 import { ManualClock } from '../../../../../bot/adapters/clock/manual-clock';
+import { HmacLinkSigner, linkKeyFrom } from '../../../../../bot/adapters/links/hmac-link-signer';
 import type { Database } from '../../../../../bot/adapters/store/database';
 import { migrate } from '../../../../../bot/adapters/store/migrate';
 import { SqlAuditLog } from '../../../../../bot/adapters/store/sql-audit-log';
@@ -113,6 +114,7 @@ export async function startLiveKit(backend: Backend): Promise<LiveKit> {
     meetingNotifier: new RecordingMeetingNotifier(),
     jobs,
     publicBaseUrl: 'https://bot.council.example',
+    links: new HmacLinkSigner(linkKeyFrom(TEST_AUDIT_KEY)),
     meetingAlertRepeatMs: 30_000,
   };
   const worker = new JobWorker({ ledger: jobs, uow: deps.uow, kinds: ALERT_KINDS_TABLE, holder: 'test', handlers: { [ALERT_REPEAT_JOB_KIND]: alertRepeatJobHandler(deps) } });
