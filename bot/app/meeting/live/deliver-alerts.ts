@@ -7,6 +7,7 @@
 // send and before the record sends it once more.
 import type { MeetingAlert } from '../../../domain/meeting/live-meeting';
 import { runSheetLink } from '../stage/run-sheet-card';
+import { scheduleAlertRepeat } from './alert-repeat-job';
 import { alertCard } from './alert-card';
 import { chairIdOf, chairParticipantIds } from './chair-of';
 import { auditId, type LiveDeps } from './live-deps';
@@ -55,7 +56,10 @@ export async function deliverAlerts(deps: LiveDeps, conferenceId: string, alertI
   }
 
   const reached = delivered.filter((d) => d.card || d.inMeeting);
+  // Recorded with the repeat queued (a no-op while one is pending), whoever raised the alert: an
+  // event, a stage change, a match by hand. Nothing reached the chair: the repeat retries it.
   if (reached.length > 0) await recordDeliveries(deps, conferenceId, reached);
+  else await deps.uow.run((tx) => scheduleAlertRepeat(deps, conferenceId, tx));
   return reached;
 }
 
@@ -74,5 +78,6 @@ async function recordDeliveries(deps: LiveDeps, conferenceId: string, reached: D
         tx,
       );
     }
+    await scheduleAlertRepeat(deps, conferenceId, tx);
   });
 }

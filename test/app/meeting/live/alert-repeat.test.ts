@@ -2,6 +2,7 @@
 // the meeting.alert-repeat job on the SQL job queue; the chair alone acknowledges (card or use
 // case), anyone else is refused and audited; at start-up an alert raised but never delivered (a
 // crash between the commit and the send) goes out.
+import { deliverAlerts } from '../../../../bot/app/meeting/live/deliver-alerts';
 import { acknowledgeAlert } from '../../../../bot/app/meeting/live/acknowledge-alert.use-case';
 import { alertCardHandlers } from '../../../../bot/app/meeting/live/alert-card-handlers';
 import { handleMeetingEvent, meetingEventHandler } from '../../../../bot/app/meeting/live/handle-meeting-event.use-case';
@@ -128,5 +129,18 @@ describe.each(BACKENDS)('alert repeats and acknowledgement on $name', (backend) 
     }
     await later(30_000);
     expect(cardsToChair()).toHaveLength(1);
+  });
+
+  it('an alert raised elsewhere (a stage change, a match by hand) and delivered gets its repeat queued too', async () => {
+    const id = await newConference();
+    await handleMeetingEvent(kit.deps, event(id, 'participant-join', PEOPLE.chair, T(1)));
+    const row = (await kit.deps.live.get(id))!;
+    const raised = { id: 'stage-alert-1', kind: 'not-in-looked-after-part' as const, participantId: '29:police-1', inviteeId: 'police', stage: 'looked-after' as const, raisedAt: START, deliveries: 0 };
+    await kit.deps.live.save({ ...row, stage: 'looked-after', alerts: [raised] });
+    expect((await kit.pendingJobs()).filter((j) => j.dedup_key === id)).toEqual([]);
+    expect(await deliverAlerts(kit.deps, id, [raised.id])).toEqual([{ alertId: raised.id, card: true, inMeeting: true }]);
+    expect((await kit.pendingJobs()).filter((j) => j.dedup_key === id)).toHaveLength(1);
+    await later(30_000);
+    expect(cardsToChair()).toHaveLength(2);
   });
 });
