@@ -9,8 +9,10 @@
 // Aim: no missed alert, p99 well under the 2-second promise (issue 9).
 //
 // Flags (or BENCH_ALERTS_* variables): --conferences N (20) --participants N (16) --rounds N (3)
-// --pause-ms N (300, between a join burst and its leave burst). BENCH_RUNTIME=dist (default: the
-// compiled build, as production runs it) or tsx (the sources; quicker to start, for the test).
+// --pause-ms N (300, between a join burst and its leave burst) --spread-ms N (0: a burst's events
+// all at once; N: each at a random moment within N ms, as people join over a while).
+// BENCH_RUNTIME=dist (default: the compiled build, as production runs it) or tsx (the sources;
+// quicker to start, for the test).
 // BENCH_PROFILE=1 writes the bot's CPU profile to .tmp/bench-profile. BENCH_ALERTS_DATABASE_URL: a
 // PostgreSQL database instead of the embedded one (as in Azure; under scripts/with-postgres.sh:
 // BENCH_ALERTS_DATABASE_URL=$TEST_DATABASE_URL).
@@ -33,12 +35,14 @@ import { postActivity } from './demo/meeting-event-poster';
 import { freeLoopbackPort } from './local/playground-launcher';
 
 const ROOT = resolve(__dirname, '..');
-const flags = parseArgs({ options: { conferences: { type: 'string' }, participants: { type: 'string' }, rounds: { type: 'string' }, 'pause-ms': { type: 'string' } } }).values;
+const flags = parseArgs({
+  options: { conferences: { type: 'string' }, participants: { type: 'string' }, rounds: { type: 'string' }, 'pause-ms': { type: 'string' }, 'spread-ms': { type: 'string' } },
+}).values;
 
-const num = (flag: keyof typeof flags, name: string, fallback: number): number => {
+const num = (flag: keyof typeof flags, name: string, fallback: number, min = 1): number => {
   const raw = flags[flag] ?? process.env[name];
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`BENCH.CONFIG: --${flag} / ${name} must be a positive whole number`);
+  if (!Number.isInteger(value) || value < min) throw new Error(`BENCH.CONFIG: --${flag} / ${name} must be a whole number from ${min}`);
   return value;
 };
 const settings = {
@@ -46,6 +50,8 @@ const settings = {
   participants: num('participants', 'BENCH_ALERTS_PARTICIPANTS', 16),
   rounds: num('rounds', 'BENCH_ALERTS_ROUNDS', 3),
   pauseMs: num('pause-ms', 'BENCH_ALERTS_PAUSE_MS', 300),
+  /** 0: every event of a burst posted at once; N: each at a random moment within N ms (people joining over a while). */
+  spreadMs: num('spread-ms', 'BENCH_ALERTS_SPREAD_MS', 0, 0),
   runtime: process.env.BENCH_RUNTIME === 'tsx' ? ('tsx' as const) : ('dist' as const),
   /** BENCH_PROFILE=1: the bot writes a V8 CPU profile to .tmp/bench-profile (scripts/bench/summarize-profile.ts reads it). */
   profile: process.env.BENCH_PROFILE === '1',
@@ -68,9 +74,11 @@ interface Burst {
 /** Every participant of every conference at once: one event each, all posted together. */
 async function burst(bot: Child, token: string, fleet: FleetConference[], change: 'join' | 'leave'): Promise<Burst> {
   const started = Date.now();
-  const answers = await Promise.all(
-    fleet.flatMap((c) => c.participants.map((p) => postActivity(bot.url, participantsActivity(c.chat, change, [p], new Date()), token))),
-  );
+  const post = async (c: FleetConference, p: FleetConference['participants'][number]) => {
+    if (settings.spreadMs > 0) await new Promise((r) => setTimeout(r, Math.random() * settings.spreadMs));
+    return postActivity(bot.url, participantsActivity(c.chat, change, [p], new Date()), token);
+  };
+  const answers = await Promise.all(fleet.flatMap((c) => c.participants.map((p) => post(c, p))));
   return { events: answers.length, refused: answers.filter((a) => a.status !== 200).length, ms: Date.now() - started };
 }
 
@@ -152,7 +160,7 @@ async function main(): Promise<void> {
       return [...count].map(([k, n]) => `${k} ${n}`).join(', ');
     };
 
-    console.log(`bench:alerts — ${settings.conferences} conferences × ${settings.participants} participants, ${settings.rounds} rounds of join and leave bursts (production configuration, ${settings.runtime === 'dist' ? 'compiled build' : 'tsx'}, ${settings.databaseUrl ? 'PostgreSQL' : 'embedded PGlite'})`);
+    console.log(`bench:alerts — ${settings.conferences} conferences × ${settings.participants} participants, ${settings.rounds} rounds of join and leave bursts${settings.spreadMs > 0 ? ` spread over ${settings.spreadMs} ms` : ''} (production configuration, ${settings.runtime === 'dist' ? 'compiled build' : 'tsx'}, ${settings.databaseUrl ? 'PostgreSQL' : 'embedded PGlite'})`);
     console.log(`  events          ${events} posted in ${bursts.length} bursts (${eventsPerSecond}/s while bursting), refused ${refused}`);
     console.log(`  alerts          expected ${figures.expected}, raised ${raised.length} (${kinds(raised) || 'none'}), card delivered ${figures.delivered}, missed ${figures.missed}`);
     console.log(`  event → card    p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms (promise: 2000 ms)`);
