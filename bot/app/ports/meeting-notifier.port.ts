@@ -4,7 +4,7 @@
 import { CodedError } from '../../domain/shared/coded-error';
 
 export interface MeetingNotification {
-  /** Entra ids; at most 10 (Teams' limit). */
+  /** The recipients' Teams ids in this meeting (29:…, the roster's participantId: Teams' "meeting MRIs"); at most 10 (Teams' limit). */
   recipients: string[];
   /** The page the notification opens (the run sheet): no name in it, ids only. */
   url: string;
