@@ -12,6 +12,8 @@ export interface ReceivedCard {
   texts: string[];
   /** The verbs of its Action.Execute buttons. */
   verbs: string[];
+  /** Each Action.Execute button's data (what a press would send). */
+  actions: { verb: string; data: Record<string, unknown> }[];
 }
 
 type Node = Record<string, unknown>;
@@ -27,15 +29,15 @@ function walk(card: unknown, visit: (n: Node) => void): void {
 
 export function readCard(message: PlaygroundMessage, at = Date.now()): ReceivedCard {
   const texts: string[] = [];
-  const verbs: string[] = [];
+  const actions: ReceivedCard['actions'] = [];
   for (const a of message.attachments) {
     walk(a.content, (n) => {
       if (n.type === 'TextBlock' && typeof n.text === 'string') texts.push(n.text);
-      if (n.type === 'Action.Execute' && typeof n.verb === 'string') verbs.push(n.verb);
+      if (n.type === 'Action.Execute' && typeof n.verb === 'string') actions.push({ verb: n.verb, data: (n.data ?? {}) as Record<string, unknown> });
     });
   }
   if (message.text) texts.unshift(message.text);
-  return { message, at, texts, verbs };
+  return { message, at, texts, verbs: actions.map((x) => x.verb), actions };
 }
 
 export class ChairChat {

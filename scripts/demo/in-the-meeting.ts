@@ -63,16 +63,17 @@ export async function runTheMeeting(product: DemoProduct, api: ProductApi, sandb
   };
   const alerts: string[] = [];
 
-  /** The next alert: the chair's card, the product's record of it, and the in-meeting notification. */
-  const expectAlert = async (kind: string, fromCard: number, fromSend: number): Promise<{ id: string; card: ReceivedCard }> => {
-    const card = await chair.waitFor((c) => c.verbs.some((v) => v.startsWith('meeting.alert')), fromCard);
-    if (!card) throw new Error(`DEMO.NO_ALERT: no ${kind} alert card reached the chair's chat`);
-    const raised = (await controls.alerts()).filter((a) => a.kind === kind && !a.acknowledged);
-    if (raised.length === 0) throw new Error(`DEMO.NO_ALERT: the product holds no open ${kind} alert`);
+  /** The next alert: the card in the chair's chat, the alert on the run sheet its button names, and the in-meeting notification. */
+  const expectAlert = async (expected: string, fromCard: number, fromSend: number): Promise<{ id: string; card: ReceivedCard }> => {
+    const card = await chair.waitFor((c) => c.verbs.includes('meeting.alert-ack'), fromCard);
+    if (!card) throw new Error(`DEMO.NO_ALERT: no alert card reached the chair's chat (expected ${expected})`);
+    const alertId = String(card.actions.find((a) => a.verb === 'meeting.alert-ack')?.data.alertId ?? '');
+    const alert = (await controls.alerts()).find((a) => a.id === alertId);
+    if (!alert) throw new Error(`DEMO.NO_ALERT: the run sheet has no open alert ${alertId}`);
     const notified = product.meetingConnector.received().slice(fromSend).filter((s) => s.kind === 'meeting-notification');
-    alerts.push(kind);
-    story.detail(`alert to the chair (${kind}): card "${card.texts.slice(0, 2).join(' — ')}"; in-meeting notifications ${notified.length}`);
-    return { id: raised.at(-1)!.id, card };
+    alerts.push(alert.kind);
+    story.detail(`alert to the chair (${alert.kind}${alert.kind === expected ? '' : `, expected ${expected}`}): card "${card.texts.slice(0, 2).join(' — ')}"; in-meeting notifications ${notified.length}`);
+    return { id: alert.id, card };
   };
 
   /** The chair's guidance on the run sheet, by role (the names are on the chair's own card). */
