@@ -93,6 +93,12 @@ it('POST invalid: 422 naming every field; valid: recorded; again: 200 alreadyRec
   expect(await kit.api('PUT', path('da-1', '/draft'), CHAIR.id, { views })).toMatchObject({ status: 409, json: { error: { code: 'DECISION.ALREADY_RECORDED' } } });
   expect((await liveOf(kit, 'da-1'))!.decision).toEqual(ok.json.decision);
   expect((await auditOf(kit, 'da-1')).filter((a) => a.action === 'decision.recorded')).toHaveLength(1);
+  // Once recorded, the count shown is the decision's own, even with nobody left in the roster.
+  const store = new SqlLiveMeetingStore(kit.bot.db);
+  await store.save({ ...(await store.get('da-1'))!, roster: [] });
+  const shown = await kit.api('GET', path('da-1'), CHAIR.id);
+  const plans = ok.json.decision.views.filter((v: { view: string }) => v.view === 'plan').length;
+  expect(shown.json.outcome).toMatchObject({ plan: plans, result: 'plan' });
   // The record's issue was queued with the decision, once (ids only), though it was recorded twice over.
   const jobs = await kit.bot.db.query<{ payload: unknown }>("SELECT payload FROM jobs WHERE kind = 'record.issue'");
   expect(jobs.rows.map((r) => (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload))).toEqual([{ conferenceId: 'da-1', chairId: CHAIR.id }]);

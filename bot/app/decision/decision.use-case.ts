@@ -49,7 +49,10 @@ function viewOf(loaded: LoadedDecision, errors: DecisionFieldErrors = {}): Decis
     loaded,
     draft,
     ...(live.decision && { decision: live.decision }),
-    outcome: computeOutcome(profile.decisionRule, countableViews(draft, loaded.eligibleAgencies), draft.chairView),
+    // Once recorded, the count is the decision's own (who is in the meeting now no longer matters).
+    outcome: live.decision
+      ? computeOutcome(profile.decisionRule, live.decision.views, live.decision.chairView)
+      : computeOutcome(profile.decisionRule, countableViews(draft, loaded.eligibleAgencies), draft.chairView),
     ranges: decisionRanges(profile, calendar, conference.kind, conferenceDateOf(conference)),
     errors,
   };
