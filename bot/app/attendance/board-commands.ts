@@ -7,21 +7,20 @@ import type { AppDeps } from '../app-deps';
 import type { ChatCommand, TextReply } from '../chat/chat-turn';
 import { inviteListCard } from '../invite-list/invite-list-card';
 import { readInviteList } from '../invite-list/invite-list.use-case';
-import { INVOKE_MESSAGES } from './command-messages';
+import { CASE_REFERENCE_ARG, usageText, accessRefusalText, INVOKE_MESSAGES } from './command-messages';
 import { boardCard } from './board-card';
 import { readBoard } from './board.use-case';
 
-const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9/_-]{1,39}$/;
 
 async function withConference(deps: AppDeps, args: string, word: string, show: (conferenceId: string) => Promise<TextReply>): Promise<TextReply> {
   const reference = args.trim();
-  if (!REFERENCE.test(reference)) return { kind: 'text', text: `Say "${word}" and the case reference, for example "${word} CP-2026-0042".` };
+  if (!CASE_REFERENCE_ARG.test(reference)) return { kind: 'text', text: usageText(word) };
   const ids = await deps.lookup.idsByCaseReference(reference);
   if (ids.length === 0) return { kind: 'text', text: INVOKE_MESSAGES.notFound };
   try {
     return await show(ids[0]!);
   } catch (err) {
-    if (err instanceof AccessRefused) return { kind: 'text', text: err.code === 'ACCESS.UNKNOWN_PERSON' ? INVOKE_MESSAGES.unknownPerson : err.code === 'ACCESS.ROLE_NOT_ALLOWED' ? INVOKE_MESSAGES.roleNotAllowed : INVOKE_MESSAGES.notFound };
+    if (err instanceof AccessRefused) return { kind: 'text', text: accessRefusalText(err) };
     throw err;
   }
 }

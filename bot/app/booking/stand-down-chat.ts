@@ -9,13 +9,12 @@ import { CodedError } from '../../domain/shared/coded-error';
 import { AccessRefused, authorise } from '../access/authorise';
 import { requireViewer } from '../access/viewer-of';
 import type { AppDeps } from '../app-deps';
-import { INVOKE_MESSAGES } from '../attendance/command-messages';
+import { CASE_REFERENCE_ARG, usageText, accessRefusalText, INVOKE_MESSAGES } from '../attendance/command-messages';
 import type { ChatCommand } from '../chat/chat-turn';
 import { BookingError } from '../meetings/booking-errors';
 import type { CardActionHandlers } from '../ports/card-action.port';
 import { STAND_DOWN_LABEL, STAND_DOWN_REASONS, requestStandDown } from './stand-down.use-case';
 
-const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9/_-]{1,39}$/;
 type Values = StandDownCardViewModel['values'];
 
 async function safeguardingManagers(deps: AppDeps, selected: string): Promise<{ title: string; value: string }[]> {
@@ -63,7 +62,7 @@ export function standDownCommands(deps: AppDeps): ChatCommand[] {
       word: 'stand-down',
       async run(turn, args) {
         const reference = args.trim();
-        if (!REFERENCE.test(reference)) return { kind: 'text', text: 'Say "stand-down" and the case reference, for example "stand-down CP-2026-0042".' };
+        if (!CASE_REFERENCE_ARG.test(reference)) return { kind: 'text', text: usageText('stand-down') };
         const ids = await deps.lookup.idsByCaseReference(reference);
         const c = ids[0] ? await deps.store.get(ids[0]) : null;
         if (!c) return { kind: 'text', text: INVOKE_MESSAGES.notFound };
@@ -72,7 +71,7 @@ export function standDownCommands(deps: AppDeps): ChatCommand[] {
           await authorise(deps, viewer, 'conference.stand-down', c);
         } catch (err) {
           if (!(err instanceof AccessRefused)) throw err;
-          return { kind: 'text', text: err.code === 'ACCESS.UNKNOWN_PERSON' ? INVOKE_MESSAGES.unknownPerson : err.code === 'ACCESS.ROLE_NOT_ALLOWED' ? INVOKE_MESSAGES.roleNotAllowed : INVOKE_MESSAGES.notFound };
+          return { kind: 'text', text: accessRefusalText(err) };
         }
         return { kind: 'card', card: render(await standDownCard(deps, c, { reason: '', rationale: '', managerId: '' })) };
       },

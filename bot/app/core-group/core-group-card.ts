@@ -10,7 +10,7 @@ import type { Conference } from '../../domain/conference/conference';
 import { CodedError } from '../../domain/shared/coded-error';
 import { AccessRefused } from '../access/authorise';
 import type { AppDeps } from '../app-deps';
-import { INVOKE_MESSAGES } from '../attendance/command-messages';
+import { CASE_REFERENCE_ARG, usageText, accessRefusalText, INVOKE_MESSAGES } from '../attendance/command-messages';
 import type { ChatCommand } from '../chat/chat-turn';
 import { BookingError } from '../meetings/booking-errors';
 import type { CardActionHandlers, CardOutcome } from '../ports/card-action.port';
@@ -19,7 +19,6 @@ import { CoreGroupError, MinutesRefused } from './core-group-errors';
 import { type MinutesInput, readCoreGroup, saveCoreGroupMinutes } from './core-group-minutes.use-case';
 import type { CoreGroupView } from './core-group-view';
 
-const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9/_-]{1,39}$/;
 type CardData = Record<string, string | number | undefined>;
 
 const yn = (v: boolean | undefined) => (v === undefined ? '' : v ? 'yes' : 'no');
@@ -184,7 +183,7 @@ export function coreGroupCommands(deps: AppDeps): ChatCommand[] {
       word: 'minutes',
       async run(turn, args) {
         const reference = args.trim();
-        if (!REFERENCE.test(reference)) return { kind: 'text', text: 'Say "minutes" and the case reference, for example "minutes CP-2026-0042".' };
+        if (!CASE_REFERENCE_ARG.test(reference)) return { kind: 'text', text: usageText('minutes') };
         const all = (await Promise.all((await deps.lookup.idsByCaseReference(reference)).map((id) => deps.store.get(id)))).filter((c): c is Conference => c !== null && c.kind === 'CORE_GROUP');
         const open: Conference[] = [];
         for (const c of all) if (!(await deps.coreGroups.getMinutes(c.id))?.circulatedAt) open.push(c);
@@ -194,7 +193,7 @@ export function coreGroupCommands(deps: AppDeps): ChatCommand[] {
           return { kind: 'card', card: minutesCard(c, await readCoreGroup(deps, turn.actor.aadObjectId, c.id)) };
         } catch (err) {
           if (!(err instanceof AccessRefused)) throw err;
-          return { kind: 'text', text: err.code === 'ACCESS.UNKNOWN_PERSON' ? INVOKE_MESSAGES.unknownPerson : err.code === 'ACCESS.ROLE_NOT_ALLOWED' ? INVOKE_MESSAGES.roleNotAllowed : INVOKE_MESSAGES.notFound };
+          return { kind: 'text', text: accessRefusalText(err) };
         }
       },
     },

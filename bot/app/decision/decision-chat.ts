@@ -5,14 +5,13 @@
 import { AGENCY_LABEL, type Agency } from '../../domain/conference/agency';
 import { CodedError } from '../../domain/shared/coded-error';
 import type { AppDeps } from '../app-deps';
-import { INVOKE_MESSAGES } from '../attendance/command-messages';
+import { CASE_REFERENCE_ARG, usageText, INVOKE_MESSAGES } from '../attendance/command-messages';
 import type { ChatCommand } from '../chat/chat-turn';
 import type { CardActionHandlers, CardOutcome } from '../ports/card-action.port';
 import { decisionBaseCard, decisionCard, draftFromCard } from './decision-card';
 import { DecisionError, DecisionFieldsRefused } from './decision-errors';
 import { readDecision, recordDecision, saveDecisionDraft } from './decision.use-case';
 
-const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9/_-]{1,39}$/;
 
 /** Why the card cannot be opened, in words (no case detail). */
 const REFUSAL_TEXT: Record<string, string> = {
@@ -31,7 +30,7 @@ export function decisionCommands(deps: AppDeps): ChatCommand[] {
       word: 'decision',
       async run(turn, args) {
         const reference = args.trim();
-        if (!REFERENCE.test(reference)) return { kind: 'text', text: 'Say "decision" and the case reference, for example "decision CP-2026-0042".' };
+        if (!CASE_REFERENCE_ARG.test(reference)) return { kind: 'text', text: usageText('decision') };
         const ids = await deps.lookup.idsByCaseReference(reference);
         if (!ids[0]) return { kind: 'text', text: INVOKE_MESSAGES.notFound };
         const actor = turn.actor.aadObjectId ?? turn.actor.id;

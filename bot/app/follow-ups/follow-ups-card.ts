@@ -8,7 +8,7 @@ import { FOLLOW_UP_NAMES } from '../../domain/follow-ups/follow-ups';
 import { CodedError } from '../../domain/shared/coded-error';
 import { AccessRefused } from '../access/authorise';
 import type { AppDeps } from '../app-deps';
-import { INVOKE_MESSAGES } from '../attendance/command-messages';
+import { CASE_REFERENCE_ARG, usageText, accessRefusalText, INVOKE_MESSAGES } from '../attendance/command-messages';
 import { BookingFieldsRefused } from '../booking/booking-request-errors';
 import type { ChatCommand } from '../chat/chat-turn';
 import { BookingError } from '../meetings/booking-errors';
@@ -16,7 +16,6 @@ import type { CardActionHandlers, CardOutcome } from '../ports/card-action.port'
 import { bookFollowUps, type FollowUpsAnswer, readFollowUps } from './book-follow-ups.use-case';
 import { markFollowUpDone } from './mark-task-done.use-case';
 
-const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9/_-]{1,39}$/;
 const KIND_TEXT = { 'first-core-group': 'First core group', review: 'Review conference', 'next-core-group': 'Next core group' } as const;
 
 export function followUpsCard(caseReference: string, a: FollowUpsAnswer, notice = ''): ReturnType<typeof render> {
@@ -98,7 +97,7 @@ export function followUpsCommands(deps: AppDeps): ChatCommand[] {
       word: 'follow-ups',
       async run(turn, args) {
         const reference = args.trim();
-        if (!REFERENCE.test(reference)) return { kind: 'text', text: 'Say "follow-ups" and the case reference, for example "follow-ups CP-2026-0042".' };
+        if (!CASE_REFERENCE_ARG.test(reference)) return { kind: 'text', text: usageText('follow-ups') };
         const conferences = (await Promise.all((await deps.lookup.idsByCaseReference(reference)).map((id) => deps.store.get(id)))).filter((c) => c !== null);
         const c = conferences.filter((x) => x.kind !== 'CORE_GROUP').sort((a, b) => b.start.localeCompare(a.start))[0];
         if (!c) return { kind: 'text', text: INVOKE_MESSAGES.notFound };
@@ -106,7 +105,7 @@ export function followUpsCommands(deps: AppDeps): ChatCommand[] {
           return { kind: 'card', card: followUpsCard(c.caseReference, await readFollowUps(deps, turn.actor.aadObjectId, c.id)) };
         } catch (err) {
           if (!(err instanceof AccessRefused)) throw err;
-          return { kind: 'text', text: err.code === 'ACCESS.UNKNOWN_PERSON' ? INVOKE_MESSAGES.unknownPerson : err.code === 'ACCESS.ROLE_NOT_ALLOWED' ? INVOKE_MESSAGES.roleNotAllowed : INVOKE_MESSAGES.notFound };
+          return { kind: 'text', text: accessRefusalText(err) };
         }
       },
     },

@@ -4,13 +4,12 @@
 import { MeetingError } from '../../../domain/meeting/meeting-errors';
 import { AccessRefused } from '../../access/authorise';
 import type { AppDeps } from '../../app-deps';
-import { INVOKE_MESSAGES } from '../../attendance/command-messages';
+import { CASE_REFERENCE_ARG, usageText, accessRefusalText, INVOKE_MESSAGES } from '../../attendance/command-messages';
 import type { ChatCommand } from '../../chat/chat-turn';
 import { BookingError } from '../../meetings/booking-errors';
 import { loadForChair } from './chair-context';
 import { runSheetCard } from './run-sheet-card';
 
-const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9/_-]{1,39}$/;
 
 export function runSheetCommands(deps: AppDeps): ChatCommand[] {
   return [
@@ -18,7 +17,7 @@ export function runSheetCommands(deps: AppDeps): ChatCommand[] {
       word: 'meeting',
       async run(turn, args) {
         const reference = args.trim();
-        if (!REFERENCE.test(reference)) return { kind: 'text', text: 'Say "meeting" and the case reference, for example "meeting CP-2026-0042".' };
+        if (!CASE_REFERENCE_ARG.test(reference)) return { kind: 'text', text: usageText('meeting') };
         const ids = await deps.lookup.idsByCaseReference(reference);
         if (ids.length === 0) return { kind: 'text', text: INVOKE_MESSAGES.notFound };
         try {
@@ -27,7 +26,7 @@ export function runSheetCommands(deps: AppDeps): ChatCommand[] {
           return { kind: 'text', text: 'The run sheet is in your 1:1 chat with the bot.' };
         } catch (err) {
           if (err instanceof AccessRefused) {
-            return { kind: 'text', text: err.code === 'ACCESS.UNKNOWN_PERSON' ? INVOKE_MESSAGES.unknownPerson : err.code === 'ACCESS.ROLE_NOT_ALLOWED' ? INVOKE_MESSAGES.roleNotAllowed : INVOKE_MESSAGES.notFound };
+            return { kind: 'text', text: accessRefusalText(err) };
           }
           if (err instanceof BookingError && err.code === 'CONFERENCE.NOT_FOUND') return { kind: 'text', text: INVOKE_MESSAGES.notFound };
           if (err instanceof MeetingError && err.code === 'MEETING.NOT_THE_CHAIR') return { kind: 'text', text: 'Only the chair of this conference has its run sheet.' };
