@@ -108,8 +108,8 @@ export interface LiveMeeting {
   decision?: Decision;
   /** Optimistic concurrency, like the conference's. */
   version: number;
-  /** H3a: the decision and recommendations record — who gets which copy, by which channel, how it went (bot/app/record). */
+  /** The decision and recommendations record — who gets which copy, by which channel, how it went (bot/app/record). */
   record?: RecordState;
-  /** H4b: the calling bot's call in this meeting (removing someone), kept so it is joined once. */
+  /** The calling bot's call in this meeting (removing someone), kept so it is joined once. */
   call?: { callId: string; joinedAt: string };
 }

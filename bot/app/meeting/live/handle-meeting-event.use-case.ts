@@ -1,7 +1,7 @@
 // A Teams meeting event (start, end, join, leave, recording) applied to the conference's live
 // meeting (issue 9 "The roster"). The meeting chat's thread id finds the conference; an event of
 // a meeting no conference owns, or of another meeting than the row's, is refused and audited and
-// changes nothing. The roster rule (H1's applyParticipantEvent) makes a redelivered, duplicated or
+// changes nothing. The roster rule (applyParticipantEvent) makes a redelivered, duplicated or
 // out-of-order event a no-op; alerts are recomputed and reconciled, and every alert raised or
 // cleared is audited in the same transaction as the save. The raised ones are delivered after
 // the commit (deliver-alerts.ts); the repeat job is queued with them, so a crash in between loses none.

@@ -1,6 +1,6 @@
 // The chair moves the stage (card, run sheet page's card, API): only the chair of this conference
 // (anyone else: MEETING.NOT_THE_CHAIR, audited as meeting.refused, nothing changes); the stage
-// machine (H1 transitionStage) says what is legal; a double press (ALREADY_IN_STAGE) is answered
+// machine (transitionStage) says what is legal; a double press (ALREADY_IN_STAGE) is answered
 // as a no-op. On a change: the alerts recomputed for the new stage (cleared 'stage-changed'), the
 // change and each alert raised/cleared audited in the same transaction, the lobby bypass set where
 // the profile asks, and the chair told who to admit now, who must wait and who must leave.
@@ -87,7 +87,7 @@ export async function changeStage(
     return { next: { ...staged, alerts: r.alerts }, audit, result: { from: current.stage, changed: true, raised: r.raised.map((a) => a.id) } };
   });
   if (!result.changed) return { kind: 'unchanged', live };
-  // Someone present who must not be in the new part: alerted like any other (H4a's delivery, repeated until acknowledged).
+  // Someone present who must not be in the new part: alerted like any other (deliver-alerts.ts, repeated until acknowledged).
   if (result.raised && result.raised.length > 0) await deliverAlerts(deps, conferenceId, result.raised).catch(() => []);
 
   const lobby = await applyLobbyBypass(deps, c, profile, result.from, live.stage, viewer);

@@ -1,6 +1,6 @@
 // The chair's run sheet: one read of the conference and its live meeting for the card, the page and
 // the API alike — the stage and since when, expected vs present by section, who to admit now / who
-// must wait / who must leave (H1's admissionGuidance), unknown joiners to match, open alerts, the
+// must wait / who must leave (admissionGuidance), unknown joiners to match, open alerts, the
 // stage buttons (legalCommands), quorum at the start, and what the product knows of recording.
 // Names only in the chair's (or clerk's) view: `withNames` false leaves roles and agencies.
 import type { LocalDateTime } from '../../../domain/calendar/iso-date';
