@@ -4,6 +4,7 @@
 // the 1:1 conversation created with their Entra object id (Teams accepts it in personal scope).
 // Nobody reachable either way (outside the tenant, app blocked): NOTIFY.NO_CONVERSATION, and the
 // caller falls back to e-mail.
+import { connectorStatusOf } from './connector-status';
 import { type Activity, CardFactory, type CloudAdapter, type ConversationParameters, type ConversationReference, MessageFactory } from 'botbuilder';
 import type { AdaptiveCardJson } from '../../cards/adaptive-card';
 import { type ChatNotifier, ChatNotifierError, type SentCard } from '../../app/ports/chat-notifier.port';
@@ -38,10 +39,6 @@ function referenceOf(ref: ConversationRef): Partial<ConversationReference> {
   };
 }
 
-const statusOf = (err: unknown): number | undefined => {
-  const e = err as { statusCode?: unknown; response?: { status?: unknown } };
-  return typeof e.statusCode === 'number' ? e.statusCode : typeof e.response?.status === 'number' ? e.response.status : undefined;
-};
 
 export class TeamsChatNotifier implements ChatNotifier {
   constructor(
@@ -58,7 +55,7 @@ export class TeamsChatNotifier implements ChatNotifier {
         activityId = (await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card))))?.id;
       });
     } catch (err) {
-      const status = statusOf(err);
+      const status = connectorStatusOf(err);
       // The conversation is gone (app uninstalled, user removed): forget it, so the next try reinstalls.
       if (status === 403 || status === 404) {
         await this.options.refs.forget(personId);
@@ -79,7 +76,7 @@ export class TeamsChatNotifier implements ChatNotifier {
         await context.updateActivity(update);
       });
     } catch (err) {
-      throw new ChatNotifierError('NOTIFY.UNAVAILABLE', `the connector did not update the card${statusOf(err) ? ` (${statusOf(err)})` : ''}`);
+      throw new ChatNotifierError('NOTIFY.UNAVAILABLE', `the connector did not update the card${connectorStatusOf(err) ? ` (${connectorStatusOf(err)})` : ''}`);
     }
   }
 
@@ -103,7 +100,7 @@ export class TeamsChatNotifier implements ChatNotifier {
         conversationId = context.activity.conversation?.id;
       });
     } catch (err) {
-      const status = statusOf(err);
+      const status = connectorStatusOf(err);
       if (status === 400 || status === 403 || status === 404) throw new ChatNotifierError('NOTIFY.NO_CONVERSATION', `Teams refused the 1:1 chat (${status})`);
       throw new ChatNotifierError('NOTIFY.UNAVAILABLE', 'Teams did not create the 1:1 chat');
     }

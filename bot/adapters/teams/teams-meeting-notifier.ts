@@ -2,16 +2,13 @@
 // (TeamsInfo.sendMeetingNotification, POST v1/meetings/{id}/notification) sent proactively into
 // the meeting chat's conversation (continueConversationAsync, as TeamsChatNotifier does for 1:1
 // chats). It opens the run sheet page in a dialog over the meeting stage for the recipients only.
+import { connectorStatusOf } from './connector-status';
 import { type CloudAdapter, type ConversationReference, TeamsInfo } from 'botbuilder';
 import { type MeetingNotification, type MeetingNotifier, MeetingNotifierError } from '../../app/ports/meeting-notifier.port';
 
 /** Teams' limit for a targeted meeting notification. */
 export const MAX_MEETING_RECIPIENTS = 10;
 
-const statusOf = (err: unknown): number | undefined => {
-  const e = err as { statusCode?: unknown; response?: { status?: unknown } };
-  return typeof e.statusCode === 'number' ? e.statusCode : typeof e.response?.status === 'number' ? e.response.status : undefined;
-};
 
 export class TeamsMeetingNotifier implements MeetingNotifier {
   constructor(
@@ -43,7 +40,7 @@ export class TeamsMeetingNotifier implements MeetingNotifier {
         );
       });
     } catch (err) {
-      const status = statusOf(err);
+      const status = connectorStatusOf(err);
       // Teams answers 403/404 when a recipient is not in the meeting (or the meeting has ended).
       if (status === 403 || status === 404) throw new MeetingNotifierError('NOTIFY.NOT_IN_MEETING', `the meeting notification answered ${status}`);
       throw new MeetingNotifierError('NOTIFY.UNAVAILABLE', `the connector did not take the meeting notification${status ? ` (${status})` : ''}`);
