@@ -170,6 +170,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
       (server) => mountRunSheetPage(server, app),
       mountCallsCallback,
     ],
+    tab: { distDir: config.tab.distDir, localMode: config.localMode, extraFrameAncestors: config.tab.extraFrameAncestors },
     readiness: {
       async check() {
         try {

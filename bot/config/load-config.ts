@@ -83,6 +83,8 @@ export interface Config {
   jobPollMs: number;
   /** How often an unacknowledged meeting alert is repeated to the chair, in ms (MEETING_ALERT_REPEAT_MS). */
   meetingAlertRepeatMs: number;
+  /** The tab (docs/tab.md): the built files (TAB_DIST_DIR) and the extra frame ancestors allowed. */
+  tab: { distDir: string; extraFrameAncestors: string[] };
 }
 
 type Env = Record<string, string | undefined>;
@@ -297,5 +299,11 @@ export function loadConfig(env: Env, mode: ConfigMode): Config {
     // A reminder goes out at most this late; each poll is two indexed statements.
     jobPollMs: parse(env, 'JOB_POLL_MS', z.coerce.number().int().min(100).max(600_000).default(5000)),
     meetingAlertRepeatMs: parse(env, 'MEETING_ALERT_REPEAT_MS', z.coerce.number().int().min(1000).max(3_600_000).default(30_000)),
+    tab: {
+      // `npm run build:tab` writes here; relative to the working directory (the repository or the package root).
+      distDir: parse(env, 'TAB_DIST_DIR', z.string().min(1).default('dist/tab')),
+      // Teams' own origins are always allowed (tab-security.ts); a council may add its own portal.
+      extraFrameAncestors: parse(env, 'TAB_FRAME_ANCESTORS', z.string().optional())?.split(/[\s,]+/).filter((o) => o !== '') ?? [],
+    },
   };
 }

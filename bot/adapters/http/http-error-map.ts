@@ -16,6 +16,7 @@ export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
   'HTTP.MALFORMED_JSON': 400,
   'HTTP.NOT_FOUND': 404,
   'HTTP.INTERNAL': 500,
+  'HTTP.UNAVAILABLE': 503,
   'ACTIVITY.MALFORMED': 400,
   'AUTH.UNAUTHORIZED': 401,
   // Our outage (signing keys unreachable): the channel retries.

@@ -10,6 +10,8 @@ import { dropUnreadBody, readJsonBody } from './read-json-body';
 import { httpError } from './http-error-map';
 import { type ApiSetup, mountApi, mountApiNotFound } from './api-router';
 import { mountConfirmPage } from './confirm-page';
+import { mountTabPages } from './tab/tab-pages';
+import type { TabSecurityOptions } from './tab/tab-security';
 
 export interface Readiness {
   /** Reasons the service cannot serve yet (empty = ready): database unreachable, migrations pending. */
@@ -25,6 +27,8 @@ export interface HttpServerOptions {
   api?: ApiSetup;
   /** Server-rendered pages under /tab (e.g. pages/report-link.page.ts), mounted before the /tab 404. */
   pages?: ((server: restify.Server) => void)[];
+  /** The built tab (dist/tab): its pages and assets under /tab (tab/tab-pages.ts). */
+  tab?: TabSecurityOptions & { distDir: string };
 }
 
 export interface RunningHttpServer {
@@ -131,9 +135,9 @@ export function createHttpServer(options: HttpServerOptions) {
   // The confirmation page for people without the app (signed links in e-mails).
   if (options.api) mountConfirmPage(server, { app: options.api.deps.app, logOf, setLogFields });
 
-  // Reserved for the meeting tab (its own issue fills it in).
+  if (options.tab) mountTabPages(server, { ...options.tab, setLogFields });
   server.get('/tab/*', async (_req: Request, res: Response) => {
-    const notFound = httpError('HTTP.NOT_FOUND', 'No such tab resource yet.');
+    const notFound = httpError('HTTP.NOT_FOUND', 'No such tab page.');
     sendJson(res, notFound.status, notFound.body);
   });
 
