@@ -32,20 +32,24 @@ postgres_leg() { # postgres_leg WORKERS
   bash scripts/with-postgres.sh bash -c "echo '── test leg: postgres'; TZ=UTC npx jest --maxWorkers=$1 --json --outputFile=.tmp/test-results/postgres.json test/store test/app test/invitations"
 }
 
-leg utc "$workers" TZ=UTC -- "$@" || status=1
+# Each leg's exit status is printed: a leg can pass every test and still fail (a hook, a crash).
+note_failed() { echo "── test leg $1 exited $2" >&2; status=1; }
+leg utc "$workers" TZ=UTC -- "$@" || note_failed utc $?
 
 if [ "$workers" -le 1 ]; then
-  leg london 1 TZ=Europe/London -- test/domain || status=1
-  postgres_leg 1 || status=1
+  leg london 1 TZ=Europe/London -- test/domain || note_failed london $?
+  postgres_leg 1 || note_failed postgres $?
 else
   leg london 1 TZ=Europe/London -- test/domain >.tmp/test-results/london.log 2>&1 &
   london=$!
   postgres_leg $((workers - 1)) >.tmp/test-results/postgres.log 2>&1 &
   pg=$!
-  wait "$london" || status=1
+  london_rc=0; wait "$london" || london_rc=$?
   cat .tmp/test-results/london.log
-  wait "$pg" || status=1
+  [ "$london_rc" = 0 ] || note_failed london "$london_rc"
+  pg_rc=0; wait "$pg" || pg_rc=$?
   cat .tmp/test-results/postgres.log
+  [ "$pg_rc" = 0 ] || note_failed postgres "$pg_rc"
 fi
 
 node -e '

@@ -22,6 +22,8 @@ export interface HandlerDeps {
   dispatch: (req: GraphRequest) => Promise<GraphReply>;
   /** Requests in progress per mailbox, for the optional mailboxConcurrency limit. */
   inFlight: Map<string, number>;
+  /** True once stop() has begun: a request cut off by the stop is not an internal error worth a line. */
+  stopping?: () => boolean;
 }
 
 class PayloadTooLarge extends Error {}
@@ -66,7 +68,7 @@ export function createHandler(deps: HandlerDeps): (req: IncomingMessage, res: Se
         res.writeHead(500, { 'Content-Type': JSON_CONTENT_TYPE });
         res.end(JSON.stringify(graphErrorBody('generalException', 'An internal sandbox error occurred.', randomUUID(), randomUUID(), new Date())));
       }
-      console.error('graph sandbox: internal error', (e as Error).message);
+      if (!deps.stopping?.()) console.error('graph sandbox: internal error', (e as Error).message);
     });
   };
 }

@@ -104,7 +104,8 @@ export async function startGraphSandbox(options: GraphSandboxOptions = {}): Prom
     transaction: (fn) => db.transaction((tx) => fn(new SandboxStore(tx))),
   };
   const dispatch = createGraphRouter(env, () => faults);
-  const handler = createHandler({ env, tokens, faults: () => faults, log, origin: () => origin, dispatch, inFlight: new Map() });
+  let stopping = false;
+  const handler = createHandler({ env, tokens, faults: () => faults, log, origin: () => origin, dispatch, inFlight: new Map(), stopping: () => stopping });
   const server: Server = tls ? createHttpsServer({ cert: tls.certPem, key: tls.keyPem }, handler) : createHttpServer(handler);
   // Node's 5 s keep-alive can close a socket just as a busy client reuses it (ECONNRESET under
   // load, seen in the drive tests); Graph's front ends keep connections far longer. stop() closes them.
@@ -156,6 +157,7 @@ export async function startGraphSandbox(options: GraphSandboxOptions = {}): Prom
     addCallParticipant: (callId, participantId, who) => store.addCallParticipant(callId, participantId, now().toISOString(), who),
     addMeetingParticipant: (threadId, participant) => store.addMeetingParticipant(threadId, participant, now().toISOString()),
     async stop() {
+      stopping = true;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const s of sockets) s.destroy();
