@@ -90,7 +90,8 @@ export function planTimeline(profile: PolicyProfile, calendar: WorkingCalendar, 
   for (const { conference: c, decision, facts } of byDate) {
     const date = c.start.slice(0, 10);
     const strategy = c.anchors?.['strategy-discussion'];
-    if (c.kind === 'ICPC' && strategy) items.push({ ...blank, type: 'strategy-discussion', date: strategy, conferenceId: c.id, label: 'Strategy discussion', status: 'held' });
+    // A stood-down ICPC and its rebooking share the strategy discussion: listed once.
+    if (c.kind === 'ICPC' && strategy && !items.some((i) => i.type === 'strategy-discussion' && i.date === strategy)) items.push({ ...blank, type: 'strategy-discussion', date: strategy, conferenceId: c.id, label: 'Strategy discussion', status: 'held' });
     const due = meetingDue(profile, calendar, c);
     const meetingRow = timelinessOf(profile, calendar, c, facts, today).find((r) => r.measure !== 'records-within-t12');
     const status: TimelineItemStatus = c.status === 'stood-down' || c.status === 'draft' ? c.status : date <= today ? 'held' : 'booked';
