@@ -54,6 +54,7 @@ export const planTimelineSchema = z
   .object({
     planId: z.string(),
     caseReference: z.string(),
+    today: date,
     open: z.boolean(),
     items: z.array(
       z.object({

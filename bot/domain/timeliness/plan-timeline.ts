@@ -35,6 +35,8 @@ export interface TimelineItem {
 export interface PlanTimeline {
   planId: string;
   caseReference: string;
+  /** The day the statuses are measured on (Europe/London). */
+  today: IsoDate;
   /** The latest decision keeps a plan running (false: ended, or no decision yet). */
   open: boolean;
   items: TimelineItem[];
@@ -141,5 +143,5 @@ export function planTimeline(profile: PolicyProfile, calendar: WorkingCalendar, 
 
   items.sort((a, b) => a.date.localeCompare(b.date) || TYPE_ORDER[a.type] - TYPE_ORDER[b.type]);
   const root = members.find((m) => m.conference.id === planId)?.conference ?? byDate[0]?.conference;
-  return { planId, caseReference: root?.caseReference ?? '', open, items };
+  return { planId, caseReference: root?.caseReference ?? '', today, open, items };
 }

@@ -1,7 +1,176 @@
-// Placeholder until the timeliness report lands (replaced whole by its owner, same export and props).
-import { Text } from '@fluentui/react-components';
-import type { ApiClient } from '../shell/api-client';
+// The dashboard's timeliness section: a period, the four measures (GET /reports/timeliness) as a
+// chart and as a table, the conferences behind them, and a CSV download of that table.
+import {
+  Button, Field, Input, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3,
+  makeStyles, tokens,
+} from '@fluentui/react-components';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { ApiError, type ApiClient } from '../shell/api-client';
+import type { TimelinessReport } from '../shell/api-types';
+import { ENGLAND_ICPC_SHARE, figureText, percent, SHORT_LABELS, TimelinessChart } from './timeliness-chart';
+import { timelinessCsv } from './timeliness-csv';
 
-export function TimelinessPanel(_props: { api: ApiClient }) {
-  return <Text>Timeliness figures are not available yet.</Text>;
+const STATUS_WORDS: Readonly<Record<TimelinessReport['rows'][number]['status'], string>> = {
+  met: 'On time',
+  missed: 'Late',
+  pending: 'Not due yet',
+  unmeasured: 'Not measured',
+};
+
+const useStyles = makeStyles({
+  form: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap', marginBlock: '12px' },
+  block: { marginBlock: '16px' },
+  context: { color: tokens.colorNeutralForeground2 },
+});
+
+function isoToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function yearBefore(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const back = new Date(Date.UTC(y - 1, m - 1, d + 1));
+  return back.toISOString().slice(0, 10);
+}
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+export function TimelinessPanel({ api }: { api: ApiClient }) {
+  const s = useStyles();
+  const [to, setTo] = useState(isoToday);
+  const [from, setFrom] = useState(() => yearBefore(isoToday()));
+  const [report, setReport] = useState<TimelinessReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  const load = useCallback(async (f: string, t: string) => {
+    setLoading(true);
+    setError(null);
+    try {
+      setReport(await api.get<TimelinessReport>(`/reports/timeliness?from=${encodeURIComponent(f)}&to=${encodeURIComponent(t)}`));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'The figures could not be loaded.');
+    } finally {
+      setLoading(false);
+    }
+  }, [api]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the first period only; later ones on Show
+  useEffect(() => {
+    void load(from, to);
+  }, [load]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void load(from, to);
+  };
+
+  const labels = Object.fromEntries((report?.measures ?? []).map((m) => [m.measure, m.label]));
+  return (
+    <div data-testid="timeliness-panel">
+      <Title3 as="h2">Timeliness</Title3>
+      <form className={s.form} onSubmit={submit} aria-label="Period">
+        <Field label="From">
+          <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} data-testid="timeliness-from" required />
+        </Field>
+        <Field label="To">
+          <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} data-testid="timeliness-to" required />
+        </Field>
+        <Button type="submit" appearance="primary" data-testid="timeliness-show" disabled={loading}>Show</Button>
+        {loading && <Spinner size="tiny" label="Loading" />}
+      </form>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {report && (
+        <div data-testid="timeliness-ready" data-from={report.from} data-to={report.to}>
+          <div className={s.block}>
+            <TimelinessChart measures={report.measures} />
+            <Text as="p" className={s.context}>
+              For context: in England in 2024–25 about {percent(ENGLAND_ICPC_SHARE)} of initial conferences were held within 15 working days of the strategy
+              discussion.
+            </Text>
+          </div>
+          <Table aria-label="Timeliness by measure" data-testid="timeliness-summary" className={s.block}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Measure</TableHeaderCell>
+                <TableHeaderCell>On time</TableHeaderCell>
+                <TableHeaderCell>Counted</TableHeaderCell>
+                <TableHeaderCell>Share</TableHeaderCell>
+                <TableHeaderCell>Not due yet</TableHeaderCell>
+                <TableHeaderCell>Not measured</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {report.measures.map((m) => (
+                <TableRow key={m.measure} data-measure={m.measure}>
+                  <TableCell>{m.label}</TableCell>
+                  <TableCell>{m.met}</TableCell>
+                  <TableCell>{m.total}</TableCell>
+                  <TableCell aria-label={`${SHORT_LABELS[m.measure]}: ${figureText(m)}`}>{percent(m.share)}</TableCell>
+                  <TableCell>{m.pending}</TableCell>
+                  <TableCell>{m.unmeasured}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <div className={s.form}>
+            <Title3 as="h3">Conferences in the period</Title3>
+            <Button
+              data-testid="timeliness-download"
+              disabled={report.rows.length === 0}
+              onClick={() => download(`timeliness-${report.from}-to-${report.to}.csv`, timelinessCsv(report.rows, labels))}
+            >
+              Download CSV
+            </Button>
+          </div>
+          {report.rows.length === 0 ? (
+            <Text as="p">No conferences in this period.</Text>
+          ) : (
+            <Table aria-label="Timeliness by conference" data-testid="timeliness-rows" size="small">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Case reference</TableHeaderCell>
+                  <TableHeaderCell>Kind</TableHeaderCell>
+                  <TableHeaderCell>Date</TableHeaderCell>
+                  <TableHeaderCell>Measure</TableHeaderCell>
+                  <TableHeaderCell>Due by</TableHeaderCell>
+                  <TableHeaderCell>Done on</TableHeaderCell>
+                  <TableHeaderCell>Status</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {report.rows.map((r) => (
+                  <TableRow key={`${r.conferenceId}-${r.measure}`} data-status={r.status}>
+                    <TableCell>
+                      <a href={`/tab/conferences/${encodeURIComponent(r.conferenceId)}${location.search}`}>{r.caseReference}</a>
+                    </TableCell>
+                    <TableCell>{r.kind}</TableCell>
+                    <TableCell>{r.heldOn}</TableCell>
+                    <TableCell>{SHORT_LABELS[r.measure]} ({r.rule})</TableCell>
+                    <TableCell>{r.due ?? '—'}</TableCell>
+                    <TableCell>{r.doneOn ?? '—'}</TableCell>
+                    <TableCell>{STATUS_WORDS[r.status]}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </div>
+      )}
+    </div>
+  );
 }
