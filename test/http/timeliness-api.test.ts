@@ -78,6 +78,13 @@ describe('GET /api/v1/reports/timeliness', () => {
     expect((await kit.api('GET', '/api/v1/reports/timeliness?from=2027-06-30&to=2027-01-01', CHAIR.id)).status).toBe(400);
     expect((await kit.api('GET', '/api/v1/reports/timeliness?from=2025-01-01&to=2027-06-30', CHAIR.id)).status).toBe(400);
     expect((await kit.api('GET', '/api/v1/reports/timeliness?from=2027-02-30&to=2027-06-30', CHAIR.id)).status).toBe(400);
+    expect((await kit.api('GET', '/api/v1/reports/timeliness?from=2027-01-01', CHAIR.id)).status).toBe(400);
+  });
+
+  it('without a period: the year up to today', async () => {
+    const res = await kit.api('GET', '/api/v1/reports/timeliness', CHAIR.id);
+    expect([res.status, res.json.from, res.json.to]).toEqual([200, '2026-07-01', '2027-06-30']);
+    expect(res.json.measures[0]).toMatchObject({ met: 1, total: 2 });
   });
 });
 

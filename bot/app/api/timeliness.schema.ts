@@ -8,11 +8,13 @@ import { isoDateSchema } from './timescales.schema';
 /** Two years at most: a financial year with the one before it. */
 export const TIMELINESS_MAX_DAYS = 731;
 
+/** Both or neither: without a period, the year up to today (the server's Europe/London date). */
 export const timelinessQuerySchema = z
-  .object({ from: isoDateSchema, to: isoDateSchema })
+  .object({ from: isoDateSchema.optional(), to: isoDateSchema.optional() })
   .strict()
-  .refine((q) => q.from <= q.to, { message: 'from must be on or before to', path: ['to'] })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= TIMELINESS_MAX_DAYS * 86_400_000, { message: `at most ${TIMELINESS_MAX_DAYS} days at a time`, path: ['to'] });
+  .refine((q) => (q.from === undefined) === (q.to === undefined), { message: 'give both from and to, or neither', path: ['to'] })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must be on or before to', path: ['to'] })
+  .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= TIMELINESS_MAX_DAYS * 86_400_000, { message: `at most ${TIMELINESS_MAX_DAYS} days at a time`, path: ['to'] });
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const status = z.enum(['met', 'missed', 'pending', 'unmeasured']);

@@ -2,6 +2,7 @@
 // booked) from `from` to `to`, for the conferences the caller may read the deadlines of — the
 // same reach as GET /api/v1/deadlines. Each conference is measured under its own profile.
 import { decide } from '../../domain/access/access-decision';
+import { addCalendarDays, addMonths } from '../../domain/calendar/civil-date';
 import type { IsoDate } from '../../domain/calendar/iso-date';
 import { summarise, type TimelinessRow, type TimelinessSummary, timelinessOf } from '../../domain/timeliness/timeliness';
 import { authorise } from '../access/authorise';
@@ -17,10 +18,16 @@ export interface TimelinessReport {
   rows: TimelinessRow[];
 }
 
-export async function timelinessReport(deps: AppDeps, actorId: string | undefined, from: IsoDate, to: IsoDate): Promise<TimelinessReport> {
+/** No period given: the year up to today (a day after the same date last year, to today). */
+export function defaultPeriod(today: IsoDate): { from: IsoDate; to: IsoDate } {
+  return { from: addCalendarDays(addMonths(today, -12), 1), to: today };
+}
+
+export async function timelinessReport(deps: AppDeps, actorId: string | undefined, period: { from?: IsoDate; to?: IsoDate }): Promise<TimelinessReport> {
   const viewer = await requireViewer(deps, actorId, 'deadlines.list');
   await authorise(deps, viewer, 'deadlines.list');
   const today = deps.clock.today();
+  const { from, to } = period.from && period.to ? { from: period.from, to: period.to } : defaultPeriod(today);
   const rows: TimelinessRow[] = [];
   for (const c of await deps.store.listStartingBetween(from, to)) {
     if (!decide(viewer, 'deadlines.read', c).ok) continue;

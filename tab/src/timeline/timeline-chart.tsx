@@ -25,7 +25,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 const LEFT = 90;
 const WIDTH = 780;
-const LANES: Readonly<Record<Item['type'], number>> = { 'strategy-discussion': 40, meeting: 40, decision: 90, deadline: 140 };
+const LANES: Readonly<Record<Item['type'], number>> = { 'strategy-discussion': 56, meeting: 56, decision: 106, deadline: 156 };
+const AXIS = 185;
 
 function short(i: Item): string {
   if (i.type === 'strategy-discussion') return 'SD';
@@ -48,32 +49,36 @@ export function TimelineChart({ timeline }: { timeline: PlanTimeline }) {
   for (let d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)); d.getTime() / DAY <= last; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))) {
     ticks.push(d.toISOString().slice(0, 10));
   }
+  const labelEvery = Math.max(1, Math.ceil(ticks.length / 12));
   const meetings = timeline.items.filter((i) => i.type === 'meeting').length;
   const deadlines = timeline.items.filter((i) => i.type === 'deadline');
   const missed = deadlines.filter((i) => i.status === 'missed').length + timeline.items.filter((i) => i.timeliness === 'missed').length;
-  // Labels on a lane alternate above and below the marker so that close dates stay readable.
+  // Labels alternate between two places per lane so that close dates stay readable: meetings
+  // above their marker (two heights), decisions below, deadlines below and above.
+  const places: Readonly<Record<'meeting' | 'decision' | 'deadline', readonly [number, number]>> = { meeting: [-14, -26], decision: [22, 22], deadline: [24, -12] };
   const offsets = new Map<Item, number>();
   for (const lane of ['meeting', 'decision', 'deadline'] as const) {
     timeline.items.filter((i) => (i.type === 'strategy-discussion' ? 'meeting' : i.type) === lane).forEach((i, n) => {
-      offsets.set(i, n % 2 === 0 ? -14 : 24);
+      offsets.set(i, places[lane][n % 2]!);
     });
   }
   return (
-    <svg className={s.svg} viewBox={`0 0 ${LEFT + WIDTH + 20} 200`} role="img" aria-labelledby={`${titleId} ${descId}`} data-testid="timeline-chart">
+    <svg className={s.svg} viewBox={`0 0 ${LEFT + WIDTH + 20} 210`} role="img" aria-labelledby={`${titleId} ${descId}`} data-testid="timeline-chart">
       <title id={titleId}>{`Plan timeline, case ${timeline.caseReference}`}</title>
       <desc id={descId}>{`${meetings} meetings and ${deadlines.length} deadlines from ${timeline.items[0]?.date ?? today} to ${timeline.items.at(-1)?.date ?? today}; ${missed} late or missed. The list below gives each one.`}</desc>
-      <text className={s.lane} x={0} y={44}>Meetings</text>
-      <text className={s.lane} x={0} y={94}>Decisions</text>
-      <text className={s.lane} x={0} y={144}>Deadlines</text>
-      <line className={s.axis} x1={LEFT} x2={LEFT + WIDTH} y1={175} y2={175} />
-      {ticks.map((t) => (
+      <text className={s.lane} x={0} y={LANES.meeting + 4}>Meetings</text>
+      <text className={s.lane} x={0} y={LANES.decision + 4}>Decisions</text>
+      <text className={s.lane} x={0} y={LANES.deadline + 4}>Deadlines</text>
+      <line className={s.axis} x1={LEFT} x2={LEFT + WIDTH} y1={AXIS} y2={AXIS} />
+      {ticks.map((t, n) => (
         <g key={t}>
-          <line className={s.axis} x1={x(t)} x2={x(t)} y1={171} y2={179} />
-          <text className={s.text} x={x(t)} y={194} textAnchor="middle">{`${MONTHS[Number(t.slice(5, 7)) - 1]} ${t.slice(2, 4)}`}</text>
+          <line className={s.axis} x1={x(t)} x2={x(t)} y1={AXIS - 4} y2={AXIS + 4} />
+          {/* A long plan: every k-th month named, so that the names never overlap. */}
+          {n % labelEvery === 0 && <text className={s.text} x={x(t)} y={AXIS + 19} textAnchor="middle">{`${MONTHS[Number(t.slice(5, 7)) - 1]} ${t.slice(0, 4)}`}</text>}
         </g>
       ))}
-      <line className={s.today} x1={x(today)} x2={x(today)} y1={20} y2={175} data-testid="timeline-today" />
-      <text className={s.text} x={x(today) + 4} y={16}>Today</text>
+      <line className={s.today} x1={x(today)} x2={x(today)} y1={16} y2={AXIS} data-testid="timeline-today" />
+      <text className={s.text} x={x(today) + 4} y={12}>Today</text>
       {timeline.items.map((i, n) => {
         const cx = x(i.date);
         const cy = LANES[i.type];

@@ -23,17 +23,6 @@ const useStyles = makeStyles({
   context: { color: tokens.colorNeutralForeground2 },
 });
 
-function isoToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-function yearBefore(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const back = new Date(Date.UTC(y - 1, m - 1, d + 1));
-  return back.toISOString().slice(0, 10);
-}
-
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');
@@ -47,17 +36,21 @@ function download(name: string, text: string): void {
 
 export function TimelinessPanel({ api }: { api: ApiClient }) {
   const s = useStyles();
-  const [to, setTo] = useState(isoToday);
-  const [from, setFrom] = useState(() => yearBefore(isoToday()));
+  // Filled from the first answer: the server's year up to its today (Europe/London).
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const [report, setReport] = useState<TimelinessReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
 
-  const load = useCallback(async (f: string, t: string) => {
+  const load = useCallback(async (period?: { from: string; to: string }) => {
     setLoading(true);
     setError(null);
     try {
-      setReport(await api.get<TimelinessReport>(`/reports/timeliness?from=${encodeURIComponent(f)}&to=${encodeURIComponent(t)}`));
+      const answer = await api.get<TimelinessReport>(period ? `/reports/timeliness?from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}` : '/reports/timeliness');
+      setReport(answer);
+      setFrom(answer.from);
+      setTo(answer.to);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'The figures could not be loaded.');
     } finally {
@@ -65,14 +58,13 @@ export function TimelinessPanel({ api }: { api: ApiClient }) {
     }
   }, [api]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the first period only; later ones on Show
   useEffect(() => {
-    void load(from, to);
+    void load();
   }, [load]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void load(from, to);
+    void load({ from, to });
   };
 
   const labels = Object.fromEntries((report?.measures ?? []).map((m) => [m.measure, m.label]));
