@@ -72,14 +72,15 @@ it('the dashboard shows the year up to today as a chart and a table, with Englan
   }
 });
 
-it('a new period is fetched on Show; the CSV download is the table with case references only', async () => {
-  const page = await openTab(browser, `${tp.url}/tab/dashboard`, { as: CLERK.id, waitFor: '[data-testid="timeliness-ready"]' });
+it('a new period is fetched on Show; the CSV download is the table with case references only (dark theme)', async () => {
+  const page = await openTab(browser, `${tp.url}/tab/dashboard`, { as: CLERK.id, theme: 'dark', waitFor: '[data-testid="timeliness-ready"]' });
   try {
     await page.locator('[data-testid="timeliness-from"]').fill('2027-03-20');
     await page.locator('[data-testid="timeliness-to"]').fill('2027-03-31');
     await page.locator('[data-testid="timeliness-show"]').click();
     await page.waitForSelector('[data-testid="timeliness-ready"][data-from="2027-03-20"]');
     expect((await cellsOf(page, 'icpc-within-t1')).slice(1, 4)).toEqual(['0', '1', '0%']);
+    await expectNoAxeViolations(page, { include: '[data-testid="timeliness"]' });
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="timeliness-download"]').click()]);
     expect(download.suggestedFilename()).toBe('timeliness-2027-03-20-to-2027-03-31.csv');
     const csv = readFileSync((await download.path()) as string, 'utf8');

@@ -1,7 +1,7 @@
 // The dashboard's timeliness section: a period, the four measures (GET /reports/timeliness) as a
 // chart and as a table, the conferences behind them, and a CSV download of that table.
 import {
-  Button, Field, Input, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3,
+  Button, Field, Input, Link, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3,
   makeStyles, tokens,
 } from '@fluentui/react-components';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
@@ -148,7 +148,7 @@ export function TimelinessPanel({ api }: { api: ApiClient }) {
                 {report.rows.map((r) => (
                   <TableRow key={`${r.conferenceId}-${r.measure}`} data-status={r.status}>
                     <TableCell>
-                      <a href={`/tab/conferences/${encodeURIComponent(r.conferenceId)}${location.search}`}>{r.caseReference}</a>
+                      <Link href={`/tab/conferences/${encodeURIComponent(r.conferenceId)}${location.search}`}>{r.caseReference}</Link>
                     </TableCell>
                     <TableCell>{r.kind}</TableCell>
                     <TableCell>{r.heldOn}</TableCell>
