@@ -1,0 +1,25 @@
+// The clerk's dashboard API (docs/api.md "Dashboard"): conferences by date, each with its
+// deadlines' statuses (done, due, due soon, missed: bot/domain/booking/deadline-status.ts).
+import { z } from 'zod';
+import { DEADLINE_STATUSES } from '../../domain/booking/deadline-status';
+import { conferenceSummarySchema, deadlinesQuerySchema } from './booking.schema';
+import { deadlineSchema } from './timescales.schema';
+
+export const conferenceListQuerySchema = deadlinesQuerySchema;
+
+export const deadlineWithStatusSchema = deadlineSchema
+  .extend({ status: z.enum(DEADLINE_STATUSES).meta({ description: 'done; missed (past, not done); due-soon (today or within 3 working days); due.' }) })
+  .meta({ id: 'DeadlineWithStatus' });
+
+export const conferenceListingSchema = z
+  .object({
+    conference: conferenceSummarySchema,
+    version: z.number().int(),
+    deadlines: z.array(deadlineWithStatusSchema),
+    pendingApprovals: z.number().int().meta({ description: 'Approvals still waiting on this conference.' }),
+  })
+  .meta({ id: 'ConferenceListing' });
+
+export const conferenceListSchema = z
+  .object({ from: z.string(), to: z.string(), today: z.string(), conferences: z.array(conferenceListingSchema) })
+  .meta({ id: 'ConferenceList' });
