@@ -2,7 +2,7 @@
 // deadlines' statuses (done, due, due soon, missed: bot/domain/booking/deadline-status.ts).
 import { z } from 'zod';
 import { DEADLINE_STATUSES } from '../../domain/booking/deadline-status';
-import { conferenceSummarySchema, deadlinesQuerySchema } from './booking.schema';
+import { approvalSummarySchema, conferenceSummarySchema, deadlinesQuerySchema } from './booking.schema';
 import { deadlineSchema } from './timescales.schema';
 
 export const conferenceListQuerySchema = deadlinesQuerySchema;
@@ -16,7 +16,7 @@ export const conferenceListingSchema = z
     conference: conferenceSummarySchema,
     version: z.number().int(),
     deadlines: z.array(deadlineWithStatusSchema),
-    pendingApprovals: z.number().int().meta({ description: 'Approvals still waiting on this conference.' }),
+    pendingApprovals: z.array(approvalSummarySchema).meta({ description: 'Approvals still waiting on this conference (without the reason).' }),
   })
   .meta({ id: 'ConferenceListing' });
 

@@ -4,7 +4,7 @@
 import { decide, type Viewer } from '../../domain/access/access-decision';
 import { deadlineStatuses, type DeadlineWithStatus } from '../../domain/booking/deadline-status';
 import type { IsoDate } from '../../domain/calendar/iso-date';
-import type { Conference } from '../../domain/conference/conference';
+import type { Approval, Conference } from '../../domain/conference/conference';
 import { FOLLOW_UP_NAMES } from '../../domain/follow-ups/follow-ups';
 import { ruleTexts } from '../../domain/timescales/rule-texts';
 import { authorise } from '../access/authorise';
@@ -17,7 +17,7 @@ export interface ConferenceListing {
   conference: Conference;
   deadlines: DeadlineWithStatus[];
   /** Approvals still waiting (late booking, repeat plan, stand-down, rebooking). */
-  pendingApprovals: number;
+  pendingApprovals: Approval[];
 }
 
 /** Every deadline of one conference with its status, follow-up tasks (T13–T16) included. */
@@ -32,7 +32,7 @@ export function statusesOf(deps: Pick<AppDeps, 'profileFor' | 'clock'>, c: Confe
 const listingOf = (deps: AppDeps, c: Conference): ConferenceListing => ({
   conference: c,
   deadlines: statusesOf(deps, c),
-  pendingApprovals: (c.approvals ?? []).filter((a) => a.status === 'pending').length,
+  pendingApprovals: (c.approvals ?? []).filter((a) => a.status === 'pending'),
 });
 
 export async function listConferences(deps: AppDeps, actorId: string | undefined, from: IsoDate, to: IsoDate): Promise<ConferenceListing[]> {

@@ -1,12 +1,12 @@
 // The clerk's dashboard (docs/api.md "Dashboard"): conferences by date with their deadlines'
 // statuses, and the same for one conference.
-import { conferenceSummary } from '../../../app/api/booking-api';
+import { approvalSummary, conferenceSummary } from '../../../app/api/booking-api';
 import { conferenceParamsSchema } from '../../../app/api/booking.schema';
 import { conferenceListingSchema, conferenceListQuerySchema, conferenceListSchema } from '../../../app/api/dashboard.schema';
 import { type ConferenceListing, conferenceDeadlineStatuses, listConferences } from '../../../app/booking/list-conferences.use-case';
 import { defineRoute } from './api-route';
 
-const listing = (l: ConferenceListing) => ({ conference: conferenceSummary(l.conference), version: l.conference.version, deadlines: l.deadlines, pendingApprovals: l.pendingApprovals });
+const listing = (l: ConferenceListing) => ({ conference: conferenceSummary(l.conference), version: l.conference.version, deadlines: l.deadlines, pendingApprovals: l.pendingApprovals.map(approvalSummary) });
 
 export const listConferencesRoute = defineRoute({
   method: 'GET',
