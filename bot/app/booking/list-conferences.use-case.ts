@@ -3,6 +3,7 @@
 // statuses for one conference. Staff and managers only (deadlines.list / deadlines.read).
 import { decide, type Viewer } from '../../domain/access/access-decision';
 import { deadlineStatuses, type DeadlineWithStatus } from '../../domain/booking/deadline-status';
+import { addCalendarDays } from '../../domain/calendar/civil-date';
 import type { IsoDate } from '../../domain/calendar/iso-date';
 import type { Approval, Conference } from '../../domain/conference/conference';
 import { FOLLOW_UP_NAMES } from '../../domain/follow-ups/follow-ups';
@@ -35,12 +36,22 @@ const listingOf = (deps: AppDeps, c: Conference): ConferenceListing => ({
   pendingApprovals: (c.approvals ?? []).filter((a) => a.status === 'pending'),
 });
 
-export async function listConferences(deps: AppDeps, actorId: string | undefined, from: IsoDate, to: IsoDate): Promise<ConferenceListing[]> {
+/** Without a range: today (Europe/London, the server's clock) and the next DEFAULT_RANGE_DAYS days. */
+export const DEFAULT_RANGE_DAYS = 56;
+
+export async function listConferences(
+  deps: AppDeps,
+  actorId: string | undefined,
+  range: { from?: IsoDate; to?: IsoDate },
+): Promise<{ from: IsoDate; to: IsoDate; today: IsoDate; conferences: ConferenceListing[] }> {
   const viewer: Viewer = await requireViewer(deps, actorId, 'deadlines.list');
   await authorise(deps, viewer, 'deadlines.list');
+  const today = deps.clock.today();
+  const from = range.from ?? (range.to !== undefined && range.to < today ? range.to : today);
+  const to = range.to ?? addCalendarDays(from, DEFAULT_RANGE_DAYS);
   const conferences = await deps.store.listStartingBetween(from, to);
   // Read access is decided per conference and never audited here: a list simply leaves out the rest.
-  return conferences.filter((c) => decide(viewer, 'deadlines.read', c).ok).map((c) => listingOf(deps, c));
+  return { from, to, today, conferences: conferences.filter((c) => decide(viewer, 'deadlines.read', c).ok).map((c) => listingOf(deps, c)) };
 }
 
 export async function conferenceDeadlineStatuses(deps: AppDeps, actorId: string | undefined, conferenceId: string): Promise<ConferenceListing> {

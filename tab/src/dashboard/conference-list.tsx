@@ -1,14 +1,15 @@
-// Conferences by date (GET /api/v1/conferences?from&to): a chosen range, one group per day, each
+// Conferences by date (GET /api/v1/conferences?from&to): a chosen range (by default the server's
+// today and the next eight weeks), one group per day, each
 // conference with its kind, time, status, approvals waiting and every deadline's status chip.
 import { Button, Field, Input, Link, makeStyles, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApiClient } from '../shell/api-client';
 import type { ConferenceList, ConferenceListing } from '../shell/api-types';
 import { DeadlineChip } from './deadline-chip';
 import { conferenceHref } from './links';
 import { Section } from './section';
 import { useApiData } from './use-api-data';
-import { addDays, APPROVAL_LABEL, formatLongDate, KIND_LABEL, londonToday, STATUS_LABEL, timeOf } from './words';
+import { APPROVAL_LABEL, formatLongDate, KIND_LABEL, STATUS_LABEL, timeOf } from './words';
 
 const useStyles = makeStyles({
   range: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap', marginBottom: '16px' },
@@ -16,9 +17,6 @@ const useStyles = makeStyles({
   day: { display: 'block', marginTop: '16px', marginBottom: '4px' },
   waiting: { color: tokens.colorNeutralForeground2 },
 });
-
-/** The default range: today and the next eight weeks (booking deadlines fall in the weeks before). */
-export const DEFAULT_WEEKS = 8;
 
 function byDay(list: ConferenceListing[]): [string, ConferenceListing[]][] {
   const days = new Map<string, ConferenceListing[]>();
@@ -31,11 +29,17 @@ function byDay(list: ConferenceListing[]): [string, ConferenceListing[]][] {
 
 export function ConferenceListView({ api, initialFrom, initialTo }: { api: ApiClient; initialFrom?: string; initialTo?: string }) {
   const styles = useStyles();
-  const today = londonToday();
-  const [from, setFrom] = useState(initialFrom ?? today);
-  const [to, setTo] = useState(initialTo ?? addDays(today, DEFAULT_WEEKS * 7));
+  const [from, setFrom] = useState(initialFrom ?? '');
+  const [to, setTo] = useState(initialTo ?? '');
   const [asked, setAsked] = useState({ from, to });
-  const { data, error, loading } = useApiData<ConferenceList>(api, `/conferences?from=${asked.from}&to=${asked.to}`);
+  const query = new URLSearchParams({ ...(asked.from && { from: asked.from }), ...(asked.to && { to: asked.to }) }).toString();
+  const { data, error, loading } = useApiData<ConferenceList>(api, `/conferences${query ? `?${query}` : ''}`);
+  // Without a range the server picks today (its own clock) and the next eight weeks: show them.
+  useEffect(() => {
+    if (!data) return;
+    setFrom((f) => f || data.from);
+    setTo((t) => t || data.to);
+  }, [data]);
 
   return (
     <Section id="conferences" title="Conferences by date" testId="conference-list" error={error}>

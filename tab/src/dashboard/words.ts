@@ -48,13 +48,3 @@ export const timeOf = (local: string): string => local.slice(11, 16);
 /** An ISO instant as a London date and time ('20 Feb 2027, 09:00'). */
 export const formatInstant = (instant: string): string =>
   new Date(instant).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
-
-/** YYYY-MM-DD plus n calendar days. */
-export function addDays(isoDate: string, n: number): string {
-  const d = utc(isoDate);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Today in London, as YYYY-MM-DD. */
-export const londonToday = (): string => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });

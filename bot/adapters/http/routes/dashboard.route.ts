@@ -12,17 +12,15 @@ export const listConferencesRoute = defineRoute({
   method: 'GET',
   path: '/api/v1/conferences',
   operationId: 'listConferences',
-  summary: 'Conferences starting from `from` to `to` (at most 366 days) that the caller may read, by start, each with its deadlines and their status.',
+  summary: 'Conferences starting from `from` to `to` (at most 366 days; default today and the next 56 days) that the caller may read, by start, each with its deadlines and their status.',
   auth: 'bearer',
   query: conferenceListQuerySchema,
   response: conferenceListSchema,
   errors: ['ACCESS.UNKNOWN_PERSON', 'ACCESS.ROLE_NOT_ALLOWED'],
-  handle: async ({ query, caller }, { app }) => ({
-    from: query.from,
-    to: query.to,
-    today: app.clock.today(),
-    conferences: (await listConferences(app, caller.objectId, query.from, query.to)).map(listing),
-  }),
+  handle: async ({ query, caller }, { app }) => {
+    const r = await listConferences(app, caller.objectId, query);
+    return { from: r.from, to: r.to, today: r.today, conferences: r.conferences.map(listing) };
+  },
 });
 
 export const conferenceDeadlinesRoute = defineRoute({
