@@ -6,7 +6,7 @@ import type { ApiClient } from '../shell/api-client';
 import type { Board, InviteList } from '../shell/api-types';
 import { Section } from './section';
 import { useApiData } from './use-api-data';
-import { formatLongDate } from './words';
+import { agencyLabel, formatLongDate } from './words';
 
 const ANSWER: Record<string, string> = { attending: 'Attending', 'not-attending': 'Not attending', 'sending-colleague': 'Sending a colleague', 'no-answer': 'No answer yet' };
 const INVITE: Record<string, string> = { pending: 'Not yet invited', invited: 'Invited', removed: 'Removed' };
@@ -34,8 +34,8 @@ export function AttendanceBoard({ api, conferenceId }: { api: ApiClient; confere
           </Badge>
           <Text>
             Social care {q.socialCare ? 'attending' : 'not confirmed'}; other agencies counted {q.otherAgenciesCounted.length} of {q.otherAgenciesRequired} needed.
-            {q.missing.toChase.length > 0 && ` To chase: ${q.missing.toChase.join(', ')}.`}
-            {q.missing.notInvited.length > 0 && ` Not invited: ${q.missing.notInvited.join(', ')}.`}
+            {q.missing.toChase.length > 0 && ` To chase: ${q.missing.toChase.map(agencyLabel).join(', ')}.`}
+            {q.missing.notInvited.length > 0 && ` Not invited: ${q.missing.notInvited.map(agencyLabel).join(', ')}.`}
           </Text>
         </div>
       )}
@@ -60,7 +60,7 @@ export function AttendanceBoard({ api, conferenceId }: { api: ApiClient; confere
           <TableBody>
             {q.agencies.map((a) => (
               <TableRow key={a.agency} data-testid="agency-row" data-agency={a.agency}>
-                <TableCell>{a.agency}</TableCell>
+                <TableCell>{agencyLabel(a.agency)}</TableCell>
                 <TableCell>{a.invited}</TableCell>
                 <TableCell>{ANSWER[a.answer] ?? a.answer}</TableCell>
                 <TableCell>{a.reportDue ? formatLongDate(a.reportDue) : '—'}</TableCell>
@@ -88,7 +88,7 @@ export function AttendanceBoard({ api, conferenceId }: { api: ApiClient; confere
               <TableRow key={i.id} data-testid="invitee-row" data-invitee={i.id}>
                 <TableCell>{i.displayName}</TableCell>
                 <TableCell>{ROLE[i.role] ?? i.role}</TableCell>
-                <TableCell>{i.agency ?? '—'}</TableCell>
+                <TableCell>{agencyLabel(i.agency)}</TableCell>
                 <TableCell>
                   {INVITE[i.status] ?? i.status}
                   {i.late ? ' (late)' : ''}

@@ -2,12 +2,10 @@
 // colour as further cues, the rule and its date; the rule's name is in the title.
 import { Badge } from '@fluentui/react-components';
 import type { DeadlineWithStatus } from '../shell/api-types';
-import { DEADLINE_LABEL } from './words';
+import { DEADLINE_LABEL, formatShortDate } from './words';
 
 const COLOUR = { done: 'success', due: 'informative', 'due-soon': 'warning', missed: 'danger' } as const;
 const MARK = { done: '✓', due: '•', 'due-soon': '!', missed: '✕' } as const;
-
-const shortDate = (isoDate: string) => new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 export function DeadlineChip({ deadline }: { deadline: DeadlineWithStatus }) {
   return (
@@ -21,7 +19,7 @@ export function DeadlineChip({ deadline }: { deadline: DeadlineWithStatus }) {
       data-status={deadline.status}
     >
       <span aria-hidden="true">{MARK[deadline.status]}&nbsp;</span>
-      {deadline.rule} {shortDate(deadline.date)}: {DEADLINE_LABEL[deadline.status]}
+      {deadline.rule} {formatShortDate(deadline.date)}: {DEADLINE_LABEL[deadline.status]}
     </Badge>
   );
 }

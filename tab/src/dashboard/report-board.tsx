@@ -6,7 +6,7 @@ import type { ApiClient } from '../shell/api-client';
 import type { ReportList } from '../shell/api-types';
 import { Section } from './section';
 import { useApiData } from './use-api-data';
-import { formatInstant, formatLongDate } from './words';
+import { agencyLabel, formatInstant, formatLongDate } from './words';
 
 const SHARING: Record<string, string> = { met: 'Shared on time', missed: 'Missed', due: 'Not shared yet', 'not-applicable': 'Not needed' };
 
@@ -36,7 +36,7 @@ export function ReportBoard({ api, conferenceId }: { api: ApiClient; conferenceI
           <TableBody>
             {data.reports.map((r) => (
               <TableRow key={r.inviteeId} data-testid="report-row" data-invitee={r.inviteeId}>
-                <TableCell>{r.agency ?? r.role}</TableCell>
+                <TableCell>{r.agency ? agencyLabel(r.agency) : r.role}</TableCell>
                 <TableCell>{r.fileName}</TableCell>
                 <TableCell>{formatInstant(r.receivedAt)}</TableCell>
                 <TableCell>{r.onTime ? 'Yes' : 'No, late'}</TableCell>

@@ -25,6 +25,21 @@ export const APPROVAL_LABEL: Record<string, string> = {
   'rebooking-past-last-date': 'Rebooking past the last date',
 };
 
+/** The agencies' ids (bot/domain/conference/agency.ts) in short words; an unknown id is shown as it is. */
+export const AGENCY_LABEL: Record<string, string> = {
+  'childrens-social-care': "Children's social care",
+  police: 'Police',
+  health: 'Health',
+  education: 'Education',
+  probation: 'Probation',
+  housing: 'Housing',
+  'early-years': 'Early years',
+  'adult-services': 'Adult services',
+  cafcass: 'CAFCASS',
+  other: 'Other agency',
+};
+export const agencyLabel = (agency: string | null | undefined): string => (agency ? (AGENCY_LABEL[agency] ?? agency) : '—');
+
 export const DEADLINE_LABEL: Record<DeadlineWithStatus['status'], string> = {
   done: 'Done',
   due: 'Due',
@@ -32,15 +47,33 @@ export const DEADLINE_LABEL: Record<DeadlineWithStatus['status'], string> = {
   missed: 'Missed',
 };
 
-const utc = (isoDate: string) => new Date(`${isoDate.slice(0, 10)}T12:00:00Z`);
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Spelled out here, not by Intl, so every browser writes the same words. */
+function parts(isoDate: string) {
+  const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return { day: d, year: y, weekday: DAYS[weekday]!, month: MONTHS[m - 1]! };
+}
 
 /** 'Mon 1 Mar 2027' */
-export const formatDate = (isoDate: string): string =>
-  utc(isoDate).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+export function formatDate(isoDate: string): string {
+  const p = parts(isoDate);
+  return `${p.weekday.slice(0, 3)} ${p.day} ${p.month.slice(0, 3)} ${p.year}`;
+}
 
 /** 'Monday 1 March 2027' */
-export const formatLongDate = (isoDate: string): string =>
-  utc(isoDate).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+export function formatLongDate(isoDate: string): string {
+  const p = parts(isoDate);
+  return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
+}
+
+/** '1 Mar' */
+export function formatShortDate(isoDate: string): string {
+  const p = parts(isoDate);
+  return `${p.day} ${p.month.slice(0, 3)}`;
+}
 
 /** '10:00' from 'YYYY-MM-DDTHH:mm' */
 export const timeOf = (local: string): string => local.slice(11, 16);
