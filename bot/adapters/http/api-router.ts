@@ -33,6 +33,7 @@ import { reportRoutes } from './routes/reports.route';
 import { timescalesRoute } from './routes/timescales.route';
 import { alertRoutes } from './routes/alerts.routes';
 import { timelinessRoutes } from './routes/timeliness.routes';
+import { dashboardRoutes } from './routes/dashboard.route';
 import { meetingRoutes } from './routes/meeting.routes';
 
 /** The routes this configuration serves: dev sign-in only in local mode (absent = 404). */
@@ -56,6 +57,8 @@ export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
     ...coreGroupRoutes,
     // Timeliness and the plan timeline (docs/tab/timeliness.md)
     ...timelinessRoutes,
+    // The clerk's dashboard (docs/tab/dashboard.md)
+    ...dashboardRoutes,
     ...(options.devSignIn ? [devSignInRoute] : []),
   ];
 }
