@@ -1,6 +1,6 @@
-// The conference page's plan timeline: the child's plan this conference belongs to (GET
+// The conference page's plan timeline (the page gives its h2 heading): the child's plan this conference belongs to (GET
 // /conferences/:id/timeline) drawn as SVG, and the same items as an ordered list in words.
-import { MessageBar, MessageBarBody, Spinner, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { ApiError, type ApiClient } from '../shell/api-client';
 import type { PlanTimeline as Timeline } from '../shell/api-types';
@@ -56,7 +56,6 @@ export function PlanTimeline({ api, conferenceId }: { api: ApiClient; conference
 
   return (
     <div data-testid="plan-timeline-panel">
-      <Title3 as="h2">The child's plan</Title3>
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>

@@ -1,4 +1,4 @@
-// The dashboard's timeliness section: a period, the four measures (GET /reports/timeliness) as a
+// The dashboard's timeliness section (the page gives its h2 heading): a period, the four measures (GET /reports/timeliness) as a
 // chart and as a table, the conferences behind them, and a CSV download of that table.
 import {
   Button, Field, Input, Link, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3,
@@ -70,7 +70,6 @@ export function TimelinessPanel({ api }: { api: ApiClient }) {
   const labels = Object.fromEntries((report?.measures ?? []).map((m) => [m.measure, m.label]));
   return (
     <div data-testid="timeliness-panel">
-      <Title3 as="h2">Timeliness</Title3>
       <form className={s.form} onSubmit={submit} aria-label="Period">
         <Field label="From">
           <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} data-testid="timeliness-from" required />
