@@ -1,7 +1,7 @@
 // The dashboard's timeliness section (the page gives its h2 heading): a period, the four measures (GET /reports/timeliness) as a
 // chart and as a table, the conferences behind them, and a CSV download of that table.
 import {
-  Button, Field, Input, Link, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3,
+  Button, Field, Input, Link, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Subtitle2, Text,
   makeStyles, tokens,
 } from '@fluentui/react-components';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
@@ -15,6 +15,14 @@ const STATUS_WORDS: Readonly<Record<TimelinessReport['rows'][number]['status'], 
   missed: 'Late',
   pending: 'Not due yet',
   unmeasured: 'Not measured',
+};
+
+const KIND_WORDS: Readonly<Record<TimelinessReport['rows'][number]['kind'], string>> = {
+  ICPC: 'ICPC',
+  RCPC: 'Review (RCPC)',
+  CORE_GROUP: 'Core group',
+  TRANSFER_IN: 'Transfer-in',
+  PRE_BIRTH: 'Pre-birth',
 };
 
 const useStyles = makeStyles({
@@ -119,7 +127,7 @@ export function TimelinessPanel({ api }: { api: ApiClient }) {
             </TableBody>
           </Table>
           <div className={s.form}>
-            <Title3 as="h3">Conferences in the period</Title3>
+            <Subtitle2 as="h3">Conferences in the period</Subtitle2>
             <Button
               data-testid="timeliness-download"
               disabled={report.rows.length === 0}
@@ -138,6 +146,7 @@ export function TimelinessPanel({ api }: { api: ApiClient }) {
                   <TableHeaderCell>Kind</TableHeaderCell>
                   <TableHeaderCell>Date</TableHeaderCell>
                   <TableHeaderCell>Measure</TableHeaderCell>
+                  <TableHeaderCell>Rule</TableHeaderCell>
                   <TableHeaderCell>Due by</TableHeaderCell>
                   <TableHeaderCell>Done on</TableHeaderCell>
                   <TableHeaderCell>Status</TableHeaderCell>
@@ -149,9 +158,10 @@ export function TimelinessPanel({ api }: { api: ApiClient }) {
                     <TableCell>
                       <Link href={`/tab/conferences/${encodeURIComponent(r.conferenceId)}${location.search}`}>{r.caseReference}</Link>
                     </TableCell>
-                    <TableCell>{r.kind}</TableCell>
+                    <TableCell>{KIND_WORDS[r.kind]}</TableCell>
                     <TableCell>{r.heldOn}</TableCell>
-                    <TableCell>{SHORT_LABELS[r.measure]} ({r.rule})</TableCell>
+                    <TableCell>{SHORT_LABELS[r.measure]}</TableCell>
+                    <TableCell>{r.rule}</TableCell>
                     <TableCell>{r.due ?? '—'}</TableCell>
                     <TableCell>{r.doneOn ?? '—'}</TableCell>
                     <TableCell>{STATUS_WORDS[r.status]}</TableCell>
