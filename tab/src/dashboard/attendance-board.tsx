@@ -33,7 +33,7 @@ export function AttendanceBoard({ api, conferenceId }: { api: ApiClient; confere
             {q.quorate ? 'Quorate' : 'Not quorate'}
           </Badge>
           <Text>
-            Social care {q.socialCare ? 'attending' : 'not confirmed'}; other agencies counted {q.otherAgenciesCounted.length} of {q.otherAgenciesRequired} needed.
+            Children's social care {q.socialCare ? 'counted' : 'not counted'}; other agencies counted {q.otherAgenciesCounted.length} of {q.otherAgenciesRequired} needed.
             {q.missing.toChase.length > 0 && ` To chase: ${q.missing.toChase.map(agencyLabel).join(', ')}.`}
             {q.missing.notInvited.length > 0 && ` Not invited: ${q.missing.notInvited.map(agencyLabel).join(', ')}.`}
           </Text>
