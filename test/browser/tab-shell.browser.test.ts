@@ -58,7 +58,7 @@ it("signs in from the local list, then finds the meeting chat's conference and s
   const page = await openTab(browser, `${tp.url}/tab/config?chatId=${encodeURIComponent(chatId)}`, { waitFor: '[data-testid="local-sign-in"]' });
   try {
     const person = page.getByTestId('local-sign-in-person');
-    await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('[data-testid="local-sign-in-person"] option').length > 5);
+    await person.locator('option').nth(5).waitFor({ state: 'attached' });
     expect(await person.locator('option').allTextContents()).toContain(CHAIR.displayName);
     await expectNoAxeViolations(page);
     await shot(page, 'tab-local-sign-in');
