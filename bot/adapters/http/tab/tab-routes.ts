@@ -12,4 +12,6 @@ export interface TabRoute {
 
 export const TAB_ROUTES: TabRoute[] = [
   { path: '/tab/config', page: 'config', title: 'Add the conference tab' },
+  { path: '/tab/dashboard', page: 'dashboard', title: 'Conferences' },
+  { path: '/tab/conferences/:conferenceId', page: 'conference', title: 'Conference' },
 ];
