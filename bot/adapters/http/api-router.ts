@@ -32,6 +32,7 @@ import { recordRoutes } from './routes/record.routes';
 import { reportRoutes } from './routes/reports.route';
 import { timescalesRoute } from './routes/timescales.route';
 import { alertRoutes } from './routes/alerts.routes';
+import { familyViewRoute } from './routes/family-view.route';
 import { meetingRoutes } from './routes/meeting.routes';
 
 /** The routes this configuration serves: dev sign-in only in local mode (absent = 404). */
@@ -53,6 +54,8 @@ export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
     ...decisionRoutes,
     // After the decision: follow-ups and core groups (docs/meeting/follow-ups.md, core-groups.md)
     ...coreGroupRoutes,
+    // The family's page (docs/tab/family.md)
+    familyViewRoute,
     ...(options.devSignIn ? [devSignInRoute] : []),
   ];
 }

@@ -3,9 +3,11 @@
 import type { z } from 'zod';
 import type { decisionDraftSchema, decisionReadingSchema } from '../../../bot/app/api/decision.schema';
 import type { meetingViewSchema, runSheetSchema, stageAnswerSchema } from '../../../bot/app/api/meeting.schema';
+import type { familyViewSchema } from '../../../bot/app/api/family-view.schema';
 
 export type MeetingView = z.output<typeof meetingViewSchema>;
 export type RunSheet = z.output<typeof runSheetSchema>;
 export type StageAnswer = z.output<typeof stageAnswerSchema>;
 export type DecisionReading = z.output<typeof decisionReadingSchema>;
 export type DecisionDraft = z.input<typeof decisionDraftSchema>;
+export type FamilyView = z.output<typeof familyViewSchema>;
