@@ -22,11 +22,13 @@ export function FamilyPageView(props: { state: FamilyPageState }) {
       {state.kind === 'refused' && <Refusal {...(REFUSALS[state.code] ?? REFUSALS.OTHER!)} />}
       {state.kind === 'ready' && (
         <>
-          <Text as="p" className={styles.when} data-testid="family-join-at">
-            {`Your time to join is ${plainTime(state.view.joinAt) ?? ''} on ${plainDate(state.view.joinAt) ?? plainDate(state.view.conferenceDate) ?? ''}.`}
-          </Text>
+          {state.view.stage !== 'closed' && state.view.stage !== 'cancelled' && (
+            <Text as="p" className={styles.when} data-testid="family-join-at">
+              {`Your time to join is ${plainTime(state.view.joinAt) ?? ''} on ${plainDate(state.view.joinAt) ?? plainDate(state.view.conferenceDate) ?? ''}.`}
+            </Text>
+          )}
           <FamilyGuide stage={state.view.stage} joinAt={state.view.joinAt} />
-          <Text as="p">This page changes by itself as the meeting goes on.</Text>
+          {state.view.stage !== 'closed' && state.view.stage !== 'cancelled' && <Text as="p">This page changes by itself as the meeting goes on.</Text>}
         </>
       )}
     </main>
