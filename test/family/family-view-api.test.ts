@@ -22,9 +22,11 @@ const OFFICER = { id: 'inv-police', role: 'professional' as const, agency: 'poli
 let kit: InviteKit;
 const links = new Map<string, string>();
 
-async function familyView(token: string): Promise<{ status: number; json: Record<string, unknown> & { error?: { code: string } } }> {
+type Answer = Record<string, unknown> & { error?: { code: string } };
+
+async function familyView(token: string): Promise<{ status: number; json: Answer }> {
   const res = await fetch(`${kit.bot.url}/api/v1/family-view?token=${encodeURIComponent(token)}`);
-  return { status: res.status, json: await res.json() };
+  return { status: res.status, json: (await res.json()) as Answer };
 }
 
 const tokenOf = (link: string) => new URL(link).searchParams.get('t')!;
