@@ -41,10 +41,11 @@ afterAll(async () => {
 
 /** Everything a reader or a script could find: the text, every attribute value, the title. */
 async function everythingOn(page: Page): Promise<string> {
-  // biome-ignore lint/suspicious/noExplicitAny: the page's document (the test code has no DOM types)
   return page.evaluate(() => {
-    const d = (globalThis as any).document;
-    const attributes = [...d.querySelectorAll('*')].flatMap((el: any) => [...el.attributes].map((a: any) => a.value));
+    // The test code has no DOM types: the page's document is described by what is read of it.
+    type El = { attributes: ArrayLike<{ value: string }> };
+    const d = (globalThis as unknown as { document: { title: string; body: { innerText: string }; querySelectorAll(s: string): ArrayLike<El> } }).document;
+    const attributes = Array.from(d.querySelectorAll('*')).flatMap((el) => Array.from(el.attributes).map((a) => a.value));
     return [d.title, d.body.innerText, ...attributes].join('\n');
   });
 }
