@@ -8,6 +8,7 @@ import { createElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { FAMILY_VIEW_STAGES } from '../../bot/app/api/family-view.schema';
 import { buildFamilyMail, type FamilyMailInput, type FamilyMailKind, KIND_LABEL } from '../../bot/app/invitations/family-invitation-email';
+import { decisionBaseCard } from '../../bot/app/decision/decision-card';
 import { RECORD_EMAIL_INTRO } from '../../bot/app/record/record-html';
 import { CONFERENCE_KINDS, type ConferenceKind } from '../../bot/domain/conference/conference-kind';
 import { FAMILY_GUIDE_STAGES } from '../../tab/src/family/family-guide-words';
@@ -85,6 +86,24 @@ describe('the calendar entry (.ics summary and description)', () => {
   it.each(KINDS.flatMap((kind) => (CONFERENCE_KINDS as readonly ConferenceKind[]).map((k) => [`${kind} ${k}`, kind, k] as const)))('%s', (name, kind, conferenceKind) => {
     const mail = buildFamilyMail({ ...base, kind, conferenceKind });
     expectPlain(`calendar ${name}`, icsText(mail.attachments[0]!.content));
+  });
+});
+
+/** Every TextBlock's text and every action's title of an Adaptive Card, in order. */
+function cardTexts(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(cardTexts);
+  if (!node || typeof node !== 'object') return [];
+  const n = node as Record<string, unknown>;
+  const own = n.type === 'TextBlock' && typeof n.text === 'string' ? [n.text] : typeof n.title === 'string' && String(n.type).startsWith('Action.') ? [n.title] : [];
+  const children = Object.entries(n).filter(([k]) => k !== 'refresh' && k !== 'fallback').flatMap(([, v]) => cardTexts(v));
+  return [...own, ...children];
+}
+
+describe('the cards everyone in the meeting chat sees (the family too)', () => {
+  it("the decision's base card", () => {
+    const texts = cardTexts(decisionBaseCard('conf-1', '5eed0000-0000-4000-8000-000000000001', 'action-1'));
+    expect(texts.length).toBeGreaterThanOrEqual(3);
+    expectPlain('decision base card (meeting chat)', texts);
   });
 });
 
