@@ -7,7 +7,8 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   // .cjs too: PGlite ships CommonJS that loads its parts with import(), which jest's sandbox can
   // only run once swc has turned it into require() (else: --experimental-vm-modules).
-  transform: { '^.+\\.(c|m)?(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }] },
+  // .tsx (the tab's components, rendered to text by the family-words test) with JSX and React's automatic runtime.
+  transform: { '^.+\\.tsx$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }], '^.+\\.(c|m)?(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }] },
   // strip-bom: ESM-only, loaded by @microsoft/app-manifest (the manifest build's validator).
   transformIgnorePatterns: ['/node_modules/(?!(jose|@electric-sql|strip-bom)/)'],
   testTimeout: 30000,

@@ -39,7 +39,7 @@ const SWEEP: Record<string, (fx: Fixture) => Promise<Opened>> = {
   'invite-list': async ({ meeting }) => ({ path: `/tab/invite-list?conference=${meeting.conferenceId}`, as: CLERK, ready: '[data-testid="invite-list-form"]' }),
   family: async ({ tp }) => {
     const link = new URL(await mailedLink(tp, MOTHER.email, /\/tab\/family\?t=[\w.%-]+/));
-    return { path: `${link.pathname}${link.search}`, ready: 'h1' };
+    return { path: `${link.pathname}${link.search}`, ready: '[data-testid="family-guide"]' };
   },
 };
 

@@ -35,6 +35,7 @@ import { timescalesRoute } from './routes/timescales.route';
 import { alertRoutes } from './routes/alerts.routes';
 import { timelinessRoutes } from './routes/timeliness.routes';
 import { dashboardRoutes } from './routes/dashboard.route';
+import { familyViewRoute } from './routes/family-view.route';
 import { meetingRoutes } from './routes/meeting.routes';
 
 /** The routes this configuration serves: dev sign-in only in local mode (absent = 404). */
@@ -60,6 +61,8 @@ export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
     ...timelinessRoutes,
     // The clerk's dashboard (docs/tab/dashboard.md)
     ...dashboardRoutes,
+    // The family's page (docs/tab/family.md)
+    familyViewRoute,
     // The meeting tab: the conference of a meeting chat (docs/tab.md)
     meetingChatConferenceRoute,
     ...(options.devSignIn ? [devSignInRoute, devIdentitiesRoute] : []),

@@ -6,7 +6,7 @@ import type { ErrorCode } from '../../app/errors/error-codes';
 import { DECISION_RULE_CODES } from '../../app/decision/decision-errors';
 import type { DecisionRuleCode } from '../../domain/decision/decision-rule-codes';
 
-export type HttpErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 412 | 413 | 415 | 422 | 428 | 500 | 502 | 503;
+export type HttpErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 410 | 412 | 413 | 415 | 422 | 428 | 500 | 502 | 503;
 
 export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
   // Transports
@@ -183,6 +183,11 @@ export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
   'CORE_GROUP.NEXT_DATE_PAST_T5': 422,
   'CORE_GROUP.NEXT_DATE_BEFORE_T6': 422,
   'CORE_GROUP.RECOMMENDATIONS_REQUIRED': 422,
+  // Signed links read through the API (the family's page): forged or for another purpose 403, expired 410 (as the link pages).
+  'LINK.INVALID': 403,
+  'LINK.EXPIRED': 410,
+  'LINK.WRONG_PURPOSE': 403,
+  'FAMILY_VIEW.NOT_INVITED': 403,
 };
 
 /** The answer for a refusal: the table's status and `{ code, message }` (message: ids only). */

@@ -169,6 +169,10 @@ export const INVOKE_ERRORS: { readonly [C in UseCaseErrorCode]: InvokeErrorAnswe
   'CORE_GROUP.NEXT_DATE_PAST_T5': refused('The next core group is later than the timescale allows. Choose an earlier date.'),
   'CORE_GROUP.NEXT_DATE_BEFORE_T6': refused('The final core group before the review is too early. Choose a date nearer the review.'),
   'CORE_GROUP.RECOMMENDATIONS_REQUIRED': refused('This is the last core group before the review: record its recommendations for the review.'),
+  'LINK.INVALID': refused('This link does not work. Use the link in the e-mail you were sent.'),
+  'LINK.EXPIRED': refused('This link has expired. Links work until the end of the conference day.'),
+  'LINK.WRONG_PURPOSE': refused('This link is for something else.'),
+  'FAMILY_VIEW.NOT_INVITED': refused('This person is no longer on the invitation list.'),
 };
 
 export function isUseCaseErrorCode(code: unknown): code is UseCaseErrorCode {

@@ -230,11 +230,14 @@ export function decisionCard(v: DecisionView, notice = '', noticeColor: Decision
   return render(vm);
 }
 
-/** The meeting chat's card: nothing confidential; the chair's own card through refresh. */
+/**
+ * The meeting chat's card: nothing confidential; the chair's own card through refresh. Everyone in
+ * the meeting chat sees it, the family too: plain words, measured (test/family/family-readability.test.ts).
+ */
 export function decisionBaseCard(conferenceId: string, chairId: string, actionId: string = randomUUID()): AdaptiveCardJson {
   return renderBase({
     title: 'The decision',
-    text: 'The chair is recording the conference decision. Only the chair sees the decision card; the decision and recommendations will be sent to everyone invited.',
+    text: 'The chair is writing down what the meeting has decided. Only the chair can see the decision card. Everyone who was invited will be sent the decision. They will also get what the meeting recommends.',
     openTitle: 'Open (chair only)',
     openVerb: 'decision.open',
     userIds: [chairId],

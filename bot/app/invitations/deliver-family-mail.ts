@@ -8,6 +8,7 @@ import type { Conference } from '../../domain/conference/conference';
 import type { MailPlan, MailReport } from '../../domain/conference/family-mail-plan';
 import type { MailMessage } from '../ports/mailer.port';
 import { type BookingRun, flagLateEffects } from '../meetings/booking-run';
+import { familyViewLink } from '../family/family-link';
 import { buildFamilyMail } from './family-invitation-email';
 import { icsUid } from './ics-calendar';
 
@@ -54,6 +55,8 @@ export async function deliverFamilyMail(run: BookingRun, start: Conference): Pro
 
 function familyMessage(run: BookingRun, c: Conference, { invitee, kind }: MailPlan, at: string): MailMessage {
   const mark = c.invitees.find((i) => i.id === invitee.id)!.mail!;
+  const { links, publicBaseUrl } = run.deps;
+  const familyLink = links && publicBaseUrl !== undefined && kind !== 'cancellation' ? familyViewLink({ links, publicBaseUrl }, c, invitee.id) : undefined;
   return buildFamilyMail({
     kind,
     inviteeId: invitee.id,
@@ -65,6 +68,7 @@ function familyMessage(run: BookingRun, c: Conference, { invitee, kind }: MailPl
     joinsAfterConfidentialSection: mark.joinAt > c.start,
     interpreter: invitee.interpreter,
     joinUrl: c.meeting!.joinUrl,
+    ...(familyLink ? { familyLink } : {}),
     uid: icsUid(c.id, invitee.id),
     sequence: c.bookingVersion,
     stamp: at,

@@ -28,6 +28,8 @@ export interface FamilyMailInput {
   joinsAfterConfidentialSection: boolean;
   interpreter?: { language: string; arrangement: string };
   joinUrl: string;
+  /** Their own link to the family's page (/tab/family?t=…), when the deployment signs links. */
+  familyLink?: string;
   /** ics UID and SEQUENCE (stable per conference + invitee; SEQUENCE rises with each change). */
   uid: string;
   sequence: number;
@@ -58,20 +60,23 @@ export function familyMailSubject(kind: FamilyMailKind, caseReference: string, c
   return `${prefix}: ${label} ${caseReference}`;
 }
 
+// The words below are read by the family: plain English, measured (Flesch reading ease ≥ 70,
+// test/family/family-readability.test.ts). Each fact of the earlier wording is kept: who runs the
+// meeting, who speaks, the right to speak, ask and bring someone, the decision in writing.
 function whatHappens(conferenceKind: ConferenceKind): string[] {
   if (conferenceKind === 'CORE_GROUP') {
     return [
       'The social worker usually leads the meeting.',
       'Everyone talks about how the plan is going: what is working well and what still worries people.',
       'You can say what you think and what help you need. Nothing is taken out of the plan without a good reason.',
-      'The group agrees what needs to happen next and when it will meet again.',
+      'The group agrees what needs to happen next, and when it will meet again.',
     ];
   }
   return [
-    'The chair is independent: they run the meeting and make sure everyone is heard.',
-    'The social worker and other professionals share what they know, what is going well and what worries them.',
-    'You can say what you think, ask questions and bring a friend or supporter.',
-    'At the end the chair explains the decision — whether a child protection plan is needed — and what happens next. You will get it in writing.',
+    'The chair is independent. They run the meeting and make sure everyone is heard.',
+    'The social worker and the other professionals say what they know: what is going well and what worries them.',
+    'You can say what you think and ask questions. You can bring a friend or someone to support you.',
+    'At the end, the chair tells you the decision: whether the child needs a child protection plan. They say what happens next. You will get it in writing.',
   ];
 }
 
@@ -81,23 +86,33 @@ function bodyHtml(input: FamilyMailInput): string {
   const paragraphs: string[] = [];
   paragraphs.push(`<p>Dear ${escapeHtml(input.to.name)},</p>`);
   if (input.kind === 'cancellation') {
-    paragraphs.push(`<p>The ${label} (reference ${escapeHtml(input.caseReference)}) that you were invited to on ${when} will not take place at that time.</p>`);
-    paragraphs.push('<p>Please remove it from your calendar. The conference team will contact you about what happens next.</p>');
+    paragraphs.push('<p>We are sorry, but the meeting you were invited to will not take place at that time.</p>');
+    paragraphs.push(`<p>It was the ${label} (reference ${escapeHtml(input.caseReference)}) on ${when}.</p>`);
+    paragraphs.push('<p>Please take it out of your calendar. The conference team will get in touch with you about what happens next. If you have a question, please reply to this e-mail.</p>');
   } else {
     const lead = input.kind === 'update' ? 'The time has changed. ' : '';
-    paragraphs.push(`<p>${lead}You are invited to the ${label} (reference ${escapeHtml(input.caseReference)}). Please join on <strong>${when}</strong>.</p>`);
+    paragraphs.push(`<p>${lead}You are invited to a meeting: the ${label} (reference ${escapeHtml(input.caseReference)}). Please join on <strong>${when}</strong>.</p>`);
     if (input.joinsAfterConfidentialSection) {
-      paragraphs.push('<p>The professionals meet on their own first. If you join early you will wait in the waiting area (the lobby) until the chair lets you in.</p>');
+      paragraphs.push('<p>The professionals meet on their own first. If you join early, you will wait in the lobby (a waiting area) until the chair lets you in.</p>');
     }
-    paragraphs.push(`<p>Join from a phone or a web browser — you do not need to install Teams: <a href="${escapeHtml(input.joinUrl)}">join the meeting</a>.</p>`);
+    paragraphs.push(`<p>You can join on a phone or in a web browser. You do not need to install Teams. <a href="${escapeHtml(input.joinUrl)}">Join the meeting</a>.</p>`);
+    if (input.familyLink) {
+      paragraphs.push(`<p>On the day, your own page shows what is going on in the meeting and when it is your turn: <a href="${escapeHtml(input.familyLink)}">see what happens now</a>. This link is just for you, so please do not share it.</p>`);
+    }
     paragraphs.push(`<p>What will happen:</p><ul>${whatHappens(input.conferenceKind).map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>`);
     if (input.interpreter) {
       paragraphs.push(`<p>An interpreter for ${escapeHtml(input.interpreter.language)} has been arranged: ${escapeHtml(input.interpreter.arrangement)}.</p>`);
     }
-    paragraphs.push('<p>If you cannot come at this time, or need any help to take part, please reply to this e-mail as soon as you can.</p>');
-    paragraphs.push('<p>The attached calendar file adds the meeting at your time to your calendar.</p>');
+    paragraphs.push('<p>If you cannot come at this time, or you need help to take part, please reply to this e-mail as soon as you can.</p>');
+    paragraphs.push('<p>The calendar file with this e-mail puts the meeting in your calendar at your time.</p>');
   }
   return `<html><body>${paragraphs.join('')}</body></html>`;
+}
+
+/** The calendar entry's text (family members read it in their calendar: plain words, measured). */
+function calendarDescription(input: FamilyMailInput): string {
+  if (input.kind === 'cancellation') return 'This meeting has been cancelled. It will not take place at this time.\nThe conference team will contact you about what happens next. If you have a question, reply to the e-mail this came with.';
+  return `This is your own time to join.\nIf you cannot come, please reply to the e-mail this came with.\nJoin online: ${input.joinUrl}`;
 }
 
 /** One family member's individual e-mail with an .ics for their own time. */
@@ -111,7 +126,7 @@ export function buildFamilyMail(input: FamilyMailInput): MailMessage {
     start: input.joinAt,
     end: input.end,
     summary: `${KIND_LABEL[input.conferenceKind]} ${input.caseReference}`,
-    description: input.kind === 'cancellation' ? 'This meeting has been cancelled.' : `Join online: ${input.joinUrl}`,
+    description: calendarDescription(input),
     joinUrl: input.joinUrl,
     organizer: input.sender,
     attendeeEmail: input.to.address,

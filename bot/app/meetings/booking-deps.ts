@@ -8,6 +8,7 @@ import type { Clock } from '../ports/clock.port';
 import type { ConferenceLease } from '../ports/conference-lease.port';
 import type { ConferenceStore } from '../ports/conference-store.port';
 import type { JobQueue } from '../ports/job-queue.port';
+import type { LinkSigner } from '../ports/link-signer.port';
 import type { Mailer } from '../ports/mailer.port';
 import type { Meetings } from '../ports/meetings.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
@@ -33,6 +34,12 @@ export interface BookingDeps {
   profileFor: (id: ProfileId) => PolicyProfile;
   /** The mailbox family e-mails come from (the .ics ORGANIZER). */
   mailSender: { email: string; name: string };
+  /**
+   * With both, each family e-mail carries the member's own link to the family's page
+   * (/tab/family, bot/app/family/family-link.ts). AppDeps always has them; booking tests may not.
+   */
+  links?: LinkSigner;
+  publicBaseUrl?: string;
   /**
    * How long a run's lease lasts without renewal (each step renews it). Longer than the slowest
    * Graph call with its retries; a crashed run blocks the conference this long. Default 5 minutes.

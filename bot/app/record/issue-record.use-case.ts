@@ -23,7 +23,7 @@ import { sendApprovalRequest } from './record-approval-card';
 import { recipientCard } from './record-recipient-card';
 import { copyFor, recordFileName, recordInput, recordSubject, t12Deadline } from './record-copies';
 import { RecordError } from './record-errors';
-import { recordHtml } from './record-html';
+import { RECORD_EMAIL_INTRO, recordHtml } from './record-html';
 import { type RecordStatus, recordStatusOf } from './record-status';
 
 const LEASE_TTL_MS = 5 * 60_000;
@@ -179,7 +179,7 @@ async function sendMails(deps: AppDeps, c: Conference, copies: Copies, byEmail: 
         key: r.inviteeId,
         to: { address: invitee.email, name: invitee.displayName },
         subject: recordSubject(c),
-        html: recordHtml(doc, 'The decision and recommendations of the conference are below and in the attached PDF. This copy is for you only.'),
+        html: recordHtml(doc, RECORD_EMAIL_INTRO),
         attachments: [{ name: recordFileName(c), contentType: 'application/pdf', content: Buffer.from(await pdf).toString('base64'), encoding: 'base64' as const }],
       };
     }),

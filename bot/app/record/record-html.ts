@@ -6,6 +6,9 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
+/** The e-mail's first line above the copy (family members read it: plain words, measured). */
+export const RECORD_EMAIL_INTRO = 'This is the record of the conference: what it decided and what it recommends. You can read it below and in the PDF file with this e-mail. This copy is just for you.';
+
 export function recordHtml(doc: RecordDocument, intro?: string): string {
   const out: string[] = [];
   if (intro) out.push(`<p>${escapeHtml(intro)}</p>`);

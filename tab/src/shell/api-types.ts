@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { decisionDraftSchema, decisionReadingSchema } from '../../../bot/app/api/decision.schema';
 import type { meetingViewSchema, runSheetSchema, stageAnswerSchema } from '../../../bot/app/api/meeting.schema';
 import type { planTimelineSchema, timelinessReportSchema } from '../../../bot/app/api/timeliness.schema';
+import type { familyViewSchema } from '../../../bot/app/api/family-view.schema';
 
 export type MeetingView = z.output<typeof meetingViewSchema>;
 export type RunSheet = z.output<typeof runSheetSchema>;
@@ -22,3 +23,4 @@ export type ConferenceReading = z.output<typeof import('../../../bot/app/api/boo
 export type Board = z.output<typeof import('../../../bot/app/api/invite-list.schema').boardSchema>;
 export type InviteList = z.output<typeof import('../../../bot/app/api/invite-list.schema').inviteListSchema>;
 export type ReportList = z.output<typeof import('../../../bot/app/api/reports.schema').reportListSchema>;
+export type FamilyView = z.output<typeof familyViewSchema>;

@@ -14,4 +14,5 @@ export const TAB_ROUTES: TabRoute[] = [
   { path: '/tab/config', page: 'config', title: 'Add the conference tab' },
   { path: '/tab/dashboard', page: 'dashboard', title: 'Conferences' },
   { path: '/tab/conferences/:conferenceId', page: 'conference', title: 'Conference' },
+  { path: '/tab/family', page: 'family', title: 'Your meeting' },
 ];
