@@ -40,9 +40,12 @@ afterAll(async () => {
   await tp?.stop();
 }, 30_000);
 
+/** What the callbacks read of an element (the root tsconfig has no DOM library; React's types stub HTMLElement). */
+type DomElement = { getAttribute(name: string): string | null; textContent: string | null };
+
 const chips = async (page: Page, conferenceId: string) =>
   Object.fromEntries(
-    await page.locator(`[data-testid="conference-row"][data-conference="${conferenceId}"] [data-testid="deadline-chip"]`).evaluateAll((els) =>
+    await page.locator(`[data-testid="conference-row"][data-conference="${conferenceId}"] [data-testid="deadline-chip"]`).evaluateAll((els: DomElement[]) =>
       els.map((el) => [el.getAttribute('data-rule'), `${el.getAttribute('data-status')} ${el.textContent}`]),
     ),
   );
@@ -84,7 +87,7 @@ describe('the dashboard', () => {
       await page.getByLabel('To').fill('2027-01-31');
       await page.getByTestId('range-show').click();
       await page.waitForSelector(`[data-testid="conference-row"][data-conference="${booked.conferenceId}"]`, { state: 'detached' });
-      const ids = await page.locator('[data-testid="conference-row"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-conference')));
+      const ids = await page.locator('[data-testid="conference-row"]').evaluateAll((els: DomElement[]) => els.map((el) => el.getAttribute('data-conference')));
       expect(ids.sort()).toEqual([late.approve, late.refuse].sort());
     } finally {
       await page.close();
