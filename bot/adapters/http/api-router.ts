@@ -33,6 +33,7 @@ import { reportRoutes } from './routes/reports.route';
 import { timescalesRoute } from './routes/timescales.route';
 import { alertRoutes } from './routes/alerts.routes';
 import { meetingRoutes } from './routes/meeting.routes';
+import { stageViewRoutes } from './routes/stage-view.routes';
 
 /** The routes this configuration serves: dev sign-in only in local mode (absent = 404). */
 export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
@@ -53,6 +54,8 @@ export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
     ...decisionRoutes,
     // After the decision: follow-ups and core groups (docs/meeting/follow-ups.md, core-groups.md)
     ...coreGroupRoutes,
+    // The meeting stage's view (docs/tab/stage-view.md)
+    ...stageViewRoutes,
     ...(options.devSignIn ? [devSignInRoute] : []),
   ];
 }

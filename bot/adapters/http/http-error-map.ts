@@ -183,6 +183,8 @@ export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
   'CORE_GROUP.NEXT_DATE_PAST_T5': 422,
   'CORE_GROUP.NEXT_DATE_BEFORE_T6': 422,
   'CORE_GROUP.RECOMMENDATIONS_REQUIRED': 422,
+  'STAGE_VIEW.LINK_NOT_VALID': 403,
+  'STAGE_VIEW.LINK_EXPIRED': 403,
 };
 
 /** The answer for a refusal: the table's status and `{ code, message }` (message: ids only). */

@@ -169,6 +169,8 @@ export const INVOKE_ERRORS: { readonly [C in UseCaseErrorCode]: InvokeErrorAnswe
   'CORE_GROUP.NEXT_DATE_PAST_T5': refused('The next core group is later than the timescale allows. Choose an earlier date.'),
   'CORE_GROUP.NEXT_DATE_BEFORE_T6': refused('The final core group before the review is too early. Choose a date nearer the review.'),
   'CORE_GROUP.RECOMMENDATIONS_REQUIRED': refused('This is the last core group before the review: record its recommendations for the review.'),
+  'STAGE_VIEW.LINK_NOT_VALID': refused('This stage view link is not valid. Share the stage again from the side panel.'),
+  'STAGE_VIEW.LINK_EXPIRED': refused('This stage view link has expired. Share the stage again from the side panel.'),
 };
 
 export function isUseCaseErrorCode(code: unknown): code is UseCaseErrorCode {

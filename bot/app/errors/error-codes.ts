@@ -38,7 +38,8 @@ export type UseCaseErrorCode =
   | import('../../domain/meeting/meeting-errors').MeetingErrorCode
   | import('../record/record-errors').RecordErrorCode
   | import('../follow-ups/follow-up-errors').FollowUpErrorCode
-  | import('../core-group/core-group-errors').CoreGroupErrorCode;
+  | import('../core-group/core-group-errors').CoreGroupErrorCode
+  | import('../meeting/stage-view/stage-view-errors').StageViewErrorCode;
 
 /** Refusals of the transports themselves (request body, activity shape, authentication, tenancy). */
 export type TransportErrorCode =
