@@ -13,7 +13,8 @@ import { decisionConference, PROFESSIONALS, startLiveMeeting } from './support/d
 const clock = new DemoClock('2027-03-01T10:30:00Z');
 let kit: InviteKit;
 const path = (id: string, tail = '') => `/api/v1/conferences/${id}/stage-view${tail}`;
-const byLink = (token: string) => fetch(`${kit.bot.url}/api/v1/stage-view?token=${encodeURIComponent(token)}`).then(async (r) => ({ status: r.status, json: await r.json() }));
+// biome-ignore lint/suspicious/noExplicitAny: answers are read loosely; the server checks them against their schema
+const byLink = (token: string) => fetch(`${kit.bot.url}/api/v1/stage-view?token=${encodeURIComponent(token)}`).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, any> }));
 const tokenOf = (url: string) => new URL(url).searchParams.get('token')!;
 
 const CONCERN = 'Invented concern about the stepfather';

@@ -9,3 +9,5 @@ export type RunSheet = z.output<typeof runSheetSchema>;
 export type StageAnswer = z.output<typeof stageAnswerSchema>;
 export type DecisionReading = z.output<typeof decisionReadingSchema>;
 export type DecisionDraft = z.input<typeof decisionDraftSchema>;
+export type StageView = z.output<typeof import('../../../bot/app/api/stage-view.schema').stageViewSchema>;
+export type StageViewShareUrl = z.output<typeof import('../../../bot/app/api/stage-view.schema').stageViewShareUrlSchema>;
