@@ -114,7 +114,9 @@ export function mountConfirmPage(server: Server, options: { app: AppDeps; logOf(
       });
       options.setLogFields(res, { outcome: 'OK' });
       const due = r.answer.reportDueBy ? `<p>Your agency's written report is needed by ${escapeHtml(r.answer.reportDueBy)}.</p>` : '';
-      const report = r.reportUrl ? `${due}<p><a href="${escapeHtml(r.reportUrl)}">Send your written report</a> (this link works only for you).</p>` : due;
+      // Same server: the path alone, so the link works whatever address the page was opened at.
+      const reportPath = r.reportUrl ? (({ pathname, search }) => `${pathname}${search}`)(new URL(r.reportUrl)) : null;
+      const report = reportPath ? `${due}<p><a href="${escapeHtml(reportPath)}">Send your written report</a> (this link works only for you).</p>` : due;
       send(res, 200, page('Thank you', `<p class="notice notice-ok" role="status">Your answer is recorded: <strong>${escapeHtml(ANSWER_TEXT[r.answer.answer])}</strong>.</p>${report}<p>You can open the link again to change it.</p>`));
     } catch (err) {
       const code = (err as { code?: string }).code;

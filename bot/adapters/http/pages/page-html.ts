@@ -1,6 +1,6 @@
 // The plain, server-rendered pages under /tab for people without the app: one layout, escaped
 // text, the one served stylesheet (no inline style or script: the CSP of tab-security.ts allows
-// neither), and the same headers everywhere.
+// neither), and the same headers everywhere. The empty icon saves the browser's /favicon.ico 404.
 import type { Response } from 'restify';
 import { linkPageHeaders, type TabSecurityOptions } from '../tab/tab-security';
 import { LINK_PAGE_CSS_PATH } from './link-page-style';
@@ -20,6 +20,7 @@ export function renderPage(title: string, bodyHtml: string): string {
 <meta name="robots" content="noindex">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(title)}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${LINK_PAGE_CSS_PATH}">
 </head>
 <body>
