@@ -9,7 +9,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-const FOOTER = 'This page is for the person the link was sent to. It shows no names. If something looks wrong, contact the conference team.';
+const FOOTER = 'This page is only for the person the link was sent to: please do not forward the link. If something looks wrong, contact the conference team.';
 
 export function renderPage(title: string, bodyHtml: string): string {
   return `<!doctype html>
