@@ -3,11 +3,12 @@
 import type { z } from 'zod';
 import type { decisionDraftSchema, decisionReadingSchema } from '../../../bot/app/api/decision.schema';
 import type { meetingViewSchema, runSheetSchema, stageAnswerSchema } from '../../../bot/app/api/meeting.schema';
+import type { stageViewSchema, stageViewShareUrlSchema } from '../../../bot/app/api/stage-view.schema';
 
 export type MeetingView = z.output<typeof meetingViewSchema>;
 export type RunSheet = z.output<typeof runSheetSchema>;
 export type StageAnswer = z.output<typeof stageAnswerSchema>;
 export type DecisionReading = z.output<typeof decisionReadingSchema>;
 export type DecisionDraft = z.input<typeof decisionDraftSchema>;
-export type StageView = z.output<typeof import('../../../bot/app/api/stage-view.schema').stageViewSchema>;
-export type StageViewShareUrl = z.output<typeof import('../../../bot/app/api/stage-view.schema').stageViewShareUrlSchema>;
+export type StageView = z.output<typeof stageViewSchema>;
+export type StageViewShareUrl = z.output<typeof stageViewShareUrlSchema>;
