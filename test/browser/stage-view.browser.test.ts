@@ -98,6 +98,17 @@ it('after the decision: the plan summary, and no name, view, concern or dissent 
   }
 });
 
+it('opened without a token (by hand): the local sign-in as a professional part of it reads the same view with the bearer token', async () => {
+  const page = await openTab(browser, `${tp.url}/tab/stage?conference=${meeting.conferenceId}`, { as: POLICE.id, waitFor: '[data-testid="stage-agenda"]' });
+  try {
+    await expect(page.locator('[data-testid="stage-agenda"] li[aria-current="step"]').getAttribute('data-stage')).resolves.toBe('decision');
+    await expectNothingConfidential(await page.content());
+    expect(collectConsoleErrors(page).errors).toEqual([]);
+  } finally {
+    await page.close();
+  }
+});
+
 it('a forged link shows the reason and nothing of the conference', async () => {
   const forged = stageUrl.replace(/token=[^&]+/, 'token=x.y');
   const page = await openTab(browser, forged, { waitFor: '[data-testid="stage-error"]' });
