@@ -167,7 +167,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     pages: [
       (server) => mountReportLinkPage(server, app, () => config.profile.reports.maxReportBytes),
       (server) => mountRecordLinkPage(server, app),
-      (server) => mountRunSheetPage(server, app),
+      (server) => mountRunSheetPage(server, app, { localMode: config.localMode, extraFrameAncestors: config.tab.extraFrameAncestors }),
       mountCallsCallback,
     ],
     tab: { distDir: config.tab.distDir, localMode: config.localMode, extraFrameAncestors: config.tab.extraFrameAncestors },

@@ -37,6 +37,7 @@ import { timelinessRoutes } from './routes/timeliness.routes';
 import { dashboardRoutes } from './routes/dashboard.route';
 import { familyViewRoute } from './routes/family-view.route';
 import { meetingRoutes } from './routes/meeting.routes';
+import { stageViewRoutes } from './routes/stage-view.routes';
 
 /** The routes this configuration serves: dev sign-in only in local mode (absent = 404). */
 export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
@@ -63,6 +64,8 @@ export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
     ...dashboardRoutes,
     // The family's page (docs/tab/family.md)
     familyViewRoute,
+    // The meeting stage's view (docs/tab/stage-view.md)
+    ...stageViewRoutes,
     // The meeting tab: the conference of a meeting chat (docs/tab.md)
     meetingChatConferenceRoute,
     ...(options.devSignIn ? [devSignInRoute, devIdentitiesRoute] : []),

@@ -8,10 +8,9 @@ import type { AppDeps } from '../../app/app-deps';
 import { answerByLink, inviteeOfToken, type LinkRefusal, LinkRefused, openConfirmation } from '../../app/attendance/confirm-by-link.use-case';
 import type { Logger } from '../logging/logger';
 import { errorFields } from '../logging/logger';
+import { escapeHtml, renderPage, sendLinkPage } from './pages/page-html';
 
 const MAX_FORM_BYTES = 8 * 1024;
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 const REFUSAL_TEXT: Record<LinkRefusal | 'ATTENDANCE.CONFERENCE_STOOD_DOWN' | 'ATTENDANCE.CONFERENCE_OVER' | 'FORM.INVALID', { title: string; text: string }> = {
   'LINK.INVALID': { title: 'This link does not work', text: 'The link is not valid. Use the link in the e-mail you were sent, or contact the conference team.' },
@@ -24,23 +23,10 @@ const REFUSAL_TEXT: Record<LinkRefusal | 'ATTENDANCE.CONFERENCE_STOOD_DOWN' | 'A
   'FORM.INVALID': { title: 'Please choose an answer', text: 'Choose attending, not attending, or sending a colleague (with their name and role). Go back and try again.' },
 };
 
-function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer"><title>${escapeHtml(title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}fieldset{border:1px solid #888;padding:1rem}label{display:block;margin:.4rem 0}.note{color:#444;font-size:.9rem}button{margin-top:1rem;padding:.5rem 1.2rem}</style>
-</head><body><h1>${escapeHtml(title)}</h1>${body}</body></html>`;
-}
+const page = renderPage;
 
 function send(res: Response, status: number, html: string): void {
-  res.writeHead(status, {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    'referrer-policy': 'no-referrer',
-    'x-content-type-options': 'nosniff',
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
-  });
-  res.end(html);
+  sendLinkPage(res, status, html);
 }
 
 const ANSWER_TEXT = { attending: 'attending', 'not-attending': 'not attending', 'sending-colleague': 'sending a colleague' } as const;
@@ -84,16 +70,19 @@ export function mountConfirmPage(server: Server, options: { app: AppDeps; logOf(
         200,
         page(
           'Child protection conference: will you attend?',
-          `<p>Case reference <strong>${escapeHtml(view.caseReference)}</strong><br>${escapeHtml(view.kind)}<br>${escapeHtml(view.date)}, ${escapeHtml(view.time)}</p>${current}
+          `<p class="facts">Case reference <strong>${escapeHtml(view.caseReference)}</strong><br>${escapeHtml(view.kind)}<br>${escapeHtml(view.date)}, ${escapeHtml(view.time)}</p>${current}
 <form method="post" action="/tab/confirm?t=${encodeURIComponent(token)}">
 <input type="hidden" name="i" value="${escapeHtml(inviteeId)}">
 <fieldset><legend>Your answer</legend>
-<label><input type="radio" name="answer" value="attending" required> I will attend</label>
-<label><input type="radio" name="answer" value="not-attending"> I cannot attend (my agency will send a written report)</label>
-<label><input type="radio" name="answer" value="sending-colleague"> I am sending a colleague</label>
-<label>Colleague's name <input name="colleagueName" maxlength="200"></label>
-<label>Colleague's role <input name="colleagueRole" maxlength="100"></label>
-</fieldset><button type="submit">Send my answer</button></form>
+<label class="choice"><input type="radio" name="answer" value="attending" required> <span>I will attend</span></label>
+<label class="choice"><input type="radio" name="answer" value="not-attending"> <span>I cannot attend (my agency will send a written report)</span></label>
+<label class="choice"><input type="radio" name="answer" value="sending-colleague"> <span>I am sending a colleague</span></label>
+</fieldset>
+<fieldset><legend>Only if you are sending a colleague</legend>
+<label class="field" for="colleague-name"><span>Colleague's name</span><input id="colleague-name" name="colleagueName" maxlength="200" autocomplete="off"></label>
+<label class="field" for="colleague-role"><span>Colleague's role</span><input id="colleague-role" name="colleagueRole" maxlength="100" autocomplete="off"></label>
+</fieldset>
+<button type="submit">Send my answer</button></form>
 <p class="note">Only the conference team sees your answer. This link works until the end of the conference day and only for you.</p>`,
         ),
       );
@@ -124,8 +113,11 @@ export function mountConfirmPage(server: Server, options: { app: AppDeps; logOf(
         ...(answer === 'sending-colleague' ? { colleague: { displayName: colleagueName.slice(0, 200), role: colleagueRole.slice(0, 100) } } : {}),
       });
       options.setLogFields(res, { outcome: 'OK' });
-      const report = r.answer.reportDueBy ? `<p>Your agency's written report is needed by ${escapeHtml(r.answer.reportDueBy)}.</p>` : '';
-      send(res, 200, page('Thank you', `<p>Your answer is recorded: <strong>${escapeHtml(ANSWER_TEXT[r.answer.answer])}</strong>.</p>${report}<p>You can open the link again to change it.</p>`));
+      const due = r.answer.reportDueBy ? `<p>Your agency's written report is needed by ${escapeHtml(r.answer.reportDueBy)}.</p>` : '';
+      // Same server: the path alone, so the link works whatever address the page was opened at.
+      const reportPath = r.reportUrl ? (({ pathname, search }) => `${pathname}${search}`)(new URL(r.reportUrl)) : null;
+      const report = reportPath ? `${due}<p><a href="${escapeHtml(reportPath)}">Send your written report</a> (this link works only for you).</p>` : due;
+      send(res, 200, page('Thank you', `<p class="notice notice-ok" role="status">Your answer is recorded: <strong>${escapeHtml(ANSWER_TEXT[r.answer.answer])}</strong>.</p>${report}<p>You can open the link again to change it.</p>`));
     } catch (err) {
       const code = (err as { code?: string }).code;
       if (err instanceof LinkRefused) {

@@ -188,6 +188,8 @@ export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
   'LINK.EXPIRED': 410,
   'LINK.WRONG_PURPOSE': 403,
   'FAMILY_VIEW.NOT_INVITED': 403,
+  'STAGE_VIEW.LINK_NOT_VALID': 403,
+  'STAGE_VIEW.LINK_EXPIRED': 403,
 };
 
 /** The answer for a refusal: the table's status and `{ code, message }` (message: ids only). */

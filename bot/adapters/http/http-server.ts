@@ -10,6 +10,7 @@ import { dropUnreadBody, readJsonBody } from './read-json-body';
 import { httpError } from './http-error-map';
 import { type ApiSetup, mountApi, mountApiNotFound } from './api-router';
 import { mountConfirmPage } from './confirm-page';
+import { mountLinkPageStyle } from './pages/link-page-style';
 import { mountTabPages } from './tab/tab-pages';
 import type { TabSecurityOptions } from './tab/tab-security';
 
@@ -132,6 +133,8 @@ export function createHttpServer(options: HttpServerOptions) {
   else mountApiNotFound(server, setLogFields);
 
   for (const mount of options.pages ?? []) mount(server);
+  // The link pages' one stylesheet (they carry no inline style under the CSP).
+  mountLinkPageStyle(server);
   // The confirmation page for people without the app (signed links in e-mails).
   if (options.api) mountConfirmPage(server, { app: options.api.deps.app, logOf, setLogFields });
 

@@ -4,7 +4,7 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { type LinkClaims, LinkError, type LinkPurpose, type LinkSigner } from '../../app/ports/link-signer.port';
 
-const PURPOSES: readonly LinkPurpose[] = ['attendance', 'report', 'record', 'run-sheet', 'family-view'];
+const PURPOSES: readonly LinkPurpose[] = ['attendance', 'report', 'record', 'run-sheet', 'family-view', 'stage-view'];
 
 export function linkKeyFrom(auditKey: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', auditKey, Buffer.alloc(0), 'cpc-links-v1', 32));

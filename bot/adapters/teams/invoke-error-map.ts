@@ -173,6 +173,8 @@ export const INVOKE_ERRORS: { readonly [C in UseCaseErrorCode]: InvokeErrorAnswe
   'LINK.EXPIRED': refused('This link has expired. Links work until the end of the conference day.'),
   'LINK.WRONG_PURPOSE': refused('This link is for something else.'),
   'FAMILY_VIEW.NOT_INVITED': refused('This person is no longer on the invitation list.'),
+  'STAGE_VIEW.LINK_NOT_VALID': refused('This stage view link is not valid. Share the stage again from the side panel.'),
+  'STAGE_VIEW.LINK_EXPIRED': refused('This stage view link has expired. Share the stage again from the side panel.'),
 };
 
 export function isUseCaseErrorCode(code: unknown): code is UseCaseErrorCode {

@@ -9,6 +9,8 @@ import type { AppDeps } from '../app-deps';
 import { type LinkClaims, LinkError } from '../ports/link-signer.port';
 import { answerAttendance } from './answer-attendance.use-case';
 import { kindLabel, longDate, timeRange } from './conference-when';
+import { REPORTING_ROLES } from '../../domain/reports/report-rules';
+import { reportLinkFor } from './attendance-card';
 
 export type LinkRefusal = LinkError['code'] | 'LINK.NOT_INVITED' | 'LINK.WRONG_INVITEE';
 
@@ -52,7 +54,7 @@ export async function answerByLink(
   deps: AppDeps,
   token: string,
   form: { inviteeId?: string; answer: AttendanceAnswer['answer']; colleague?: { displayName: string; role: string } },
-): Promise<{ answer: AttendanceAnswer; changed: boolean }> {
+): Promise<{ answer: AttendanceAnswer; changed: boolean; reportUrl?: string }> {
   const claims = claimsOf(deps, token);
   // The form carries the invitee the page was opened for: a token pasted into another invitee's page is refused.
   if (form.inviteeId !== undefined && form.inviteeId !== claims.inviteeId) throw new LinkRefused('LINK.WRONG_INVITEE');
@@ -63,7 +65,9 @@ export async function answerByLink(
     ...(form.colleague ? { colleague: form.colleague } : {}),
     via: 'link',
   });
-  return { answer: r.answer, changed: r.changed };
+  // Not attending: the page hands over the report link at once (the e-mail had only this one).
+  const reportUrl = r.answer.answer === 'not-attending' && REPORTING_ROLES.has(r.invitee.role) ? reportLinkFor(deps, r.conference, r.invitee) : undefined;
+  return { answer: r.answer, changed: r.changed, ...(reportUrl ? { reportUrl } : {}) };
 }
 
 /** The invitee id a token is bound to (the page's hidden field), or null when it does not verify. */

@@ -39,7 +39,8 @@ export type UseCaseErrorCode =
   | import('../record/record-errors').RecordErrorCode
   | import('../follow-ups/follow-up-errors').FollowUpErrorCode
   | import('../core-group/core-group-errors').CoreGroupErrorCode
-  | import('../family/family-view-errors').FamilyViewErrorCode;
+  | import('../family/family-view-errors').FamilyViewErrorCode
+  | import('../meeting/stage-view/stage-view-errors').StageViewErrorCode;
 
 /** Refusals of the transports themselves (request body, activity shape, authentication, tenancy). */
 export type TransportErrorCode =

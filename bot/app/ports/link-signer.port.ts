@@ -2,7 +2,7 @@
 // expiring, bound to one invitee of one conference. The URL carries the token only: never a name.
 import { CodedError } from '../../domain/shared/coded-error';
 
-export type LinkPurpose = 'attendance' | 'report' | 'record' | 'run-sheet' | 'family-view';
+export type LinkPurpose = 'attendance' | 'report' | 'record' | 'run-sheet' | 'family-view' | 'stage-view';
 
 export interface LinkClaims {
   purpose: LinkPurpose;

@@ -5,6 +5,7 @@ import type { decisionDraftSchema, decisionReadingSchema } from '../../../bot/ap
 import type { meetingViewSchema, runSheetSchema, stageAnswerSchema } from '../../../bot/app/api/meeting.schema';
 import type { planTimelineSchema, timelinessReportSchema } from '../../../bot/app/api/timeliness.schema';
 import type { familyViewSchema } from '../../../bot/app/api/family-view.schema';
+import type { stageViewSchema, stageViewShareUrlSchema } from '../../../bot/app/api/stage-view.schema';
 
 export type MeetingView = z.output<typeof meetingViewSchema>;
 export type RunSheet = z.output<typeof runSheetSchema>;
@@ -24,3 +25,5 @@ export type Board = z.output<typeof import('../../../bot/app/api/invite-list.sch
 export type InviteList = z.output<typeof import('../../../bot/app/api/invite-list.schema').inviteListSchema>;
 export type ReportList = z.output<typeof import('../../../bot/app/api/reports.schema').reportListSchema>;
 export type FamilyView = z.output<typeof familyViewSchema>;
+export type StageView = z.output<typeof stageViewSchema>;
+export type StageViewShareUrl = z.output<typeof stageViewShareUrlSchema>;

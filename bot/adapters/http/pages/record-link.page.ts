@@ -7,20 +7,14 @@ import type { Request, Response, Server } from 'restify';
 import type { AppDeps } from '../../../app/app-deps';
 import { LinkError } from '../../../app/ports/link-signer.port';
 import { copyFor, recordFileName, recordInput } from '../../../app/record/record-copies';
-import { escapeHtml, renderPage } from './page-html';
+import { escapeHtml, renderPage, sendLinkPage } from './page-html';
 
 type PageAnswer = { status: number; html: string };
 
 const invalid = (title: string, text: string, status: number): PageAnswer => ({ status, html: renderPage(title, `<p>${escapeHtml(text)}</p>`) });
 
 function sendPage(res: Response, answer: PageAnswer): void {
-  res.writeHead(answer.status, {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    'referrer-policy': 'no-referrer',
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-  });
-  res.end(answer.html);
+  sendLinkPage(res, answer.status, answer.html);
 }
 
 /** The PDF, or the page to show instead. */

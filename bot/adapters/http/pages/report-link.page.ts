@@ -12,7 +12,7 @@ import { REPORTING_ROLES } from '../../../domain/reports/report-rules';
 import type { Conference, Invitee } from '../../../domain/conference/conference';
 import { CodedError } from '../../../domain/shared/coded-error';
 import { dropUnreadBody } from '../read-json-body';
-import { escapeHtml, renderPage } from './page-html';
+import { escapeHtml, renderPage, sendLinkPage } from './page-html';
 
 /** Headers and the form's own fields around the file, beyond the file's bytes. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
@@ -63,26 +63,20 @@ function formPage(token: string, c: Conference, invitee: Invitee, notice?: strin
   const form = closed
     ? `<p>${escapeHtml(closed)}</p>`
     : `<form method="post" action="/tab/report?t=${encodeURIComponent(token)}" enctype="multipart/form-data">
-  <label for="report">Your report (PDF, .docx or .odt)</label>
+  <label class="field" for="report"><span>Your report (PDF, .docx or .odt)</span></label>
   <input id="report" name="report" type="file" accept=".pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text" required>
   <button type="submit">Send report</button>
 </form>`;
   return renderPage(
     'Send your report',
-    `<p>Conference <strong>${escapeHtml(c.caseReference)}</strong>, ${escapeHtml(whenOf(c))}.</p>
-${notice ? `<p role="alert">${escapeHtml(notice)}</p>` : ''}${received}${form}`,
+    `<p class="facts">Conference <strong>${escapeHtml(c.caseReference)}</strong>, ${escapeHtml(whenOf(c))}.</p>
+${notice ? `<p class="notice" role="alert">${escapeHtml(notice)}</p>` : ''}${received}${form}`,
   );
 }
 
 function send(res: Response, answer: PageAnswer): void {
-  res.writeHead(answer.status, {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    // The token is in the URL: never pass it on, never frame the page.
-    'referrer-policy': 'no-referrer',
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
-  });
-  res.end(answer.html);
+  // The token is in the URL: never pass it on, never frame the page.
+  sendLinkPage(res, answer.status, answer.html);
 }
 
 const tokenOf = (req: Request) => new URL(req.url ?? '/', 'http://page.invalid').searchParams.get('t');
@@ -123,7 +117,7 @@ export function mountReportLinkPage(server: Server, app: AppDeps, maxReportBytes
         status: 200,
         html: renderPage(
           'Report received',
-          `<p>Thank you. Your report for conference <strong>${escapeHtml(conference.caseReference)}</strong> was received${done.onTime ? ' on time' : ' after the deadline'}.</p>`,
+          `<p class="notice notice-ok" role="status">Thank you. Your report for conference <strong>${escapeHtml(conference.caseReference)}</strong> was received${done.onTime ? ' on time' : ' after the deadline'}.</p>`,
         ),
       });
     } catch (err) {

@@ -9,7 +9,8 @@ import { chairInviteeOf, londonNow } from '../../../app/meeting/stage/chair-cont
 import { hhmm, quorumText } from '../../../app/meeting/stage/run-sheet-card';
 import { removalInstructions, type RunSheet, type RunSheetLine, runSheetOf } from '../../../app/meeting/stage/run-sheet';
 import { LinkError } from '../../../app/ports/link-signer.port';
-import { escapeHtml, renderPage } from './page-html';
+import type { TabSecurityOptions } from '../tab/tab-security';
+import { escapeHtml, renderPage, sendLinkPage } from './page-html';
 
 type PageAnswer = { status: number; html: string };
 
@@ -32,7 +33,7 @@ export function runSheetHtml(s: RunSheet): string {
   return [
     `<dl>${facts.map(([k, v]) => `<dt>${escapeHtml(k!)}</dt><dd>${escapeHtml(v!)}</dd>`).join('')}</dl>`,
     list('Must leave now', s.mustLeave.map((l) => lineHtml(l, s.removal === 'teams-instructions'))),
-    list('Alerts', s.alerts.map((a) => `<li role="alert">${escapeHtml(`${hhmm(a.raisedAt)} ${a.text}${a.acknowledged ? ' (acknowledged)' : ''}`)}</li>`)),
+    list('Alerts', s.alerts.map((a) => `<li class="notice" role="alert">${escapeHtml(`${hhmm(a.raisedAt)} ${a.text}${a.acknowledged ? ' (acknowledged)' : ''}`)}</li>`)),
     list('Admit now from the lobby', s.admitNow.map((l) => lineHtml(l, false))),
     list('Must wait (do not admit yet)', s.mustWait.map((l) => lineHtml(l, false))),
     list('Not matched to the invite list', s.unknownJoiners.map((u) => `<li>${escapeHtml(`${u.displayName ?? 'No name shown'} (since ${hhmm(u.since)})`)}</li>`)),
@@ -61,16 +62,10 @@ async function answer(app: AppDeps, url: URL): Promise<PageAnswer> {
   return { status: 200, html: renderPage(`Run sheet ${c.caseReference}`, runSheetHtml(sheet)) };
 }
 
-export function mountRunSheetPage(server: Server, app: AppDeps): void {
+export function mountRunSheetPage(server: Server, app: AppDeps, security?: TabSecurityOptions): void {
   server.get('/tab/run-sheet', async (req: Request, res: Response) => {
     const page = await answer(app, new URL(req.url ?? '/', 'http://page.invalid'));
-    res.writeHead(page.status, {
-      'content-type': 'text/html; charset=utf-8',
-      'cache-control': 'no-store',
-      'referrer-policy': 'no-referrer',
-      // Opened inside Teams (a dialog over the meeting): only Teams may frame it.
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft",
-    });
-    res.end(page.html);
+    // Opened inside Teams (a dialog over the meeting): only Teams may frame it.
+    sendLinkPage(res, page.status, page.html, 'teams', security);
   });
 }

@@ -15,4 +15,5 @@ export const TAB_ROUTES: TabRoute[] = [
   { path: '/tab/dashboard', page: 'dashboard', title: 'Conferences' },
   { path: '/tab/conferences/:conferenceId', page: 'conference', title: 'Conference' },
   { path: '/tab/family', page: 'family', title: 'Your meeting' },
+  { path: '/tab/stage', page: 'stage', title: 'Meeting stage' },
 ];

@@ -53,3 +53,28 @@ export const COMMON_TAB_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
 };
+
+/**
+ * The server-rendered link pages (/tab/confirm, /tab/report, /tab/record, /tab/run-sheet): the
+ * tab's policy without scripts at all, and styles only from this server's stylesheet (no inline
+ * style, so no nonce). Pages opened from an e-mail are never framed; the run sheet opens in a
+ * Teams dialog, so Teams (and the Playground, locally) may frame it.
+ */
+export function linkPageSecurityPolicy(framing: 'none' | 'teams', options: TabSecurityOptions = { localMode: false, extraFrameAncestors: [] }): string {
+  const ancestors = framing === 'none' ? ["'none'"] : [...TEAMS_FRAME_ANCESTORS, ...(options.localMode ? LOCAL_FRAME_ANCESTORS : []), ...options.extraFrameAncestors];
+  return [
+    "default-src 'none'",
+    "script-src 'none'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "form-action 'self'",
+    "base-uri 'none'",
+    "object-src 'none'",
+    `frame-ancestors ${ancestors.join(' ')}`,
+  ].join('; ');
+}
+
+/** Every link page's headers: the policy above, never cached (the token is in the URL), no Referer. */
+export function linkPageHeaders(framing: 'none' | 'teams', options?: TabSecurityOptions): Record<string, string> {
+  return { ...COMMON_TAB_HEADERS, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': linkPageSecurityPolicy(framing, options) };
+}
