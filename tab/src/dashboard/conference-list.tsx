@@ -13,7 +13,11 @@ import { APPROVAL_LABEL, DEADLINE_LABEL, formatLongDate, KIND_LABEL, STATUS_LABE
 
 const useStyles = makeStyles({
   range: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap', marginBottom: '16px' },
-  chips: { display: 'flex', gap: '4px', flexWrap: 'wrap' },
+  chips: { display: 'flex', gap: '4px', flexWrap: 'wrap', paddingTop: '4px', paddingBottom: '4px' },
+  // The chips need the room: the other columns are short.
+  narrow: { width: '14%' },
+  time: { width: '10%' },
+  wide: { width: '48%' },
   day: { display: 'block', marginTop: '16px', marginBottom: '4px' },
   waiting: { color: tokens.colorNeutralForeground2 },
 });
@@ -83,11 +87,11 @@ export function ConferenceListView({ api, initialFrom, initialTo }: { api: ApiCl
             <Table aria-label={`Conferences on ${formatLongDate(day)}`} size="small">
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell>Case reference</TableHeaderCell>
-                  <TableHeaderCell>Kind</TableHeaderCell>
-                  <TableHeaderCell>Time</TableHeaderCell>
-                  <TableHeaderCell>Status</TableHeaderCell>
-                  <TableHeaderCell>Deadlines</TableHeaderCell>
+                  <TableHeaderCell className={styles.narrow}>Case reference</TableHeaderCell>
+                  <TableHeaderCell className={styles.narrow}>Kind</TableHeaderCell>
+                  <TableHeaderCell className={styles.time}>Time</TableHeaderCell>
+                  <TableHeaderCell className={styles.narrow}>Status</TableHeaderCell>
+                  <TableHeaderCell className={styles.wide}>Deadlines</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
