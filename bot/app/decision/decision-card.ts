@@ -6,24 +6,18 @@ import type { AdaptiveCardJson } from '../../cards/adaptive-card';
 import type { Data } from '../../cards/card-verbs';
 import { type DecisionCardViewModel, render } from '../../cards/decision/decision.view-model';
 import { render as renderBase } from '../../cards/decision-base/decision-base.view-model';
-import { AGENCIES, AGENCY_LABEL, isAgency } from '../../domain/conference/agency';
-import { FAMILY_SIDE_ROLES, type Invitee, type InviteeRole } from '../../domain/conference/conference';
-import { type AgencyViewEntry, type Decision, HARM_CATEGORIES, type HarmCategory } from '../../domain/decision/decision';
+import { AGENCIES, AGENCY_LABEL } from '../../domain/conference/agency';
+import type { AgencyViewEntry, Decision, HarmCategory } from '../../domain/decision/decision';
 import { isReviewKind } from '../../domain/decision/decision-ranges';
 import type { DecisionField } from '../../domain/decision/decision-rule-codes';
 import { rangeText } from '../../domain/decision/validate-decision';
 import { kindLabel, longDate } from '../attendance/conference-when';
+import { CATEGORY_LABEL, decisionChoices, personLabel } from './decision-choices';
 import type { DecisionView, DraftInput } from './decision.use-case';
 
 type CardData = Data<'decision.save'>;
 
-const CATEGORY_LABEL: Record<HarmCategory, string> = { physical: 'Physical abuse', emotional: 'Emotional abuse', sexual: 'Sexual abuse', neglect: 'Neglect', multiple: 'Multiple' };
 const OUTCOME_LABEL: Record<Decision['outcome'], string> = { 'child-protection-plan': 'Child protection plan', 'child-in-need': 'Child in need plan', 'no-further-action': 'No further action' };
-const ROLE_LABEL: Partial<Record<InviteeRole, string>> = {
-  parent: 'Parent or carer', child: 'The child', 'family-other': 'Family member', 'foster-carer': 'Foster carer', advocate: 'Advocate',
-  'social-worker': 'Social worker', 'team-manager': 'Team manager', professional: 'Professional',
-};
-const CORE_GROUP_ROLES: readonly InviteeRole[] = ['social-worker', 'professional', 'team-manager', 'parent', 'child', 'family-other', 'foster-carer', 'advocate'];
 
 const some = (s: string | undefined): string | undefined => (s === undefined || s.trim() === '' ? undefined : s.trim());
 
@@ -62,17 +56,6 @@ export function draftFromCard(data: CardData): DraftInput {
     ...(some(data.reviewDate) && { reviewDate: some(data.reviewDate)! }),
     ...review,
   };
-}
-
-/** An invitee as the card names them: professionals by name and agency, family by role only. */
-function personLabel(i: Invitee, invitees: readonly Invitee[]): string {
-  if (FAMILY_SIDE_ROLES.includes(i.role)) {
-    const same = invitees.filter((x) => x.role === i.role && x.status !== 'removed');
-    const n = same.length > 1 ? ` ${same.indexOf(i) + 1}` : '';
-    return `${ROLE_LABEL[i.role] ?? 'Family member'}${n}`;
-  }
-  const agency = isAgency(i.agency) ? `, ${AGENCY_LABEL[i.agency]}` : '';
-  return `${i.displayName} (${ROLE_LABEL[i.role] ?? i.role}${agency})`;
 }
 
 function outcomeLine(v: DecisionView, review: boolean): { text: string; color: DecisionCardViewModel['outcomeColor'] } {
@@ -132,8 +115,7 @@ export function decisionCard(v: DecisionView, notice = '', noticeColor: Decision
       dissentError: e(`dissent.${agency}`),
     };
   });
-  const active = c.invitees.filter((i) => i.status !== 'removed');
-  const categories = [...HARM_CATEGORIES, ...(profile.allowMultipleCategory ? (['multiple'] as const) : [])];
+  const choices = decisionChoices(v);
   const vm: DecisionCardViewModel = {
     title: `Decision: ${c.caseReference}`,
     facts: [
@@ -209,14 +191,14 @@ export function decisionCard(v: DecisionView, notice = '', noticeColor: Decision
       reviewMin: v.ranges.review.from,
       reviewMax: v.ranges.review.to ?? '',
     },
-    viewChoices: [{ title: 'Plan', value: 'plan' }, { title: 'No plan', value: 'no-plan' }, { title: 'Abstain', value: 'abstain' }],
-    scalingChoices: [{ title: 'Not given', value: '' }, ...Array.from({ length: 11 }, (_, n) => ({ title: String(n), value: String(n) }))],
-    chairViewChoices: [{ title: review ? 'The plan continues' : 'Child protection plan', value: 'plan' }, { title: review ? 'End the plan' : 'No plan', value: 'no-plan' }],
-    outcomeWithoutPlanChoices: [{ title: 'Child in need plan', value: 'child-in-need' }, { title: 'No further action', value: 'no-further-action' }],
-    categoryChoices: categories.map((k) => ({ title: CATEGORY_LABEL[k], value: k })),
-    leadChoices: active.filter((i) => i.role === 'social-worker').map((i) => ({ title: personLabel(i, active), value: i.id })),
-    coreGroupChoices: active.filter((i) => CORE_GROUP_ROLES.includes(i.role)).map((i) => ({ title: personLabel(i, active), value: i.id })),
-    reviewOutcomeChoices: [{ title: 'Continue the plan', value: 'continue' }, { title: 'Change the category', value: 'change-category' }, { title: 'End the plan', value: 'end-plan' }],
+    viewChoices: choices.view,
+    scalingChoices: choices.scaling,
+    chairViewChoices: choices.chairView,
+    outcomeWithoutPlanChoices: choices.outcomeWithoutPlan,
+    categoryChoices: choices.category,
+    leadChoices: choices.leadSocialWorker,
+    coreGroupChoices: choices.coreGroup,
+    reviewOutcomeChoices: choices.reviewOutcome,
     saveTitle: 'Save and show the outcome',
     saveVerb: 'decision.save',
     recordTitle: 'Record decision',
