@@ -81,6 +81,7 @@ const choices = z.object({
   leadSocialWorker: z.array(choice).meta({ description: 'Invitees with role social-worker (professionals named as the invite list names them).' }),
   coreGroup: z.array(choice).meta({ description: 'Professionals and family members on the invite list; family by role only.' }),
   reviewOutcome: z.array(choice),
+  rangeText: z.object({ firstCoreGroup: z.string(), review: z.string() }).meta({ description: 'Each date\'s allowed range in words, as the card\'s label says it.' }),
 });
 
 export const decisionReadingSchema = z.object({
@@ -103,8 +104,10 @@ export const decisionReadingSchema = z.object({
   }),
   ranges: z.object({ firstCoreGroup: range, review: range }),
   problems: z.array(problem).meta({ description: 'What stands between the saved draft and a valid decision, field by field: the same rules (validateDecision) that Record and the card apply. Empty once recorded.' }),
+  words: z.object({ outcome: z.string(), counts: z.string(), rule: z.string() }).meta({ description: 'The outcome so far, the counts and the profile\'s decision rule in words (the card\'s lines).' }),
   choices: choices.meta({ description: 'What the chair chooses from: the same lists as the decision card.' }),
   decision: decisionOut.optional(),
+  summary: z.array(z.object({ title: z.string(), value: z.string() })).optional().meta({ description: 'Once recorded: the decision in words, row by row (the card\'s summary).' }),
 });
 
 export const recordedDecisionSchema = decisionReadingSchema.extend({

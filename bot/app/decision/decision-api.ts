@@ -4,6 +4,7 @@
 // are one 422 naming every field.
 import type { DecisionReading } from '../api/decision.schema';
 import { isReviewKind } from '../../domain/decision/decision-ranges';
+import { decisionWords, summaryOf } from './decision-card';
 import { decisionChoices } from './decision-choices';
 import { DecisionFieldsRefused } from './decision-errors';
 import { type DecisionView, type DraftInput, readDecision, recordDecision, saveDecisionDraft } from './decision.use-case';
@@ -23,7 +24,8 @@ function reading(v: DecisionView): DecisionReading {
     ranges: v.ranges,
     problems: v.problems,
     choices: decisionChoices(v),
-    ...(v.decision && { decision: v.decision }),
+    words: decisionWords(v),
+    ...(v.decision && { decision: v.decision, summary: summaryOf(v.decision, v) }),
   };
 }
 

@@ -10,7 +10,6 @@ import { AGENCIES, AGENCY_LABEL } from '../../domain/conference/agency';
 import type { AgencyViewEntry, Decision, HarmCategory } from '../../domain/decision/decision';
 import { isReviewKind } from '../../domain/decision/decision-ranges';
 import type { DecisionField } from '../../domain/decision/decision-rule-codes';
-import { rangeText } from '../../domain/decision/validate-decision';
 import { kindLabel, longDate } from '../attendance/conference-when';
 import { CATEGORY_LABEL, decisionChoices, personLabel } from './decision-choices';
 import type { DecisionView, DraftInput } from './decision.use-case';
@@ -58,6 +57,18 @@ export function draftFromCard(data: CardData): DraftInput {
   };
 }
 
+/** The outcome so far, the counts and the profile's rule in words (the card's lines; the tab's form shows the same). */
+export function decisionWords(v: DecisionView): { outcome: string; counts: string; rule: string } {
+  const o = v.outcome;
+  return {
+    outcome: v.decision ? `Recorded: ${OUTCOME_LABEL[v.decision.outcome]}.` : outcomeLine(v, isReviewKind(v.loaded.conference.kind)).text,
+    counts: `Plan ${o.plan}, no plan ${o.noPlan}, abstaining ${o.abstain} (abstentions are not counted).`,
+    rule: v.loaded.profile.decisionRule === 'majority-with-chair-casting-vote'
+      ? 'The majority of agency views decides; your view is a casting vote on a tie. If you disagree with the majority, record your concerns: they go in the summary.'
+      : 'You decide, having heard every agency. Agencies that disagree are recorded as dissent with their reasons.',
+  };
+}
+
 function outcomeLine(v: DecisionView, review: boolean): { text: string; color: DecisionCardViewModel['outcomeColor'] } {
   const o = v.outcome;
   const plan = review ? 'the plan continues' : 'a child protection plan';
@@ -69,7 +80,8 @@ function outcomeLine(v: DecisionView, review: boolean): { text: string; color: D
   return { text: `Outcome so far: ${o.result === 'plan' ? plan : noPlan}${how}.`, color: 'Good' };
 }
 
-function summaryOf(d: Decision, v: DecisionView): { title: string; value: string }[] {
+/** The recorded decision in words, row by row (the card's summary; the tab's form shows the same). */
+export function summaryOf(d: Decision, v: DecisionView): { title: string; value: string }[] {
   const invitees = v.loaded.conference.invitees;
   const person = (id: string | undefined) => {
     const i = invitees.find((x) => x.id === id);
@@ -93,12 +105,11 @@ function summaryOf(d: Decision, v: DecisionView): { title: string; value: string
 }
 
 export function decisionCard(v: DecisionView, notice = '', noticeColor: DecisionCardViewModel['noticeColor'] = 'Attention', actionId: string = randomUUID()): AdaptiveCardJson {
-  const { conference: c, live, profile, reportingOnly } = v.loaded;
+  const { conference: c, live, reportingOnly } = v.loaded;
   const review = isReviewKind(c.kind);
   const d = v.draft;
   const e = (f: DecisionField) => v.errors[f]?.message ?? '';
   const line = outcomeLine(v, review);
-  const o = v.outcome;
   const agencies = v.loaded.eligibleAgencies.map((agency) => {
     const entry = d.views.find((x) => x.agency === agency);
     return {
@@ -116,6 +127,7 @@ export function decisionCard(v: DecisionView, notice = '', noticeColor: Decision
     };
   });
   const choices = decisionChoices(v);
+  const words = decisionWords(v);
   const vm: DecisionCardViewModel = {
     title: `Decision: ${c.caseReference}`,
     facts: [
@@ -125,12 +137,10 @@ export function decisionCard(v: DecisionView, notice = '', noticeColor: Decision
     privacy: 'Only you, the chair, see this card. Every press saves what you have entered.',
     notice,
     noticeColor,
-    outcomeText: v.decision ? `Recorded: ${OUTCOME_LABEL[v.decision.outcome]}.` : line.text,
+    outcomeText: words.outcome,
     outcomeColor: v.decision ? 'Good' : line.color,
-    countsText: `Plan ${o.plan}, no plan ${o.noPlan}, abstaining ${o.abstain} (abstentions are not counted).`,
-    ruleText: profile.decisionRule === 'majority-with-chair-casting-vote'
-      ? 'The majority of agency views decides; your view is a casting vote on a tie. If you disagree with the majority, record your concerns: they go in the summary.'
-      : 'You decide, having heard every agency. Agencies that disagree are recorded as dissent with their reasons.',
+    countsText: words.counts,
+    ruleText: words.rule,
     recorded: v.decision !== undefined,
     isReview: review,
     summary: v.decision ? summaryOf(v.decision, v) : [],
@@ -150,8 +160,8 @@ export function decisionCard(v: DecisionView, notice = '', noticeColor: Decision
       category: review ? 'Category of the plan as it stands' : 'Category of harm',
       leadSocialWorker: 'Lead social worker',
       coreGroup: 'Core group members (professionals and family)',
-      firstCoreGroupDate: `First core group date: ${rangeText(v.ranges.firstCoreGroup)}`,
-      reviewDate: `Review conference date: ${rangeText(v.ranges.review)}`,
+      firstCoreGroupDate: `First core group date: ${choices.rangeText.firstCoreGroup}`,
+      reviewDate: `Review conference date: ${choices.rangeText.review}`,
       reviewHeading: 'Review outcome',
       reviewOutcome: 'Continue, change the category, or end the plan',
       newCategory: 'New category (when changing it)',

@@ -7,6 +7,7 @@ import { AGENCY_LABEL, isAgency } from '../../domain/conference/agency';
 import { FAMILY_SIDE_ROLES, type Invitee, type InviteeRole } from '../../domain/conference/conference';
 import { HARM_CATEGORIES, type HarmCategory } from '../../domain/decision/decision';
 import { isReviewKind } from '../../domain/decision/decision-ranges';
+import { rangeText } from '../../domain/decision/validate-decision';
 import type { DecisionView } from './decision.use-case';
 
 export interface Choice {
@@ -24,6 +25,8 @@ export interface DecisionChoices {
   leadSocialWorker: Choice[];
   coreGroup: Choice[];
   reviewOutcome: Choice[];
+  /** Each date's allowed range in words (as in the card's label and the rule's error). */
+  rangeText: { firstCoreGroup: string; review: string };
 }
 
 export const CATEGORY_LABEL: Record<HarmCategory, string> = { physical: 'Physical abuse', emotional: 'Emotional abuse', sexual: 'Sexual abuse', neglect: 'Neglect', multiple: 'Multiple' };
@@ -61,5 +64,6 @@ export function decisionChoices(v: DecisionView): DecisionChoices {
     leadSocialWorker: active.filter((i) => i.role === 'social-worker').map((i) => ({ title: personLabel(i, active), value: i.id })),
     coreGroup: active.filter((i) => CORE_GROUP_ROLES.includes(i.role)).map((i) => ({ title: personLabel(i, active), value: i.id })),
     reviewOutcome: [{ title: 'Continue the plan', value: 'continue' }, { title: 'Change the category', value: 'change-category' }, { title: 'End the plan', value: 'end-plan' }],
+    rangeText: { firstCoreGroup: rangeText(v.ranges.firstCoreGroup), review: rangeText(v.ranges.review) },
   };
 }

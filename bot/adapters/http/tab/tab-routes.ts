@@ -12,4 +12,5 @@ export interface TabRoute {
 
 export const TAB_ROUTES: TabRoute[] = [
   { path: '/tab/config', page: 'config', title: 'Add the conference tab' },
+  { path: '/tab/decision', page: 'decision', title: 'The conference decision' },
 ];
