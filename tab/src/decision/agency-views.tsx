@@ -4,6 +4,7 @@
 import { makeStyles, Radio, RadioGroup, Select, Text, Textarea, tokens } from '@fluentui/react-components';
 import type { DecisionReading } from '../shell/api-types';
 import type { AgencyEntry } from './decision-state';
+import { fieldLabel } from './field-labels';
 import { FieldSlot, type Problems } from './field-slot';
 
 const useStyles = makeStyles({
@@ -12,14 +13,15 @@ const useStyles = makeStyles({
 });
 
 export function AgencyViews(props: {
-  choices: DecisionReading['choices'];
+  reading: DecisionReading;
   entries: Record<string, AgencyEntry>;
   problems: Problems;
   disabled: boolean;
   onChange: (agency: string, entry: Partial<AgencyEntry>) => void;
 }) {
   const styles = useStyles();
-  const { choices, entries } = props;
+  const { reading, entries } = props;
+  const { choices } = reading;
   return (
     <>
       {choices.agencies.map(({ agency, label, reportingOnly }) => {
@@ -29,17 +31,17 @@ export function AgencyViews(props: {
             <legend className={styles.legend}>
               {label} <Text size={200}>({reportingOnly ? 'sent a report, not in the meeting' : 'attended the meeting'})</Text>
             </legend>
-            <FieldSlot field={`view.${agency}`} label={`View of ${label}`} problems={props.problems}>
+            <FieldSlot field={`view.${agency}`} label={fieldLabel(`view.${agency}`, reading)} problems={props.problems}>
               <RadioGroup layout="horizontal" value={e.view} disabled={props.disabled} onChange={(_, d) => props.onChange(agency, { view: d.value })}>
                 {choices.view.map((c) => <Radio key={c.value} value={c.value} label={c.title} />)}
               </RadioGroup>
             </FieldSlot>
-            <FieldSlot field={`scaling.${agency}`} label={`Scaling (0–10) of ${label}`} problems={props.problems}>
+            <FieldSlot field={`scaling.${agency}`} label={fieldLabel(`scaling.${agency}`, reading)} problems={props.problems}>
               <Select value={e.scaling} disabled={props.disabled} onChange={(_, d) => props.onChange(agency, { scaling: d.value })}>
                 {choices.scaling.map((c) => <option key={c.value} value={c.value}>{c.title}</option>)}
               </Select>
             </FieldSlot>
-            <FieldSlot field={`dissent.${agency}`} label={`Dissent reason of ${label} (if its view differs from the outcome)`} problems={props.problems}>
+            <FieldSlot field={`dissent.${agency}`} label={fieldLabel(`dissent.${agency}`, reading)} problems={props.problems}>
               <Textarea value={e.dissent} disabled={props.disabled} resize="vertical" onChange={(_, d) => props.onChange(agency, { dissent: d.value })} />
             </FieldSlot>
           </fieldset>

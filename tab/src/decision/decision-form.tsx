@@ -3,12 +3,14 @@
 // beside each field it shows the server's problems with the saved draft (validateDecision, the
 // card's module), and after a refused Record every field of the 422 as an error, with a summary
 // that takes the keyboard to each. Recording twice makes one decision (the server's alreadyRecorded).
-import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, Title3, tokens } from '@fluentui/react-components';
+import { Button, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, Title3, tokens } from '@fluentui/react-components';
 import { type Ref, useMemo, useRef } from 'react';
 import type { ApiClient } from '../shell/api-client';
+import type { DecisionReading } from '../shell/api-types';
 import { AgencyViews } from './agency-views';
 import { DecisionSummary } from './decision-summary';
 import { controlId, type FormValues, type Problem } from './decision-state';
+import { fieldLabel } from './field-labels';
 import type { Problems } from './field-slot';
 import { ChairFields, NoPlanFields, PlanFields, ReviewFields } from './plan-fields';
 import { type SaveState, useDecision } from './use-decision';
@@ -19,8 +21,9 @@ const useStyles = makeStyles({
     gap: '16px',
     maxWidth: '48rem',
     // Focus always visible, whatever the theme: a ring on the control, or around a radio or
-    // checkbox (their inputs are transparent, drawn over the indicator).
-    '& :focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+    // checkbox (their inputs are transparent, drawn over the indicator). The doubled pseudo-class
+    // outranks components that swap the outline for their own cue (Link's underline).
+    '& :focus-visible:focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
     '& .fui-Radio:focus-within, & .fui-Checkbox:focus-within': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px', borderRadius: tokens.borderRadiusMedium },
   },
   outcome: { display: 'grid', gap: '4px' },
@@ -66,7 +69,7 @@ export function DecisionForm({ api, conferenceId, onRecorded }: { api: ApiClient
 
   return (
     <form className={styles.form} data-testid="decision-form" aria-labelledby="decision-heading" onSubmit={(e) => e.preventDefault()} noValidate>
-      <Title3 as="h2" id="decision-heading">Decision: {reading.caseReference}</Title3>
+      <Title3 as="h2" block id="decision-heading">Decision: {reading.caseReference}</Title3>
       <Text>Only you, the chair, see this form. What you enter is saved as you go; Record decision records it.</Text>
 
       <div className={styles.outcome} data-testid="decision-outcome" aria-live="polite">
@@ -86,7 +89,7 @@ export function DecisionForm({ api, conferenceId, onRecorded }: { api: ApiClient
       {recorded?.summary && <DecisionSummary rows={recorded.summary} />}
 
       {state.error && state.refused && (
-        <RefusalSummary ref={summaryRef} problems={state.problems} />
+        <RefusalSummary ref={summaryRef} problems={state.problems} reading={reading} />
       )}
       {state.error && !state.refused && (
         <MessageBar intent="error" data-testid="decision-error">
@@ -97,10 +100,10 @@ export function DecisionForm({ api, conferenceId, onRecorded }: { api: ApiClient
       {!recorded && (
         <>
           <section aria-labelledby="decision-agencies-heading">
-            <Title3 as="h3" id="decision-agencies-heading">Agency views</Title3>
+            <Title3 as="h3" block id="decision-agencies-heading">Agency views</Title3>
             <Text as="p">Agencies in the meeting or that sent a report. Dissent: the reason of an agency whose view differs from the outcome.</Text>
             <AgencyViews
-              choices={reading.choices}
+              reading={reading}
               entries={values.agencies}
               problems={problems}
               disabled={disabled}
@@ -123,8 +126,8 @@ export function DecisionForm({ api, conferenceId, onRecorded }: { api: ApiClient
   );
 }
 
-/** Every field the server refused, each a button that moves focus to the field. */
-function RefusalSummary({ problems, ref }: { problems: Problem[]; ref: Ref<HTMLDivElement> }) {
+/** Every field the server refused: its label (a button that moves focus to the field) and the server's message. */
+function RefusalSummary({ problems, reading, ref }: { problems: Problem[]; reading: DecisionReading; ref: Ref<HTMLDivElement> }) {
   const styles = useStyles();
   const focusField = (field: string) => {
     const slot = document.getElementById(controlId(field));
@@ -138,7 +141,7 @@ function RefusalSummary({ problems, ref }: { problems: Problem[]; ref: Ref<HTMLD
           <ul className={styles.summaryList}>
             {problems.map((p) => (
               <li key={p.field}>
-                <Button appearance="transparent" size="small" onClick={() => focusField(p.field)}>{p.message}</Button>
+                <Link as="button" onClick={() => focusField(p.field)}>{fieldLabel(p.field, reading)}</Link>: {p.message}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 // One field of the form with the server's word about it beside it: the problem of the saved
-// draft (a warning: still needed) or, after a refused Record, the same problem as an error. The
+// draft (plain text: still needed — not an alert, so a screen reader is not interrupted at every
+// keystroke) or, after a refused Record, the same problem as an error. The
 // wrapper carries the field's id so the error summary can move focus to it.
 import { Field, type FieldProps } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
@@ -17,7 +18,7 @@ export function FieldSlot(props: { field: string; label: string; hint?: string; 
       <Field
         label={props.label}
         {...(props.hint && { hint: props.hint })}
-        {...(problem && { validationMessage: problem.message, validationState: props.problems.refused ? 'error' : 'warning' })}
+        {...(problem && { validationMessage: problem.message, validationState: props.problems.refused ? 'error' : 'none' })}
       >
         {props.children}
       </Field>

@@ -5,6 +5,7 @@
 import { Checkbox, Input, Radio, RadioGroup, Select, Textarea, Title3 } from '@fluentui/react-components';
 import type { DecisionReading } from '../shell/api-types';
 import type { FormValues } from './decision-state';
+import { fieldLabel } from './field-labels';
 import { FieldSlot, type Problems } from './field-slot';
 
 
@@ -19,13 +20,13 @@ interface SectionProps {
 export function ChairFields({ reading, values, problems, disabled, onChange }: SectionProps) {
   return (
     <section aria-labelledby="decision-chair-heading">
-      <Title3 as="h3" id="decision-chair-heading">The chair</Title3>
-      <FieldSlot field="chairView" label="Your view" problems={problems}>
+      <Title3 as="h3" block id="decision-chair-heading">The chair</Title3>
+      <FieldSlot field="chairView" label={fieldLabel('chairView', reading)} problems={problems}>
         <RadioGroup value={values.chairView} disabled={disabled} onChange={(_, d) => onChange({ chairView: d.value })}>
           {reading.choices.chairView.map((c) => <Radio key={c.value} value={c.value} label={c.title} />)}
         </RadioGroup>
       </FieldSlot>
-      <FieldSlot field="chairConcerns" label="Your concerns, if you disagree with the majority (in the summary)" problems={problems}>
+      <FieldSlot field="chairConcerns" label={fieldLabel('chairConcerns', reading)} problems={problems}>
         <Textarea value={values.chairConcerns} disabled={disabled} resize="vertical" onChange={(_, d) => onChange({ chairConcerns: d.value })} />
       </FieldSlot>
     </section>
@@ -35,8 +36,8 @@ export function ChairFields({ reading, values, problems, disabled, onChange }: S
 export function NoPlanFields({ reading, values, problems, disabled, onChange }: SectionProps) {
   return (
     <section aria-labelledby="decision-no-plan-heading">
-      <Title3 as="h3" id="decision-no-plan-heading">{reading.isReview ? 'If the plan ends' : 'If no plan'}</Title3>
-      <FieldSlot field="outcomeWithoutPlan" label="Child in need or no further action" problems={problems}>
+      <Title3 as="h3" block id="decision-no-plan-heading">{reading.isReview ? 'If the plan ends' : 'If no plan'}</Title3>
+      <FieldSlot field="outcomeWithoutPlan" label={fieldLabel('outcomeWithoutPlan', reading)} problems={problems}>
         <RadioGroup value={values.outcomeWithoutPlan} disabled={disabled} onChange={(_, d) => onChange({ outcomeWithoutPlan: d.value })}>
           {reading.choices.outcomeWithoutPlan.map((c) => <Radio key={c.value} value={c.value} label={c.title} />)}
         </RadioGroup>
@@ -51,20 +52,20 @@ export function PlanFields({ reading, values, problems, disabled, onChange }: Se
     onChange({ coreGroupInviteeIds: on ? [...values.coreGroupInviteeIds.filter((x) => x !== id), id] : values.coreGroupInviteeIds.filter((x) => x !== id) });
   return (
     <section aria-labelledby="decision-plan-heading">
-      <Title3 as="h3" id="decision-plan-heading">{reading.isReview ? 'The plan' : 'If a plan'}</Title3>
-      <FieldSlot field="category" label={reading.isReview ? 'Category of the plan as it stands' : 'Category of harm'} problems={problems}>
+      <Title3 as="h3" block id="decision-plan-heading">{reading.isReview ? 'The plan' : 'If a plan'}</Title3>
+      <FieldSlot field="category" label={fieldLabel('category', reading)} problems={problems}>
         <Select value={values.category} disabled={disabled} onChange={(_, d) => onChange({ category: d.value })}>
           <option value="">Not chosen</option>
           {choices.category.map((c) => <option key={c.value} value={c.value}>{c.title}</option>)}
         </Select>
       </FieldSlot>
-      <FieldSlot field="leadSocialWorker" label="Lead social worker" problems={problems}>
+      <FieldSlot field="leadSocialWorker" label={fieldLabel('leadSocialWorker', reading)} problems={problems}>
         <Select value={values.leadSocialWorkerInviteeId} disabled={disabled} onChange={(_, d) => onChange({ leadSocialWorkerInviteeId: d.value })}>
           <option value="">Not chosen</option>
           {choices.leadSocialWorker.map((c) => <option key={c.value} value={c.value}>{c.title}</option>)}
         </Select>
       </FieldSlot>
-      <FieldSlot field="coreGroup" label="Core group members (professionals and family)" hint="The lead social worker is always in the core group." problems={problems}>
+      <FieldSlot field="coreGroup" label={fieldLabel('coreGroup', reading)} hint="The lead social worker is always in the core group." problems={problems}>
         {(control) => (
           <fieldset {...control} data-testid="decision-core-group" style={{ border: 0, margin: 0, padding: 0, display: 'grid' }}>
             {choices.coreGroup.map((c) => (
@@ -73,10 +74,10 @@ export function PlanFields({ reading, values, problems, disabled, onChange }: Se
           </fieldset>
         )}
       </FieldSlot>
-      <FieldSlot field="firstCoreGroupDate" label={`First core group date: ${choices.rangeText.firstCoreGroup}`} problems={problems}>
+      <FieldSlot field="firstCoreGroupDate" label={fieldLabel('firstCoreGroupDate', reading)} problems={problems}>
         <Input type="date" value={values.firstCoreGroupDate} disabled={disabled} min={ranges.firstCoreGroup.from} {...(ranges.firstCoreGroup.to && { max: ranges.firstCoreGroup.to })} onChange={(_, d) => onChange({ firstCoreGroupDate: d.value })} />
       </FieldSlot>
-      <FieldSlot field="reviewDate" label={`Review conference date: ${choices.rangeText.review}`} problems={problems}>
+      <FieldSlot field="reviewDate" label={fieldLabel('reviewDate', reading)} problems={problems}>
         <Input type="date" value={values.reviewDate} disabled={disabled} min={ranges.review.from} {...(ranges.review.to && { max: ranges.review.to })} onChange={(_, d) => onChange({ reviewDate: d.value })} />
       </FieldSlot>
     </section>
@@ -86,20 +87,20 @@ export function PlanFields({ reading, values, problems, disabled, onChange }: Se
 export function ReviewFields({ reading, values, problems, disabled, onChange }: SectionProps) {
   return (
     <section aria-labelledby="decision-review-heading">
-      <Title3 as="h3" id="decision-review-heading">Review outcome</Title3>
-      <FieldSlot field="review.outcome" label="Continue, change the category, or end the plan" problems={problems}>
+      <Title3 as="h3" block id="decision-review-heading">Review outcome</Title3>
+      <FieldSlot field="review.outcome" label={fieldLabel('review.outcome', reading)} problems={problems}>
         <RadioGroup value={values.reviewOutcome} disabled={disabled} onChange={(_, d) => onChange({ reviewOutcome: d.value })}>
           {reading.choices.reviewOutcome.map((c) => <Radio key={c.value} value={c.value} label={c.title} />)}
         </RadioGroup>
       </FieldSlot>
-      <FieldSlot field="review.newCategory" label="New category (when changing it)" problems={problems}>
+      <FieldSlot field="review.newCategory" label={fieldLabel('review.newCategory', reading)} problems={problems}>
         <Select value={values.newCategory} disabled={disabled} onChange={(_, d) => onChange({ newCategory: d.value })}>
           <option value="">Not chosen</option>
           {reading.choices.category.map((c) => <option key={c.value} value={c.value}>{c.title}</option>)}
         </Select>
       </FieldSlot>
       <Checkbox label="All actions of the plan are complete" disabled={disabled} checked={values.allActionsComplete} onChange={(_, d) => onChange({ allActionsComplete: d.checked === true })} />
-      <FieldSlot field="review.endRationale" label="Rationale for ending the plan (if not all actions are complete)" problems={problems}>
+      <FieldSlot field="review.endRationale" label={fieldLabel('review.endRationale', reading)} problems={problems}>
         <Textarea value={values.endRationale} disabled={disabled} resize="vertical" onChange={(_, d) => onChange({ endRationale: d.value })} />
       </FieldSlot>
     </section>
