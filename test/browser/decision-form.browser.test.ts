@@ -196,7 +196,8 @@ it('the chair fills and records the decision with the keyboard alone; a refused 
 it('opened again after recording: the recorded summary, nothing to press; a second Record changes nothing', async () => {
   const page = await openTab(browser, formUrl(), { as: CHAIR, waitFor: '[data-testid="decision-recorded"]' });
   try {
-    await expect(page.locator('[data-testid="decision-recorded"]').textContent()).resolves.toContain('already recorded');
+    await expect(page.locator('[data-testid="decision-recorded"]').textContent()).resolves.toContain('The decision is recorded');
+    await expect(page.locator('[data-testid="decision-summary"]').textContent()).resolves.toContain('Emotional abuse');
     await expect(page.locator('[data-testid="decision-record"]').count()).resolves.toBe(0);
     await expectNoAxeViolations(page);
   } finally {

@@ -55,7 +55,8 @@ export function DecisionForm({ api, conferenceId, onRecorded }: { api: ApiClient
   const { reading, values } = state;
   if (!reading || !values) return <Spinner label="Loading the decision" />;
 
-  const recorded = state.recorded ?? (reading.decision ? { ...reading, decision: reading.decision, alreadyRecorded: true } : null);
+  // Opened after recording: the decision as it stands ("already recorded" answers a Record only).
+  const recorded = state.recorded ?? (reading.decision ? { ...reading, decision: reading.decision, alreadyRecorded: false } : null);
   const disabled = recorded !== null || state.recording;
   const patch = (p: Partial<FormValues>) => change((v) => ({ ...v, ...p }));
   const sectionProps = { reading, values, problems, disabled, onChange: patch };

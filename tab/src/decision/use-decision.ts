@@ -65,6 +65,14 @@ export function useDecision(api: ApiClient, conferenceId: string) {
     } catch (err) {
       if (mine !== seq.current) return;
       const e = asApiError(err);
+      if (e.code === 'DECISION.ALREADY_RECORDED') {
+        // Recorded meanwhile (the card, another window): show the decision as it stands.
+        const reading = await api.get<DecisionReading>(base).catch(() => null);
+        if (reading) {
+          setState((s) => ({ ...s, reading, problems: reading.problems, save: 'idle', error: null }));
+          return;
+        }
+      }
       const fields = problemsOfRefusal(e.details);
       setState((s) => ({ ...s, save: 'failed', error: e, ...(fields && { problems: fields }) }));
     }
