@@ -53,6 +53,11 @@ it('GET of an empty draft: every agency view and the chair\'s view are problems;
   ]);
   // england: one category only, no "multiple".
   expect(choices.category.map((c: { value: string }) => c.value)).toEqual(['physical', 'emotional', 'sexual', 'neglect']);
+  expect(choices.rangeText).toEqual({
+    firstCoreGroup: '2027-03-02 to 2027-03-15 (T4: within 10 working days of the conference)',
+    review: '2027-03-02 to 2027-06-01 (T2: within 3 months of the conference)',
+  });
+  expect(res.json.words.outcome).toBe('Not decided yet: you decide, having heard every agency.');
   expect(choices.leadSocialWorker.map((c: { value: string }) => c.value)).toEqual(['inv-sw']);
   expect(choices.coreGroup.map((c: { value: string }) => c.value)).toEqual(expect.arrayContaining(['inv-sw', 'inv-police', 'inv-hv', 'inv-school', 'inv-parent']));
   expect(choices.coreGroup.map((c: { value: string }) => c.value)).not.toContain('inv-chair');
@@ -86,6 +91,10 @@ it('a valid draft has no problems; recorded, none either (and the decision is th
   expect(ok.json.problems).toEqual([]);
   const recorded = await kit.api('POST', path('dp-1'), CHAIR.id, {});
   expect(recorded).toMatchObject({ status: 200, json: { alreadyRecorded: false, problems: [], decision: { outcome: 'child-protection-plan' } } });
+  // The card's words and summary, for the form to show as they are.
+  expect(recorded.json.words).toMatchObject({ outcome: 'Recorded: Child protection plan.', counts: 'Plan 2, no plan 1, abstaining 1 (abstentions are not counted).' });
+  expect(recorded.json.summary).toEqual(expect.arrayContaining([{ title: 'Outcome', value: 'Child protection plan' }, { title: 'Category', value: 'Emotional abuse' }, { title: 'Dissent: Health (GP, health visitor, school nurse, midwife)', value: 'Invented reason' }]));
+  expect(ok.json.summary).toBeUndefined();
   // Whoever is in the meeting now, the recorded decision has no problems.
   const store = new SqlLiveMeetingStore(kit.bot.db);
   await store.save({ ...(await store.get('dp-1'))!, roster: [] });
