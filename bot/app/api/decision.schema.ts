@@ -3,6 +3,7 @@
 // a 400); rule checks (ranges, required fields, agencies present) are the domain's, answered 422.
 import { z } from 'zod';
 import { HARM_CATEGORIES } from '../../domain/decision/decision';
+import { DECISION_RULE_CODES } from '../../domain/decision/decision-rule-codes';
 import { MEETING_STAGES } from '../../domain/meeting/live-meeting';
 
 const text = (max: number) => z.string().max(max);
@@ -62,8 +63,31 @@ const decisionOut = z.object({
   at: z.string(),
 });
 
+const choice = z.object({ title: z.string(), value: z.string() });
+
+const problem = z.object({
+  field: z.string().meta({ description: 'The field: chairView, category, reviewDate, review.outcome, view.<agency>, scaling.<agency>, dissent.<agency>…' }),
+  code: z.enum(DECISION_RULE_CODES),
+  message: z.string(),
+});
+
+const choices = z.object({
+  agencies: z.array(z.object({ agency: z.string(), label: z.string(), reportingOnly: z.boolean() })),
+  view: z.array(choice),
+  scaling: z.array(choice),
+  chairView: z.array(choice),
+  outcomeWithoutPlan: z.array(choice),
+  category: z.array(choice).meta({ description: 'The categories the profile allows (multiple only with allowMultipleCategory).' }),
+  leadSocialWorker: z.array(choice).meta({ description: 'Invitees with role social-worker (professionals named as the invite list names them).' }),
+  coreGroup: z.array(choice).meta({ description: 'Professionals and family members on the invite list; family by role only.' }),
+  reviewOutcome: z.array(choice),
+  rangeText: z.object({ firstCoreGroup: z.string(), review: z.string() }).meta({ description: 'Each date\'s allowed range in words, as the card\'s label says it.' }),
+});
+
 export const decisionReadingSchema = z.object({
   conferenceId: z.string(),
+  caseReference: z.string(),
+  isReview: z.boolean().meta({ description: 'A review conference: the review outcome fields apply.' }),
   stage: z.enum(MEETING_STAGES),
   decisionRule: z.enum(['majority-with-chair-casting-vote', 'chair-decides']),
   agencies: z.array(z.string()).meta({ description: 'Agencies whose views count: children\'s social care (its social worker present) and those present or reporting.' }),
@@ -79,7 +103,11 @@ export const decisionReadingSchema = z.object({
     chairDiffers: z.boolean(),
   }),
   ranges: z.object({ firstCoreGroup: range, review: range }),
+  problems: z.array(problem).meta({ description: 'What stands between the saved draft and a valid decision, field by field: the same rules (validateDecision) that Record and the card apply. Empty once recorded.' }),
+  words: z.object({ outcome: z.string(), counts: z.string(), rule: z.string() }).meta({ description: 'The outcome so far, the counts and the profile\'s decision rule in words (the card\'s lines).' }),
+  choices: choices.meta({ description: 'What the chair chooses from: the same lists as the decision card.' }),
   decision: decisionOut.optional(),
+  summary: z.array(z.object({ title: z.string(), value: z.string() })).optional().meta({ description: 'Once recorded: the decision in words, row by row (the card\'s summary).' }),
 });
 
 export const recordedDecisionSchema = decisionReadingSchema.extend({

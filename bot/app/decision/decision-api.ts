@@ -1,6 +1,11 @@
 // The decision use cases as the API answers them (docs/meeting/decision.md): the same functions
-// as the card, the view flattened to the resource; field errors are one 422 naming every field.
+// as the card, the view flattened to the resource with the card's choices and the draft's
+// problems (so the tab's form shows the server's rules, never its own); field errors on record
+// are one 422 naming every field.
 import type { DecisionReading } from '../api/decision.schema';
+import { isReviewKind } from '../../domain/decision/decision-ranges';
+import { decisionWords, summaryOf } from './decision-card';
+import { decisionChoices } from './decision-choices';
 import { DecisionFieldsRefused } from './decision-errors';
 import { type DecisionView, type DraftInput, readDecision, recordDecision, saveDecisionDraft } from './decision.use-case';
 import type { DecisionDeps } from './decision-context';
@@ -8,6 +13,8 @@ import type { DecisionDeps } from './decision-context';
 function reading(v: DecisionView): DecisionReading {
   return {
     conferenceId: v.loaded.conference.id,
+    caseReference: v.loaded.conference.caseReference,
+    isReview: isReviewKind(v.loaded.conference.kind),
     stage: v.loaded.live.stage,
     decisionRule: v.loaded.profile.decisionRule,
     agencies: v.loaded.eligibleAgencies,
@@ -15,7 +22,10 @@ function reading(v: DecisionView): DecisionReading {
     draft: v.draft,
     outcome: v.outcome,
     ranges: v.ranges,
-    ...(v.decision && { decision: v.decision }),
+    problems: v.problems,
+    choices: decisionChoices(v),
+    words: decisionWords(v),
+    ...(v.decision && { decision: v.decision, summary: summaryOf(v.decision, v) }),
   };
 }
 

@@ -6,24 +6,17 @@ import type { AdaptiveCardJson } from '../../cards/adaptive-card';
 import type { Data } from '../../cards/card-verbs';
 import { type DecisionCardViewModel, render } from '../../cards/decision/decision.view-model';
 import { render as renderBase } from '../../cards/decision-base/decision-base.view-model';
-import { AGENCIES, AGENCY_LABEL, isAgency } from '../../domain/conference/agency';
-import { FAMILY_SIDE_ROLES, type Invitee, type InviteeRole } from '../../domain/conference/conference';
-import { type AgencyViewEntry, type Decision, HARM_CATEGORIES, type HarmCategory } from '../../domain/decision/decision';
+import { AGENCIES, AGENCY_LABEL } from '../../domain/conference/agency';
+import type { AgencyViewEntry, Decision, HarmCategory } from '../../domain/decision/decision';
 import { isReviewKind } from '../../domain/decision/decision-ranges';
 import type { DecisionField } from '../../domain/decision/decision-rule-codes';
-import { rangeText } from '../../domain/decision/validate-decision';
 import { kindLabel, longDate } from '../attendance/conference-when';
+import { CATEGORY_LABEL, decisionChoices, personLabel } from './decision-choices';
 import type { DecisionView, DraftInput } from './decision.use-case';
 
 type CardData = Data<'decision.save'>;
 
-const CATEGORY_LABEL: Record<HarmCategory, string> = { physical: 'Physical abuse', emotional: 'Emotional abuse', sexual: 'Sexual abuse', neglect: 'Neglect', multiple: 'Multiple' };
 const OUTCOME_LABEL: Record<Decision['outcome'], string> = { 'child-protection-plan': 'Child protection plan', 'child-in-need': 'Child in need plan', 'no-further-action': 'No further action' };
-const ROLE_LABEL: Partial<Record<InviteeRole, string>> = {
-  parent: 'Parent or carer', child: 'The child', 'family-other': 'Family member', 'foster-carer': 'Foster carer', advocate: 'Advocate',
-  'social-worker': 'Social worker', 'team-manager': 'Team manager', professional: 'Professional',
-};
-const CORE_GROUP_ROLES: readonly InviteeRole[] = ['social-worker', 'professional', 'team-manager', 'parent', 'child', 'family-other', 'foster-carer', 'advocate'];
 
 const some = (s: string | undefined): string | undefined => (s === undefined || s.trim() === '' ? undefined : s.trim());
 
@@ -64,15 +57,16 @@ export function draftFromCard(data: CardData): DraftInput {
   };
 }
 
-/** An invitee as the card names them: professionals by name and agency, family by role only. */
-function personLabel(i: Invitee, invitees: readonly Invitee[]): string {
-  if (FAMILY_SIDE_ROLES.includes(i.role)) {
-    const same = invitees.filter((x) => x.role === i.role && x.status !== 'removed');
-    const n = same.length > 1 ? ` ${same.indexOf(i) + 1}` : '';
-    return `${ROLE_LABEL[i.role] ?? 'Family member'}${n}`;
-  }
-  const agency = isAgency(i.agency) ? `, ${AGENCY_LABEL[i.agency]}` : '';
-  return `${i.displayName} (${ROLE_LABEL[i.role] ?? i.role}${agency})`;
+/** The outcome so far, the counts and the profile's rule in words (the card's lines; the tab's form shows the same). */
+export function decisionWords(v: DecisionView): { outcome: string; counts: string; rule: string } {
+  const o = v.outcome;
+  return {
+    outcome: v.decision ? `Recorded: ${OUTCOME_LABEL[v.decision.outcome]}.` : outcomeLine(v, isReviewKind(v.loaded.conference.kind)).text,
+    counts: `Plan ${o.plan}, no plan ${o.noPlan}, abstaining ${o.abstain} (abstentions are not counted).`,
+    rule: v.loaded.profile.decisionRule === 'majority-with-chair-casting-vote'
+      ? 'The majority of agency views decides; your view is a casting vote on a tie. If you disagree with the majority, record your concerns: they go in the summary.'
+      : 'You decide, having heard every agency. Agencies that disagree are recorded as dissent with their reasons.',
+  };
 }
 
 function outcomeLine(v: DecisionView, review: boolean): { text: string; color: DecisionCardViewModel['outcomeColor'] } {
@@ -86,7 +80,8 @@ function outcomeLine(v: DecisionView, review: boolean): { text: string; color: D
   return { text: `Outcome so far: ${o.result === 'plan' ? plan : noPlan}${how}.`, color: 'Good' };
 }
 
-function summaryOf(d: Decision, v: DecisionView): { title: string; value: string }[] {
+/** The recorded decision in words, row by row (the card's summary; the tab's form shows the same). */
+export function summaryOf(d: Decision, v: DecisionView): { title: string; value: string }[] {
   const invitees = v.loaded.conference.invitees;
   const person = (id: string | undefined) => {
     const i = invitees.find((x) => x.id === id);
@@ -110,12 +105,11 @@ function summaryOf(d: Decision, v: DecisionView): { title: string; value: string
 }
 
 export function decisionCard(v: DecisionView, notice = '', noticeColor: DecisionCardViewModel['noticeColor'] = 'Attention', actionId: string = randomUUID()): AdaptiveCardJson {
-  const { conference: c, live, profile, reportingOnly } = v.loaded;
+  const { conference: c, live, reportingOnly } = v.loaded;
   const review = isReviewKind(c.kind);
   const d = v.draft;
   const e = (f: DecisionField) => v.errors[f]?.message ?? '';
   const line = outcomeLine(v, review);
-  const o = v.outcome;
   const agencies = v.loaded.eligibleAgencies.map((agency) => {
     const entry = d.views.find((x) => x.agency === agency);
     return {
@@ -132,8 +126,8 @@ export function decisionCard(v: DecisionView, notice = '', noticeColor: Decision
       dissentError: e(`dissent.${agency}`),
     };
   });
-  const active = c.invitees.filter((i) => i.status !== 'removed');
-  const categories = [...HARM_CATEGORIES, ...(profile.allowMultipleCategory ? (['multiple'] as const) : [])];
+  const choices = decisionChoices(v);
+  const words = decisionWords(v);
   const vm: DecisionCardViewModel = {
     title: `Decision: ${c.caseReference}`,
     facts: [
@@ -143,12 +137,10 @@ export function decisionCard(v: DecisionView, notice = '', noticeColor: Decision
     privacy: 'Only you, the chair, see this card. Every press saves what you have entered.',
     notice,
     noticeColor,
-    outcomeText: v.decision ? `Recorded: ${OUTCOME_LABEL[v.decision.outcome]}.` : line.text,
+    outcomeText: words.outcome,
     outcomeColor: v.decision ? 'Good' : line.color,
-    countsText: `Plan ${o.plan}, no plan ${o.noPlan}, abstaining ${o.abstain} (abstentions are not counted).`,
-    ruleText: profile.decisionRule === 'majority-with-chair-casting-vote'
-      ? 'The majority of agency views decides; your view is a casting vote on a tie. If you disagree with the majority, record your concerns: they go in the summary.'
-      : 'You decide, having heard every agency. Agencies that disagree are recorded as dissent with their reasons.',
+    countsText: words.counts,
+    ruleText: words.rule,
     recorded: v.decision !== undefined,
     isReview: review,
     summary: v.decision ? summaryOf(v.decision, v) : [],
@@ -168,8 +160,8 @@ export function decisionCard(v: DecisionView, notice = '', noticeColor: Decision
       category: review ? 'Category of the plan as it stands' : 'Category of harm',
       leadSocialWorker: 'Lead social worker',
       coreGroup: 'Core group members (professionals and family)',
-      firstCoreGroupDate: `First core group date: ${rangeText(v.ranges.firstCoreGroup)}`,
-      reviewDate: `Review conference date: ${rangeText(v.ranges.review)}`,
+      firstCoreGroupDate: `First core group date: ${choices.rangeText.firstCoreGroup}`,
+      reviewDate: `Review conference date: ${choices.rangeText.review}`,
       reviewHeading: 'Review outcome',
       reviewOutcome: 'Continue, change the category, or end the plan',
       newCategory: 'New category (when changing it)',
@@ -209,14 +201,14 @@ export function decisionCard(v: DecisionView, notice = '', noticeColor: Decision
       reviewMin: v.ranges.review.from,
       reviewMax: v.ranges.review.to ?? '',
     },
-    viewChoices: [{ title: 'Plan', value: 'plan' }, { title: 'No plan', value: 'no-plan' }, { title: 'Abstain', value: 'abstain' }],
-    scalingChoices: [{ title: 'Not given', value: '' }, ...Array.from({ length: 11 }, (_, n) => ({ title: String(n), value: String(n) }))],
-    chairViewChoices: [{ title: review ? 'The plan continues' : 'Child protection plan', value: 'plan' }, { title: review ? 'End the plan' : 'No plan', value: 'no-plan' }],
-    outcomeWithoutPlanChoices: [{ title: 'Child in need plan', value: 'child-in-need' }, { title: 'No further action', value: 'no-further-action' }],
-    categoryChoices: categories.map((k) => ({ title: CATEGORY_LABEL[k], value: k })),
-    leadChoices: active.filter((i) => i.role === 'social-worker').map((i) => ({ title: personLabel(i, active), value: i.id })),
-    coreGroupChoices: active.filter((i) => CORE_GROUP_ROLES.includes(i.role)).map((i) => ({ title: personLabel(i, active), value: i.id })),
-    reviewOutcomeChoices: [{ title: 'Continue the plan', value: 'continue' }, { title: 'Change the category', value: 'change-category' }, { title: 'End the plan', value: 'end-plan' }],
+    viewChoices: choices.view,
+    scalingChoices: choices.scaling,
+    chairViewChoices: choices.chairView,
+    outcomeWithoutPlanChoices: choices.outcomeWithoutPlan,
+    categoryChoices: choices.category,
+    leadChoices: choices.leadSocialWorker,
+    coreGroupChoices: choices.coreGroup,
+    reviewOutcomeChoices: choices.reviewOutcome,
     saveTitle: 'Save and show the outcome',
     saveVerb: 'decision.save',
     recordTitle: 'Record decision',

@@ -7,7 +7,7 @@ import { scheduleRecordIssue } from '../record/issue-record-job';
 import type { Decision, DecisionDraft } from '../../domain/decision/decision';
 import type { ComputedOutcome } from '../../domain/decision/decision-outcome';
 import type { DecisionRanges } from '../../domain/decision/decision-ranges';
-import type { DecisionFieldErrors } from '../../domain/decision/decision-rule-codes';
+import type { DecisionField, DecisionFieldErrors, DecisionRuleCode } from '../../domain/decision/decision-rule-codes';
 import { countableViews, validateDecision } from '../../domain/decision/validate-decision';
 import { computeOutcome } from '../../domain/decision/decision-outcome';
 import { decisionRanges } from '../../domain/decision/decision-ranges';
@@ -30,7 +30,23 @@ export interface DecisionView {
   ranges: DecisionRanges;
   /** Field errors of the latest record attempt (empty on a read or a save). */
   errors: DecisionFieldErrors;
+  /**
+   * What stands between the saved draft and a valid decision, field by field: validateDecision
+   * on the draft as it is (the same rules Record applies), so a form shows them as the chair types.
+   * Empty once recorded.
+   */
+  problems: DecisionProblem[];
 }
+
+export interface DecisionProblem {
+  field: DecisionField;
+  code: DecisionRuleCode;
+  message: string;
+}
+
+/** Field errors as a list, in the rules' order (the first is the one a 422 names as its code). */
+export const problemsOf = (errors: DecisionFieldErrors): DecisionProblem[] =>
+  (Object.entries(errors) as [DecisionField, { code: DecisionRuleCode; message: string }][]).map(([field, e]) => ({ field, code: e.code, message: e.message }));
 
 export type RecordAnswer =
   | { kind: 'recorded'; view: DecisionView }
@@ -41,6 +57,11 @@ export const EMPTY_DRAFT: DecisionDraft = { views: [], dissent: [], coreGroupInv
 /** Stages in which the decision may be recorded: the decision stage and after (a meeting Teams ended). */
 const RECORDABLE: readonly MeetingStage[] = ['decision', 'looked-after', 'closed'];
 const ATTEMPTS = 5;
+
+function problemsOfDraft(draft: DecisionDraft, loaded: LoadedDecision): DecisionProblem[] {
+  const check = validateDecision(draft, domainContext(loaded));
+  return check.ok ? [] : problemsOf(check.errors);
+}
 
 function viewOf(loaded: LoadedDecision, errors: DecisionFieldErrors = {}): DecisionView {
   const { live, profile, calendar, conference } = loaded;
@@ -55,6 +76,7 @@ function viewOf(loaded: LoadedDecision, errors: DecisionFieldErrors = {}): Decis
       : computeOutcome(profile.decisionRule, countableViews(draft, loaded.eligibleAgencies), draft.chairView),
     ranges: decisionRanges(profile, calendar, conference.kind, conferenceDateOf(conference)),
     errors,
+    problems: live.decision ? [] : problemsOfDraft(draft, loaded),
   };
 }
 

@@ -1,7 +1,7 @@
 // The API's answers and bodies as the server defines them (bot/app/api/*.schema.ts), types only:
 // the dependency rule lets tab/ import nothing else from the server, and only with `import type`.
 import type { z } from 'zod';
-import type { decisionDraftSchema, decisionReadingSchema } from '../../../bot/app/api/decision.schema';
+import type { decisionDraftSchema, decisionReadingSchema, recordedDecisionSchema } from '../../../bot/app/api/decision.schema';
 import type { meetingViewSchema, runSheetSchema, stageAnswerSchema } from '../../../bot/app/api/meeting.schema';
 import type { planTimelineSchema, timelinessReportSchema } from '../../../bot/app/api/timeliness.schema';
 import type { familyViewSchema } from '../../../bot/app/api/family-view.schema';
@@ -31,3 +31,4 @@ export type ConferenceReading = z.output<typeof conferenceReadingSchema>;
 export type Board = z.output<typeof boardSchema>;
 export type InviteList = z.output<typeof inviteListSchema>;
 export type ReportList = z.output<typeof reportListSchema>;
+export type RecordedDecision = z.output<typeof recordedDecisionSchema>;

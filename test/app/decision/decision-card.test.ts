@@ -37,7 +37,7 @@ function viewFor(data: Data<'decision.save'>): DecisionView {
   const { eligible, reportingOnly } = eligibleAgencies(conference, live, profile);
   const loaded: LoadedDecision = { conference, live, profile, calendar: createWorkingCalendar('england-and-wales'), eligibleAgencies: eligible, reportingOnly };
   const check = validateDecision(live.decisionDraft!, { profile, calendar: loaded.calendar, conference, eligibleAgencies: eligible });
-  return { loaded, draft: live.decisionDraft!, outcome: computeOutcome(profile.decisionRule, live.decisionDraft!.views, live.decisionDraft!.chairView), ranges: check.ranges, errors: check.ok ? {} : check.errors };
+  return { loaded, draft: live.decisionDraft!, outcome: computeOutcome(profile.decisionRule, live.decisionDraft!.views, live.decisionDraft!.chairView), ranges: check.ranges, errors: check.ok ? {} : check.errors, problems: [] };
 }
 
 type Node = Record<string, unknown>;

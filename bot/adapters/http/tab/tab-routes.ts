@@ -16,4 +16,5 @@ export const TAB_ROUTES: TabRoute[] = [
   { path: '/tab/conferences/:conferenceId', page: 'conference', title: 'Conference' },
   { path: '/tab/family', page: 'family', title: 'Your meeting' },
   { path: '/tab/stage', page: 'stage', title: 'Meeting stage' },
+  { path: '/tab/decision', page: 'decision', title: 'The conference decision' },
 ];
