@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { BOOKING_FIELDS } from '../../domain/booking/booking-rule-codes';
 import { CONFERENCE_KINDS } from '../../domain/conference/conference-kind';
 import { ANCHOR_KINDS } from '../../domain/timescales/anchors';
-import { STAND_DOWN_REASONS } from '../booking/stand-down.use-case';
+import { STAND_DOWN_REASONS } from '../../domain/booking/stand-down-reasons';
 import { deadlineSchema, isoDateSchema } from './timescales.schema';
 
 const text = (max: number) => z.string().max(max);

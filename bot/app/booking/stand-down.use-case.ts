@@ -14,10 +14,9 @@ import { type ApprovalNotice, sendApprovalCards } from './approvals.use-case';
 import { actorOf, calendarOf, checkVersion, loadFor, refuseIfStoodDown } from './booking-context';
 import { BookingRequestError } from './booking-request-errors';
 import { newApproval } from './draft-conference';
+import { STAND_DOWN_REASONS } from '../../domain/booking/stand-down-reasons';
 
-export const STAND_DOWN_REASONS = [
-  'no-longer-needed', 'not-quorate', 'report-not-shared-with-family', 'no-interpreter', 'family-cannot-attend', 'unforeseen',
-] as const satisfies readonly StandDownReason[];
+export { STAND_DOWN_REASONS };
 export const standDownReasonSchema = z.enum(STAND_DOWN_REASONS);
 
 export const STAND_DOWN_LABEL: Record<StandDownReason, string> = {

@@ -14,4 +14,6 @@ export const TAB_ROUTES: TabRoute[] = [
   { path: '/tab/config', page: 'config', title: 'Add the conference tab' },
   { path: '/tab/dashboard', page: 'dashboard', title: 'Conferences' },
   { path: '/tab/conferences/:conferenceId', page: 'conference', title: 'Conference' },
+  { path: '/tab/conferences/new', page: 'new-conference', title: 'Book a conference' },
+  { path: '/tab/invite-list', page: 'invite-list', title: 'Invite list' },
 ];
