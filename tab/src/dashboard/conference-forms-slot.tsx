@@ -27,16 +27,16 @@ export function NewBookingSaved(props: { created: CreatedConference }) {
   const { conference, pendingApprovals, approvalCardsSent } = props.created;
   return (
     <div data-testid="booking-saved" aria-live="polite">
-      <Text as="p" weight="semibold">
+      <Text as="p" block weight="semibold">
         Saved as a draft: {conference.caseReference}, {conference.start.replace('T', ' ')}.
       </Text>
       {pendingApprovals.length > 0 ? (
-        <Text as="p">
+        <Text as="p" block>
           It waits for {pendingApprovals.length === 1 ? 'a manager’s approval' : `${pendingApprovals.length} approvals`}
           {approvalCardsSent > 0 ? ' (the approval card has been sent to them).' : '. They can decide on their dashboard.'}
         </Text>
       ) : null}
-      <Text as="p">
+      <Text as="p" block>
         <Link href={`/tab/conferences/${encodeURIComponent(conference.id)}${location.search}`}>Open the conference page</Link>
       </Text>
     </div>

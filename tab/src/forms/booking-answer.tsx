@@ -10,7 +10,7 @@ export function BookingAnswer(props: { answer: Answer | null; checking: boolean 
   const { answer } = props;
   if (!answer) {
     return (
-      <Text as="p" data-testid="booking-answer-empty">
+      <Text as="p" block data-testid="booking-answer-empty">
         {props.checking ? 'Checking the dates…' : 'Enter the kind, the date it is measured from and the proposed date to see the statutory latest date and every deadline.'}
       </Text>
     );
@@ -19,7 +19,7 @@ export function BookingAnswer(props: { answer: Answer | null; checking: boolean 
   const missed = new Map(answer.missed.map((m) => [`${m.rule}|${m.date}`, m]));
   return (
     <div data-testid="booking-answer" aria-live="polite">
-      <Text as="p" weight="semibold" data-testid="statutory-latest">
+      <Text as="p" block weight="semibold" data-testid="statutory-latest">
         {latest ? `Statutory latest date: ${latest.date} (${latest.rule})` : 'No statutory latest date applies to this kind under the council’s rules.'}
         {answer.earliest ? `; not before ${answer.earliest}` : ''}
       </Text>
@@ -34,7 +34,7 @@ export function BookingAnswer(props: { answer: Answer | null; checking: boolean 
         </MessageBar>
       ) : null}
       {answer.bookingBy ? (
-        <Text as="p">
+        <Text as="p" block>
           Book by {answer.bookingBy.overdueOn} (T23): the manager is alerted on {answer.bookingBy.managerAlertOn} if it is not booked.
         </Text>
       ) : null}
@@ -64,7 +64,7 @@ export function BookingAnswer(props: { answer: Answer | null; checking: boolean 
       {answer.missed
         .filter((m) => !answer.deadlines.some((d) => d.rule === m.rule && d.date === m.date))
         .map((m) => (
-          <Text as="p" key={`${m.rule}-${m.date}`} data-testid={`missed-${m.rule}`}>
+          <Text as="p" block key={`${m.rule}-${m.date}`} data-testid={`missed-${m.rule}`}>
             Missed: {m.rule} {m.date} — {MISSED_WHY[m.why] ?? m.why}
           </Text>
         ))}

@@ -170,6 +170,7 @@ export function BookingForm(props: { api: ApiClient; onCreated(created: CreatedC
 
   return (
     <form
+      noValidate
       data-testid="booking-form"
       aria-label="Book a conference"
       onSubmit={(e) => {
@@ -219,7 +220,7 @@ export function BookingForm(props: { api: ApiClient; onCreated(created: CreatedC
           </Field>
           <div className={styles.row}>
             <Field label="Start time" required hint="08:00 to 18:00" {...fieldProps('startTime')}>
-              <Input data-testid="booking-start-time" type="time" value={values.text.startTime} onChange={(_, d) => setText('startTime', d.value)} />
+              <Input data-testid="booking-start-time" placeholder="HH:mm" inputMode="numeric" maxLength={5} value={values.text.startTime} onChange={(_, d) => setText('startTime', d.value)} />
             </Field>
             <Field label="Length (minutes)" required hint="30 to 240" {...fieldProps('durationMinutes')}>
               <Input data-testid="booking-duration" inputMode="numeric" value={values.text.durationMinutes} onChange={(_, d) => setText('durationMinutes', d.value)} />

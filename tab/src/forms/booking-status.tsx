@@ -73,19 +73,19 @@ export function BookingStatus(props: { api: ApiClient; conferenceId: string }) {
   return (
     <section data-testid="booking-status" aria-label="Booking">
       <Title3 as="h2">Booking</Title3>
-      <Text as="p">
+      <Text as="p" block>
         {c.caseReference} · {c.kind ? KIND_LABEL[c.kind] : ''} · {c.start?.replace('T', ' ')}
         {c.end ? ` to ${c.end.slice(11)}` : ''}
       </Text>
-      <Text as="p" weight="semibold" data-testid="booking-state">
+      <Text as="p" block weight="semibold" data-testid="booking-state">
         {STATUS_TEXT[c.status ?? ''] ?? c.status}
       </Text>
       {pending.map((a) => (
-        <Text as="p" key={a.id}>
+        <Text as="p" block key={a.id}>
           Waiting for a manager to approve the {APPROVAL_TEXT[a.kind] ?? a.kind}. Nothing is booked until they decide.
         </Text>
       ))}
-      {refused ? <Text as="p">A manager refused an approval: this booking cannot go ahead as it stands.</Text> : null}
+      {refused ? <Text as="p" block>A manager refused an approval: this booking cannot go ahead as it stands.</Text> : null}
       {notice ? (
         <MessageBar intent="success" data-testid="booking-notice">
           <MessageBarBody>{notice}</MessageBarBody>

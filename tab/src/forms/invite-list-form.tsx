@@ -11,6 +11,9 @@ import { AGENCY_LABEL, ANSWER_LABEL, ROLE_LABEL } from './form-labels';
 import { InviteeEditor } from './invitee-editor';
 import { draftOf, EMPTY_INVITEE, type InviteeValues, patchOf, valuesOf } from './invitee-values';
 
+/** The confirm button takes the focus from the Remove button it replaces (keyboard users stay in place). */
+const focusOnMount = (el: HTMLButtonElement | null) => el?.focus();
+
 function statusText(e: InviteeEntry): string {
   if (!e.invited) return e.notInvitedReason === 'decision' ? 'Not invited (decision recorded)' : 'Listed, not invited (age)';
   const parts = [e.status === 'invited' ? 'Invited' : 'Not sent yet'];
@@ -18,7 +21,7 @@ function statusText(e: InviteeEntry): string {
   return parts.join(', ');
 }
 
-export function InviteListForm(props: { api: ApiClient; conferenceId: string }) {
+export function InviteListForm(props: { api: ApiClient; conferenceId: string; /** false on the dialog page, whose h1 already says it. */ heading?: boolean }) {
   const base = `/conferences/${encodeURIComponent(props.conferenceId)}`;
   const [list, setList] = useState<InviteList | null>(null);
   const [values, setValues] = useState<InviteeValues>(EMPTY_INVITEE);
@@ -129,8 +132,8 @@ export function InviteListForm(props: { api: ApiClient; conferenceId: string }) 
 
   return (
     <section data-testid="invite-list-form" aria-label="Invite list">
-      <Title3 as="h2">Invite list</Title3>
-      <Text as="p">
+      {props.heading === false ? null : <Title3 as="h2">Invite list</Title3>}
+      <Text as="p" block>
         {list.caseReference} · {list.start.replace('T', ' ')} to {list.end.slice(11)} · {active.length} on the list · version {list.version}
       </Text>
       {list.warnings.map((w) => (
@@ -189,10 +192,10 @@ export function InviteListForm(props: { api: ApiClient; conferenceId: string }) 
                 </Button>{' '}
                 {confirmRemove === e.id ? (
                   <>
-                    <Button size="small" appearance="primary" disabled={busy} onClick={() => remove(e)} aria-label={`Yes, remove ${e.displayName}`} data-testid={`invitee-remove-confirm-${e.id}`}>
+                    <Button size="small" appearance="primary" disabled={busy} ref={focusOnMount} onClick={() => remove(e)} aria-label={`Yes, remove ${e.displayName}`} data-testid={`invitee-remove-confirm-${e.id}`}>
                       Yes, remove
                     </Button>{' '}
-                    <Button size="small" onClick={() => setConfirmRemove(null)}>
+                    <Button size="small" onClick={() => setConfirmRemove(null)} aria-label={`Keep ${e.displayName}`}>
                       Keep
                     </Button>
                   </>
@@ -221,7 +224,7 @@ export function InviteListForm(props: { api: ApiClient; conferenceId: string }) 
         <Button onClick={() => void send()} disabled={busy} data-testid="invitations-send">
           Send invitations
         </Button>
-        <Text as="p" size={200}>
+        <Text as="p" block size={200}>
           Sends the Teams invitation to everyone not sent yet, each family member their own e-mail, and asks each professional whether they will attend.
         </Text>
       </div>

@@ -41,6 +41,7 @@ export const InviteeEditor = forwardRef<HTMLSelectElement, InviteeEditorProps>(f
 
   return (
     <form
+      noValidate
       className={styles.form}
       data-testid="invitee-editor"
       aria-label={props.editing ? 'Change this invitee' : 'Add one person'}
@@ -50,7 +51,7 @@ export const InviteeEditor = forwardRef<HTMLSelectElement, InviteeEditorProps>(f
       }}
     >
       <Title3 as="h2">{props.editing ? `Change: ${props.editing.name}` : 'Add one person'}</Title3>
-      <Text as="p">Professionals: choose them from the directory, or type their details. Family members are typed by hand and are never looked up.</Text>
+      <Text as="p" block>Professionals: choose them from the directory, or type their details. Family members are typed by hand and are never looked up.</Text>
       {unplaced.length > 0 ? (
         <MessageBar intent="error">
           <MessageBarBody>{unplaced.join(' ')}</MessageBarBody>
@@ -145,11 +146,11 @@ export const InviteeEditor = forwardRef<HTMLSelectElement, InviteeEditorProps>(f
       {family ? (
         <fieldset className={styles.group}>
           <legend>Own join time (split attendance)</legend>
-          <Field label="Joins at (own time)" hint="Family members join after the confidential section; give a time to split attendance." {...fp('slotFrom')}>
-            <Input data-testid="invitee-slot-from" type="time" value={v.slotFrom} onChange={(_, d) => set({ slotFrom: d.value })} />
+          <Field label="Joins at (own time)" hint="24-hour time, e.g. 10:45. Family members join after the confidential section; give a time to split attendance." {...fp('slotFrom')}>
+            <Input data-testid="invitee-slot-from" placeholder="HH:mm" inputMode="numeric" maxLength={5} value={v.slotFrom} onChange={(_, d) => set({ slotFrom: d.value })} />
           </Field>
           <Field label="Leaves at" {...fp('slotTo')}>
-            <Input data-testid="invitee-slot-to" type="time" value={v.slotTo} onChange={(_, d) => set({ slotTo: d.value })} />
+            <Input data-testid="invitee-slot-to" placeholder="HH:mm" inputMode="numeric" maxLength={5} value={v.slotTo} onChange={(_, d) => set({ slotTo: d.value })} />
           </Field>
         </fieldset>
       ) : null}
@@ -174,10 +175,10 @@ export const InviteeEditor = forwardRef<HTMLSelectElement, InviteeEditorProps>(f
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own until saved
           <div className={styles.row} key={i} data-testid={`exclusion-${i}`}>
             <Field label={`Exclusion ${i + 1} from`} validationMessage={exclusionError(i, 'from') || undefined}>
-              <Input type="time" value={x.from} onChange={(_, d) => set({ exclusions: v.exclusions.map((e, j) => (j === i ? { ...e, from: d.value } : e)) })} />
+              <Input placeholder="HH:mm" inputMode="numeric" maxLength={5} value={x.from} onChange={(_, d) => set({ exclusions: v.exclusions.map((e, j) => (j === i ? { ...e, from: d.value } : e)) })} />
             </Field>
             <Field label="until" validationMessage={exclusionError(i, 'to') || undefined}>
-              <Input type="time" value={x.to} onChange={(_, d) => set({ exclusions: v.exclusions.map((e, j) => (j === i ? { ...e, to: d.value } : e)) })} />
+              <Input placeholder="HH:mm" inputMode="numeric" maxLength={5} value={x.to} onChange={(_, d) => set({ exclusions: v.exclusions.map((e, j) => (j === i ? { ...e, to: d.value } : e)) })} />
             </Field>
             <Field label="Grounds" validationMessage={exclusionError(i, 'grounds') || undefined}>
               <Input value={x.grounds} onChange={(_, d) => set({ exclusions: v.exclusions.map((e, j) => (j === i ? { ...e, grounds: d.value } : e)) })} />

@@ -38,7 +38,11 @@ export const EMPTY_INVITEE: InviteeValues = {
 export const isFamilyRole = (role: string) => FAMILY_ROLES.includes(role);
 
 const t = (s: string) => s.trim();
-const at = (day: string, hhmm: string) => `${day}T${t(hhmm)}`;
+/** HH:mm on the conference day; "1045" and "9:05" are read as 10:45 and 09:05. */
+const at = (day: string, hhmm: string) => {
+  const m = /^(\d{1,2}):?(\d{2})$/.exec(t(hhmm));
+  return `${day}T${m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : t(hhmm)}`;
+};
 const hhmmOf = (localDateTime: string | undefined) => (localDateTime ? localDateTime.slice(11, 16) : '');
 
 /** The body for POST …/invitees. `day` is the conference's date (YYYY-MM-DD). Empty fields are left out. */

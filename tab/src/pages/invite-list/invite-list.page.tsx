@@ -11,7 +11,7 @@ mountPage(
       <main style={{ padding: 24 }} data-testid="invite-list-page">
         <Title2 as="h1">Invite list</Title2>
         {conferenceId ? (
-          <InviteListForm api={ctx.api} conferenceId={conferenceId} />
+          <InviteListForm api={ctx.api} conferenceId={conferenceId} heading={false} />
         ) : (
           <MessageBar intent="error">
             <MessageBarBody>No conference was given. Open the invite list from its card or from the conference page.</MessageBarBody>
