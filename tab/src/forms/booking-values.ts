@@ -1,7 +1,7 @@
 // The booking form's values (strings as typed, people as picked) and the request they make for
 // POST /api/v1/booking-checks and /api/v1/conferences. Pure: no React.
 import type { BookingRequest } from '../shell/api-types';
-import type { PickedPerson } from './people-picker';
+import type { PickedPerson } from './picked-person';
 
 export type Kind = BookingRequest['kind'];
 export type TextField = 'caseReference' | 'anchorKind' | 'anchorDate' | 'date' | 'startTime' | 'durationMinutes' | 'confidentialMinutes' | 'lateReason' | 'previousPlanEndedOn';

@@ -7,14 +7,10 @@ import type { ApiClient } from '../shell/api-client';
 import type { PeopleAnswer } from '../shell/api-types';
 import { AGENCY_LABEL } from './form-labels';
 import { problemText } from './api-problems';
+import type { PickedPerson } from './picked-person';
 
 export type Person = PeopleAnswer['people'][number];
-export interface PickedPerson {
-  id: string;
-  displayName: string;
-  email?: string;
-  agency?: string | null;
-}
+export type { PickedPerson };
 
 const personLabel = (p: Person) => `${p.displayName} (${p.jobTitle ?? (p.agency ? AGENCY_LABEL[p.agency] : null) ?? p.email})`;
 
