@@ -33,6 +33,7 @@ import { recordRoutes } from './routes/record.routes';
 import { reportRoutes } from './routes/reports.route';
 import { timescalesRoute } from './routes/timescales.route';
 import { alertRoutes } from './routes/alerts.routes';
+import { dashboardRoutes } from './routes/dashboard.route';
 import { meetingRoutes } from './routes/meeting.routes';
 
 /** The routes this configuration serves: dev sign-in only in local mode (absent = 404). */
@@ -54,6 +55,8 @@ export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
     ...decisionRoutes,
     // After the decision: follow-ups and core groups (docs/meeting/follow-ups.md, core-groups.md)
     ...coreGroupRoutes,
+    // The clerk's dashboard (docs/tab/dashboard.md)
+    ...dashboardRoutes,
     // The meeting tab: the conference of a meeting chat (docs/tab.md)
     meetingChatConferenceRoute,
     ...(options.devSignIn ? [devSignInRoute, devIdentitiesRoute] : []),

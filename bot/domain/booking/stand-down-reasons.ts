@@ -1,5 +1,5 @@
-// The reasons a conference may be stood down (DOMAIN-RULES §6), as the API and the card offer them.
-// Here (not in the use case) so that the API's schemas, which the tab reads as types, need no app code.
+// The reasons a conference may be stood down (DOMAIN-RULES §6). Here, not in the use case, so the
+// API's schemas (and through them the tab's types) need no application code.
 import type { StandDownReason } from '../conference/conference';
 
 export const STAND_DOWN_REASONS = [
