@@ -16,8 +16,9 @@ export function ConferenceForms(props: { api: ApiClient; conferenceId?: string }
   return (
     <div data-testid="conference-forms-body">
       {created && !props.conferenceId ? <NewBookingSaved created={created} /> : null}
-      <BookingStatus api={props.api} conferenceId={conferenceId} />
-      <InviteListForm api={props.api} conferenceId={conferenceId} />
+      {/* On the conference page they sit under its "Booking and invite list" h2; on /tab/conferences/new under the h1. */}
+      <BookingStatus api={props.api} conferenceId={conferenceId} headingLevel={props.conferenceId ? 3 : 2} />
+      <InviteListForm api={props.api} conferenceId={conferenceId} headingLevel={props.conferenceId ? 3 : 2} />
     </div>
   );
 }

@@ -23,7 +23,7 @@ const APPROVAL_TEXT: Record<string, string> = {
   'rebooking-past-last-date': 'rebooking past the last date',
 };
 
-export function BookingStatus(props: { api: ApiClient; conferenceId: string }) {
+export function BookingStatus(props: { api: ApiClient; conferenceId: string; headingLevel?: 2 | 3 }) {
   const [reading, setReading] = useState<ConferenceReading | null>(null);
   const [problem, setProblem] = useState('');
   const [notice, setNotice] = useState('');
@@ -72,7 +72,7 @@ export function BookingStatus(props: { api: ApiClient; conferenceId: string }) {
   const refused = (reading.approvals ?? []).some((a) => a.status === 'refused');
   return (
     <section data-testid="booking-status" aria-label="Booking">
-      <Title3 as="h2">Booking</Title3>
+      <Title3 as={props.headingLevel === 3 ? 'h3' : 'h2'}>Booking</Title3>
       <Text as="p" block>
         {c.caseReference} · {c.kind ? KIND_LABEL[c.kind] : ''} · {c.start?.replace('T', ' ')}
         {c.end ? ` to ${c.end.slice(11)}` : ''}

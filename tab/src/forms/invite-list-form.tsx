@@ -21,7 +21,8 @@ function statusText(e: InviteeEntry): string {
   return parts.join(', ');
 }
 
-export function InviteListForm(props: { api: ApiClient; conferenceId: string; /** false on the dialog page, whose h1 already says it. */ heading?: boolean }) {
+export function InviteListForm(props: { api: ApiClient; conferenceId: string; /** false on the dialog page, whose h1 already says it. */ heading?: boolean; headingLevel?: 2 | 3 }) {
+  const level = props.headingLevel ?? 2;
   const base = `/conferences/${encodeURIComponent(props.conferenceId)}`;
   const [list, setList] = useState<InviteList | null>(null);
   const [values, setValues] = useState<InviteeValues>(EMPTY_INVITEE);
@@ -132,7 +133,7 @@ export function InviteListForm(props: { api: ApiClient; conferenceId: string; /*
 
   return (
     <section data-testid="invite-list-form" aria-label="Invite list">
-      {props.heading === false ? null : <Title3 as="h2">Invite list</Title3>}
+      {props.heading === false ? null : <Title3 as={level === 2 ? 'h2' : 'h3'}>Invite list</Title3>}
       <Text as="p" block>
         {list.caseReference} · {list.start.replace('T', ' ')} to {list.end.slice(11)} · {active.length} on the list · version {list.version}
       </Text>
@@ -211,6 +212,7 @@ export function InviteListForm(props: { api: ApiClient; conferenceId: string; /*
       </Table>
       <InviteeEditor
         ref={roleRef}
+        headingLevel={props.heading === false ? level : ((level + 1) as 3 | 4)}
         api={props.api}
         values={values}
         onChange={setValues}

@@ -22,6 +22,8 @@ export interface InviteeEditorProps {
   errors: Record<string, string>;
   /** Editing someone already on the list (their role and e-mail may be fixed once invited). */
   editing: { name: string } | null;
+  /** Its heading's level (h2 on the dialog page, below the list's heading elsewhere). */
+  headingLevel?: 2 | 3 | 4;
   saving: boolean;
   onSave(): void;
   onCancel(): void;
@@ -50,7 +52,7 @@ export const InviteeEditor = forwardRef<HTMLSelectElement, InviteeEditorProps>(f
         props.onSave();
       }}
     >
-      <Title3 as="h2">{props.editing ? `Change: ${props.editing.name}` : 'Add one person'}</Title3>
+      <Title3 as={`h${props.headingLevel ?? 2}` as 'h2' | 'h3' | 'h4'}>{props.editing ? `Change: ${props.editing.name}` : 'Add one person'}</Title3>
       <Text as="p" block>Professionals: choose them from the directory, or type their details. Family members are typed by hand and are never looked up.</Text>
       {unplaced.length > 0 ? (
         <MessageBar intent="error">
