@@ -63,6 +63,7 @@ describe('the dashboard', () => {
       expect(status.T7).toMatch(/^done ✓\sT7 23 Dec: Done$/);
       expect(status.T9).toMatch(/^due •\sT9 31 Dec: Due$/);
       expect(status.T10).toMatch(/^due .*: Due$/);
+      await expect(page.getByTestId('deadline-totals').textContent()).resolves.toMatch(/^Deadlines across these 3 conferences: \d+ missed, \d+ due soon, \d+ due, [1-9]\d* done\.$/);
       // The late drafts say what they wait for.
       const draft = page.locator(`[data-testid="conference-row"][data-conference="${late.approve}"]`);
       await expect(draft.textContent()).resolves.toContain('Waiting for approval: Late booking');

@@ -9,14 +9,25 @@ import { DeadlineChip } from './deadline-chip';
 import { conferenceHref } from './links';
 import { Section } from './section';
 import { useApiData } from './use-api-data';
-import { APPROVAL_LABEL, formatLongDate, KIND_LABEL, STATUS_LABEL, timeOf } from './words';
+import { APPROVAL_LABEL, DEADLINE_LABEL, formatLongDate, KIND_LABEL, STATUS_LABEL, timeOf } from './words';
 
 const useStyles = makeStyles({
   range: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap', marginBottom: '16px' },
-  chips: { display: 'flex', gap: '4px', flexWrap: 'wrap' },
+  chips: { display: 'flex', gap: '4px', flexWrap: 'wrap', paddingTop: '4px', paddingBottom: '4px' },
+  // The chips need the room: the other columns are short.
+  narrow: { width: '14%' },
+  time: { width: '10%' },
+  wide: { width: '48%' },
   day: { display: 'block', marginTop: '16px', marginBottom: '4px' },
   waiting: { color: tokens.colorNeutralForeground2 },
 });
+
+/** 'Deadlines across these 3 conferences: 1 missed, 2 due soon, 9 due, 4 done.' */
+export function totalsText(list: ConferenceListing[]): string {
+  const count = (s: string) => list.reduce((n, l) => n + l.deadlines.filter((d) => d.status === s).length, 0);
+  const parts = (['missed', 'due-soon', 'due', 'done'] as const).map((s) => `${count(s)} ${DEADLINE_LABEL[s].toLowerCase()}`);
+  return `Deadlines across ${list.length === 1 ? 'this conference' : `these ${list.length} conferences`}: ${parts.join(', ')}.`;
+}
 
 function byDay(list: ConferenceListing[]): [string, ConferenceListing[]][] {
   const days = new Map<string, ConferenceListing[]>();
@@ -61,6 +72,11 @@ export function ConferenceListView({ api, initialFrom, initialTo }: { api: ApiCl
         </Button>
       </form>
       {loading && !data && <Spinner label="Loading conferences" size="small" />}
+      {data && data.conferences.length > 0 && (
+        <Text as="p" data-testid="deadline-totals">
+          {totalsText(data.conferences)}
+        </Text>
+      )}
       {data && data.conferences.length === 0 && <Text as="p">No conferences from {formatLongDate(data.from)} to {formatLongDate(data.to)}.</Text>}
       {data &&
         byDay(data.conferences).map(([day, list]) => (
@@ -71,11 +87,11 @@ export function ConferenceListView({ api, initialFrom, initialTo }: { api: ApiCl
             <Table aria-label={`Conferences on ${formatLongDate(day)}`} size="small">
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell>Case reference</TableHeaderCell>
-                  <TableHeaderCell>Kind</TableHeaderCell>
-                  <TableHeaderCell>Time</TableHeaderCell>
-                  <TableHeaderCell>Status</TableHeaderCell>
-                  <TableHeaderCell>Deadlines</TableHeaderCell>
+                  <TableHeaderCell className={styles.narrow}>Case reference</TableHeaderCell>
+                  <TableHeaderCell className={styles.narrow}>Kind</TableHeaderCell>
+                  <TableHeaderCell className={styles.time}>Time</TableHeaderCell>
+                  <TableHeaderCell className={styles.narrow}>Status</TableHeaderCell>
+                  <TableHeaderCell className={styles.wide}>Deadlines</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
