@@ -30,7 +30,8 @@ export function PeoplePicker(props: {
   const [found, setFound] = useState<Person[]>([]);
   const [status, setStatus] = useState('');
   const aborter = useRef<AbortController | null>(null);
-  const roles = props.roles;
+  // By value: callers pass a new array literal on every render.
+  const rolesKey = props.roles?.join(',') ?? '';
 
   // A value set from outside (a reload, an entry to change) shows as its name; a value cleared
   // from outside clears the name it showed, but never what the person is typing.
@@ -59,6 +60,7 @@ export function PeoplePicker(props: {
       props.api
         .get<PeopleAnswer>(`/people?q=${encodeURIComponent(q)}&top=15`, { signal: controller.signal })
         .then((answer) => {
+          const roles = rolesKey ? rolesKey.split(',') : null;
           const people = roles ? answer.people.filter((p) => roles.includes(p.role)) : answer.people;
           setFound(people);
           setStatus(people.length === 0 ? 'Nobody found. Check the spelling, or type more of the name.' : `${people.length} found: use the arrow keys to choose.`);
@@ -68,7 +70,7 @@ export function PeoplePicker(props: {
         });
     }, 250);
     return () => clearTimeout(timer);
-  }, [text, props.api, roles, props.value?.displayName]);
+  }, [text, props.api, rolesKey, props.value?.displayName]);
 
   return (
     <Field
