@@ -152,6 +152,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
       cardActions: combineCardActions(defineCardActions(CARD_VERBS, productCardHandlers(app)), deps.cardActions),
       typeahead: productTypeahead(app),
       meetingEvent: meetingEventHandler(app),
+      tabBaseUrl: config.publicBaseUrl,
     },
     auditLog,
     idempotency: deps.idempotency ?? sqlIdempotency,

@@ -45,7 +45,7 @@ const inviteList: InviteListCardViewModel = {
   formHeading: 'Add one person', formHint: 'One at a time.', labels: { ...inviteFields }, values: { ...inviteFields }, errors: { ...inviteFields },
   roleChoices: [{ title: 'Parent or carer', value: 'parent' }], audienceChoices: [{ title: 'Family', value: 'family' }], agencyChoices: [{ title: 'Police', value: 'police' }],
   ageBandChoices: [{ title: 'Over 12', value: 'over-12' }], advocateChoices: [{ title: 'Offered and accepted', value: 'accepted' }],
-  addTitle: 'Add to the list', addVerb: 'invite-list.add', removeVerb: 'invite-list.remove', sendTitle: 'Send invitations', sendVerb: 'invitations.send', conferenceId: 'conf-1', version: 3, actionId: 'sample-action-0014',
+  addTitle: 'Add to the list', addVerb: 'invite-list.add', removeVerb: 'invite-list.remove', sendTitle: 'Send invitations', sendVerb: 'invitations.send', dialogTitle: 'Open the full form', dialogData: { msteams: { type: 'task/fetch' }, dialog: 'invite-list', conferenceId: 'conf-1' }, conferenceId: 'conf-1', version: 3, actionId: 'sample-action-0014',
 };
 
 const decisionFields = { chairView: '', chairConcerns: '', outcomeWithoutPlan: '', category: 'neglect', leadSocialWorker: 'inv-sw', coreGroup: 'inv-sw,inv-gp', firstCoreGroupDate: '2027-03-15', reviewDate: '2027-06-01', reviewOutcome: '', newCategory: '', allActionsComplete: 'false', endRationale: '' };
@@ -60,7 +60,7 @@ const decision: DecisionCardViewModel = {
   viewChoices: [{ title: 'Plan', value: 'plan' }], scalingChoices: [{ title: '4', value: '4' }], chairViewChoices: [{ title: 'Plan', value: 'plan' }], outcomeWithoutPlanChoices: [{ title: 'Child in need', value: 'child-in-need' }],
   categoryChoices: [{ title: 'Neglect', value: 'neglect' }], leadChoices: [{ title: 'Jordan Pike (Social worker)', value: 'inv-sw' }], coreGroupChoices: [{ title: 'Parent or carer', value: 'inv-mum' }],
   reviewOutcomeChoices: [{ title: 'Continue the plan', value: 'continue' }],
-  saveTitle: 'Save', saveVerb: 'decision.save', recordTitle: 'Record decision', recordVerb: 'decision.record', refreshTitle: 'Show', refreshVerb: 'decision.open', userIds: ['5eed0000-0000-4000-8000-000000000001'], conferenceId: 'conf-1', actionId: 'sample-action-0031',
+  saveTitle: 'Save', saveVerb: 'decision.save', recordTitle: 'Record decision', recordVerb: 'decision.record', refreshTitle: 'Show', refreshVerb: 'decision.open', dialogTitle: 'Open the full form', dialogData: { msteams: { type: 'task/fetch' }, dialog: 'decision', conferenceId: 'conf-1' }, userIds: ['5eed0000-0000-4000-8000-000000000001'], conferenceId: 'conf-1', actionId: 'sample-action-0031',
 };
 const decisionBase: DecisionBaseCardViewModel = {
   title: 'The decision', text: 'The chair is recording the decision.', openTitle: 'Open (chair only)', openVerb: 'decision.open', userIds: ['5eed0000-0000-4000-8000-000000000001'], conferenceId: 'conf-1', actionId: 'sample-action-0032',

@@ -29,6 +29,7 @@ export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
   'CARD.INVALID_DATA': 400,
   'CARD.FAILED': 500,
   'CARD.UNKNOWN_DATASET': 400,
+  'CARD.UNKNOWN_DIALOG': 400,
   // Booking
   'CONFERENCE.NOT_FOUND': 404,
   'MEETING.NOT_BOOKABLE': 409,

@@ -56,8 +56,9 @@ export function isKeyedAsCardPress(activity: InboundActivity): boolean {
 
 /**
  * A typeahead search (application/search) changes nothing, so it is not keyed: a redelivery
- * simply searches again, and its answer (people's names) is never stored with the keys.
+ * simply searches again, and its answer (people's names) is never stored with the keys. Opening
+ * or closing a dialog (task/fetch, task/submit) changes nothing either: the page saves through the API.
  */
 export function isReadOnlyInvoke(activity: InboundActivity): boolean {
-  return activity.type === 'invoke' && activity.name === 'application/search';
+  return activity.type === 'invoke' && (activity.name === 'application/search' || activity.name === 'task/fetch' || activity.name === 'task/submit');
 }

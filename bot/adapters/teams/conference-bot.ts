@@ -11,6 +11,7 @@ import { createLogger, type Logger } from '../logging/logger';
 import { CardActionRouter, type CardPress } from './card-action-router';
 import { codeOfThrown, INVOKE_ERRORS, invokeErrorBody } from './invoke-error-map';
 import { isMeetingEventActivity, isRecordingActivity, parseMeetingActivity } from './meeting-activity';
+import { answerTaskFetch } from './task-module';
 
 export interface ConferenceBotApp {
   /** A typed message (the @mention removed) and its sender: the chat commands' dispatch. */
@@ -21,6 +22,8 @@ export interface ConferenceBotApp {
   typeahead?: TypeaheadDatasets;
   /** A meeting start/end, participant join/leave or recording event in a meeting chat (the live roster). */
   meetingEvent?(event: MeetingEvent): Promise<MeetingEventOutcome>;
+  /** Where the tab pages are served (PUBLIC_BASE_URL): dialogs opened from cards show them. Absent: no dialogs. */
+  tabBaseUrl?: string;
 }
 
 /** turnState keys: the request's logger in, the card path's outcome for the log line out. */
@@ -210,6 +213,13 @@ export class ConferenceBot extends TeamsActivityHandler {
   // (botbuilder's own handling would put a 400 in the HTTP status).
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name === 'application/search') return this.answerSearch(context);
+    if (context.activity.name === 'task/fetch') {
+      const answer = answerTaskFetch(context.activity.value, this.app.tabBaseUrl);
+      context.turnState.set(TURN_OUTCOME, answer.outcome);
+      return { status: 200, body: answer.body };
+    }
+    // The dialog's page saved through the API itself; an empty answer closes the dialog.
+    if (context.activity.name === 'task/submit') return { status: 200 };
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
     const parsed = executeActionSchema.safeParse(context.activity.value);
     if (!parsed.success) {

@@ -121,6 +121,7 @@ export const INVOKE_ERRORS: { readonly [C in UseCaseErrorCode]: InvokeErrorAnswe
   'CARD.MALFORMED_ACTION': refused('This card action could not be read. Say "help" to start again.'),
   'CARD.INVALID_DATA': refused('Some of the values on this card are missing or not valid. Check them and try again.'),
   'CARD.UNKNOWN_DATASET': refused('This list cannot be searched (the card may be from an older version). Say "help" to start again.'),
+  'CARD.UNKNOWN_DIALOG': refused('This form cannot be opened (the card may be from an older version). Say "help" to start again.'),
   'CARD.FAILED': failed('Something went wrong with this action. Try again in a moment; if it keeps failing, tell the clerk.'),
   // Reports (bot/app/reports)
   'REPORT.TYPE_NOT_ALLOWED': refused('Reports must be PDF, Word (.docx) or OpenDocument (.odt) files. Save the report in one of these formats and send it again.'),

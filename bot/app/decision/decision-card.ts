@@ -3,6 +3,7 @@
 // goes to a chat, and a family name never does). Values come back exactly as entered.
 import { randomUUID } from 'node:crypto';
 import type { AdaptiveCardJson } from '../../cards/adaptive-card';
+import { dialogButtonData } from '../../cards/card-dialogs';
 import type { Data } from '../../cards/card-verbs';
 import { type DecisionCardViewModel, render } from '../../cards/decision/decision.view-model';
 import { render as renderBase } from '../../cards/decision-base/decision-base.view-model';
@@ -215,6 +216,8 @@ export function decisionCard(v: DecisionView, notice = '', noticeColor: Decision
     recordVerb: 'decision.record',
     refreshTitle: v.decision ? 'Show the decision' : 'Discard unsaved changes',
     refreshVerb: 'decision.open',
+    dialogTitle: 'Open the full form',
+    dialogData: dialogButtonData('decision', c.id),
     userIds: [c.booking?.chairId ?? c.invitees.find((i) => i.role === 'chair' && i.status !== 'removed')?.directoryId ?? ''].filter((x) => x !== ''),
     conferenceId: c.id,
     actionId,

@@ -22,7 +22,9 @@ export type CardErrorCode =
   /** A handler threw something without a known code. */
   | 'CARD.FAILED'
   /** A typeahead (application/search) named a dataset the bot does not serve, or was malformed. */
-  | 'CARD.UNKNOWN_DATASET';
+  | 'CARD.UNKNOWN_DATASET'
+  /** A dialog button (task/fetch) named a dialog the bot does not open, or carried no valid conference. */
+  | 'CARD.UNKNOWN_DIALOG';
 
 /** What a card action can end with: the use-case areas' codes and the card path's own. */
 export type UseCaseErrorCode =

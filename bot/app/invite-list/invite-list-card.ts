@@ -4,6 +4,7 @@
 // current list and the entry kept, never applied over someone else's change.
 import { randomUUID } from 'node:crypto';
 import type { AdaptiveCardJson } from '../../cards/adaptive-card';
+import { dialogButtonData } from '../../cards/card-dialogs';
 import { type Choice, INVITE_FORM_FIELDS, type InviteFormField, render } from '../../cards/invite-list/invite-list.view-model';
 import type { Viewer } from '../../domain/access/access-decision';
 import { AGENCIES, AGENCY_LABEL, isAgency } from '../../domain/conference/agency';
@@ -86,6 +87,8 @@ export function inviteListCard(list: InviteListView, options: { notice?: string;
     removeVerb: 'invite-list.remove',
     sendTitle: 'Send invitations',
     sendVerb: 'invitations.send',
+    dialogTitle: 'Open the full form',
+    dialogData: dialogButtonData('invite-list', list.conferenceId),
     conferenceId: list.conferenceId,
     version: list.version,
     actionId,

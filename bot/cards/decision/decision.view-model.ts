@@ -6,6 +6,7 @@
 // Every error sits beside its field; the values come back as they were entered.
 import * as ACData from 'adaptivecards-templating';
 import type { AdaptiveCardJson } from '../adaptive-card';
+import type { DialogButtonData } from '../card-dialogs';
 import type { Verb } from '../card-verbs';
 import template from './decision.template.json';
 
@@ -67,6 +68,9 @@ export interface DecisionCardViewModel {
   recordVerb: Extract<Verb, 'decision.record'>;
   refreshTitle: string;
   refreshVerb: Extract<Verb, 'decision.open'>;
+  /** "Open the full form": the decision page in a Teams dialog (task/fetch, bot/cards/card-dialogs.ts). */
+  dialogTitle: string;
+  dialogData: DialogButtonData<'decision'>;
   /** The chair alone: Teams refreshes the card for them when it is shown again (a fresh actionId each time). */
   userIds: string[];
   conferenceId: string;

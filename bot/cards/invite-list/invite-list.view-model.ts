@@ -3,6 +3,7 @@
 // fields and every value entered is kept in its field.
 import * as ACData from 'adaptivecards-templating';
 import type { AdaptiveCardJson } from '../adaptive-card';
+import type { DialogButtonData } from '../card-dialogs';
 import type { Verb } from '../card-verbs';
 import template from './invite-list.template.json';
 
@@ -40,6 +41,9 @@ export interface InviteListCardViewModel {
   /** "Send invitations": everyone pending on the event, the family e-mails, the attendance cards. */
   sendTitle: string;
   sendVerb: Extract<Verb, 'invitations.send'>;
+  /** "Open the full form": the invite list page in a Teams dialog (task/fetch, bot/cards/card-dialogs.ts). */
+  dialogTitle: string;
+  dialogData: DialogButtonData<'invite-list'>;
   conferenceId: string;
   /** The list version shown (sent back as If-Match). */
   version: number;

@@ -17,4 +17,6 @@ export const TAB_ROUTES: TabRoute[] = [
   { path: '/tab/family', page: 'family', title: 'Your meeting' },
   { path: '/tab/stage', page: 'stage', title: 'Meeting stage' },
   { path: '/tab/decision', page: 'decision', title: 'The conference decision' },
+  { path: '/tab/conferences/new', page: 'new-conference', title: 'Book a conference' },
+  { path: '/tab/invite-list', page: 'invite-list', title: 'Invite list' },
 ];
