@@ -2,8 +2,10 @@
 // sandbox's directory, the seeded staff roster, a booked conference with its Teams meeting):
 // GET /api/v1/me's `staff`, local mode's GET /api/v1/dev/identities (the sign-in list), and
 // GET /api/v1/meeting-chats/:chatId/conference (the meeting tab finds its conference by chat).
+// Last, the browser harness's own scenarios (test/browser/support/scenarios.ts) on the same product:
+// the meeting started at the stage asked for, a family member joining raising the chair's alert.
 import { SEED_PEOPLE, seedPerson } from '../../scripts/graph-sandbox/directory/seed-people';
-import { bookedConference, CHAIR, POLICE } from '../browser/support/scenarios';
+import { type BookedConference, bookedConference, CHAIR, joinFamily, liveMeeting, openAlerts, POLICE } from '../browser/support/scenarios';
 import { startTabProduct, type TabProduct } from '../browser/support/tab-product';
 
 jest.setTimeout(60_000);
@@ -13,12 +15,14 @@ const STRANGER = { id: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b' };
 const PROBATION = SEED_PEOPLE.find((p) => p.agency === 'probation')!;
 
 let tp: TabProduct;
+let booked: BookedConference;
 let conferenceId: string;
 let chatId: string;
 
 beforeAll(async () => {
   tp = await startTabProduct();
-  ({ conferenceId } = await bookedConference(tp));
+  booked = await bookedConference(tp);
+  ({ conferenceId } = booked);
   const joinUrl = String((await tp.api.ok('GET', `/conferences/${conferenceId}`, CHAIR)).json.conference.joinUrl);
   chatId = (await tp.sandbox.meetingByJoinUrl(joinUrl))!.threadId;
 }, 120_000);
@@ -73,5 +77,16 @@ describe('GET /api/v1/meeting-chats/:chatId/conference', () => {
     expect(await codeOf(STRANGER)).toEqual([403, 'ACCESS.UNKNOWN_PERSON']);
     expect(await codeOf(CHAIR, `/meeting-chats/${encodeURIComponent('19:meeting_nothing@thread.v2')}/conference`)).toEqual([404, 'CONFERENCE.NOT_FOUND']);
     expect(await codeOf(CHAIR, '/meeting-chats/not-a-chat/conference')).toEqual([404, 'HTTP.NOT_FOUND']);
+  });
+});
+
+describe("the browser tests' scenarios", () => {
+  it('liveMeeting starts the booked meeting with the professionals at the confidential section; joinFamily raises the alert', async () => {
+    expect(booked.booked.invitations).toBe(6);
+    const meeting = await liveMeeting(tp, { conference: booked, stage: 'confidential' });
+    expect((await meeting.live()).stage).toBe('confidential');
+    expect(await openAlerts(meeting)).toEqual([]);
+    await joinFamily(meeting);
+    expect((await openAlerts(meeting)).map((a) => a.kind)).toEqual(['family-in-confidential']);
   });
 });
