@@ -55,8 +55,8 @@ describe('the dashboard', () => {
     const page = await openTab(browser, `${tp.url}/tab/dashboard`, { as: CLERK, waitFor: '[data-testid="conference-row"]' });
     try {
       // The server's today (the product's clock, 14 Dec 2026) and eight weeks on.
-      expect(await page.getByLabel('From').inputValue()).toBe('2026-12-14');
-      expect(await page.getByLabel('To').inputValue()).toBe('2027-02-08');
+      expect(await page.getByTestId('range-from').inputValue()).toBe('2026-12-14');
+      expect(await page.getByTestId('range-to').inputValue()).toBe('2027-02-08');
       const row = page.locator(`[data-testid="conference-row"][data-conference="${booked.conferenceId}"]`);
       await expect(row.locator('a').textContent()).resolves.toBe('MOS4455667');
       expect(await row.locator('a').getAttribute('href')).toBe(`/tab/conferences/${booked.conferenceId}`);
@@ -83,8 +83,8 @@ describe('the dashboard', () => {
   it('another range is asked for with the From and To fields', async () => {
     const page = await openTab(browser, `${tp.url}/tab/dashboard`, { as: CLERK, waitFor: '[data-testid="conference-row"]' });
     try {
-      await page.getByLabel('From').fill('2027-01-07');
-      await page.getByLabel('To').fill('2027-01-31');
+      await page.getByTestId('range-from').fill('2027-01-07');
+      await page.getByTestId('range-to').fill('2027-01-31');
       await page.getByTestId('range-show').click();
       await page.waitForSelector(`[data-testid="conference-row"][data-conference="${booked.conferenceId}"]`, { state: 'detached' });
       const ids = await page.locator('[data-testid="conference-row"]').evaluateAll((els: DomElement[]) => els.map((el) => el.getAttribute('data-conference')));

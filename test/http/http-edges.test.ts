@@ -51,7 +51,7 @@ describe('probes and reserved routes', () => {
   it('/tab/… is reserved for static files: 404 JSON', async () => {
     const res = await fetch(`${bot.url}/tab/index.html`);
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ code: 'HTTP.NOT_FOUND', message: 'No such tab resource yet.' });
+    expect(await res.json()).toEqual({ code: 'HTTP.NOT_FOUND', message: 'No such tab page.' });
   });
 
   it('GET /api/messages is not allowed', async () => {
