@@ -12,4 +12,5 @@ export interface TabRoute {
 
 export const TAB_ROUTES: TabRoute[] = [
   { path: '/tab/config', page: 'config', title: 'Add the conference tab' },
+  { path: '/tab/side-panel', page: 'side-panel', title: 'Conference side panel' },
 ];

@@ -1,0 +1,85 @@
+// The side panel beside the call (/tab/side-panel?conference=<id>): the live meeting from
+// MeetingFeed, shown as the run sheet (chair, clerk), the neutral view (anyone else part of it),
+// or the family's guide (not signed in, or not part of it: the API refuses them).
+import { MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { FamilyGuide } from '../family/family-guide';
+import type { ApiClient } from '../shell/api-client';
+import type { TabHost } from '../shell/host';
+import { type FeedState, MeetingFeed } from './meeting-feed';
+import { NeutralView } from './neutral-view';
+import { RunSheetView } from './run-sheet-view';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: '640px' },
+});
+
+function Ready() {
+  return <span data-testid="side-panel-ready" hidden />;
+}
+
+export function SidePanel(props: { host: TabHost; api: ApiClient; conferenceId: string | null }) {
+  const styles = useStyles();
+  const { api, conferenceId } = props;
+  const [state, setState] = useState<FeedState>({ kind: 'loading' });
+  const feed = useRef<MeetingFeed | null>(null);
+  // Made inside the effect: a stopped feed is never started again (React may run effects twice).
+  useEffect(() => {
+    if (!conferenceId) return;
+    const f = new MeetingFeed(api, conferenceId, setState);
+    feed.current = f;
+    f.start();
+    return () => f.stop();
+  }, [api, conferenceId]);
+  const refresh = useCallback(async () => feed.current?.refresh(), []);
+
+  let body;
+  if (!conferenceId) {
+    body = (
+      <MessageBar intent="error">
+        <MessageBarBody>This tab is not linked to a conference. Remove it and add it again from the meeting.</MessageBarBody>
+      </MessageBar>
+    );
+  } else if (state.kind === 'loading') {
+    body = <Spinner label="Loading the meeting" />;
+  } else if (state.kind === 'refused') {
+    body = (
+      <div data-testid="family-guide">
+        <Ready />
+        <FamilyGuide />
+      </div>
+    );
+  } else if (state.kind === 'not-started') {
+    body = (
+      <>
+        <Ready />
+        <Text as="h1" size={500} weight="semibold">
+          The meeting has not started yet
+        </Text>
+        <Text>This panel fills in when the Teams meeting starts.</Text>
+      </>
+    );
+  } else if (state.kind === 'error') {
+    body = (
+      <MessageBar intent="error" data-testid="feed-error">
+        <MessageBarBody>{state.error.message}</MessageBarBody>
+      </MessageBar>
+    );
+  } else {
+    const { view } = state;
+    body = (
+      <>
+        <Ready />
+        {view.view === 'run-sheet' && view.runSheet ? (
+          <RunSheetView sheet={view.runSheet} stageSince={view.stageSince} host={props.host} api={api} refresh={refresh} />
+        ) : (
+          <NeutralView stageLabel={view.stageLabel} stageSince={view.stageSince} closed={view.stage === 'closed'} />
+        )}
+        <Text size={100} data-testid="feed-via">
+          {state.via === 'stream' ? 'Live' : 'Updating every 2 seconds'}
+        </Text>
+      </>
+    );
+  }
+  return <main className={styles.root}>{body}</main>;
+}
