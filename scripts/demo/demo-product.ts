@@ -29,6 +29,7 @@ import type { DemoClock } from './demo-clock';
 
 export interface DemoProduct {
   botUrl: string;
+  /** '' when started without the Playground. */
   playgroundUrl: string;
   sandboxUrl: string;
   /** The meeting chat's connector stand-in. */
@@ -51,6 +52,12 @@ export interface DemoProductOptions {
   logLevel?: string;
   /** Default 'playground'. */
   events?: 'playground' | 'direct';
+  /** Start the Agents Playground (default true). The tab's browser tests post events directly and need none. */
+  playground?: boolean;
+  /** More settings for loadConfig (e.g. TAB_DIST_DIR for the tab's browser tests). */
+  env?: Record<string, string>;
+  /** An already migrated database (tests pass one made from their template); default a new in-memory one. */
+  database?: Database;
 }
 
 const CHAIR = seedPerson('chair');
@@ -84,27 +91,32 @@ export async function startDemoProduct(options: DemoProductOptions): Promise<Dem
         GRAPH_BASE_URL: `https://127.0.0.1:${sandboxPort}/v1.0`,
         GRAPH_CA_FILE: join(dir, 'sandbox-ca.pem'),
         JOB_POLL_MS: '200',
+        ...options.env,
       },
       LOCAL_MODE,
     );
-    const database = await openDatabase({ dataDir: ':memory:' });
-    await migrate(database);
+    const database = options.database ?? (await openDatabase({ dataDir: ':memory:' }));
+    if (!options.database) await migrate(database);
     const server: RunningServer = await startServer(config, { database, clock: options.clock });
     stops.push(() => server.close());
     const extras = await startLocalExtras({ config, database, botUrl: server.url, logger: createLogger('silent'), sandboxCaFile: join(dir, 'sandbox-ca.pem') });
     stops.push(...extras.stops);
     const tenantId = config.graph.tenantId || DEFAULT_TENANT_ID;
-    const playground: RunningPlayground = await startPlayground({
-      botEndpoint: `${server.url}/api/messages`,
-      port: 0,
-      tenant: { tenantId, currentUserId: CHAIR.id, otherUserIds: PLAYGROUND_OTHERS },
-    });
-    stops.push(() => playground.stop());
+    let playground: RunningPlayground | null = null;
+    if (options.playground !== false) {
+      const started = await startPlayground({
+        botEndpoint: `${server.url}/api/messages`,
+        port: 0,
+        tenant: { tenantId, currentUserId: CHAIR.id, otherUserIds: PLAYGROUND_OTHERS },
+      });
+      playground = started;
+      stops.push(() => started.stop());
+    }
     const meetingConnector = await startRecordingConnector();
     stops.push(() => meetingConnector.stop());
     return {
       botUrl: server.url,
-      playgroundUrl: playground.url,
+      playgroundUrl: playground?.url ?? '',
       sandboxUrl: extras.sandboxUrl ?? '',
       meetingConnector,
       database,

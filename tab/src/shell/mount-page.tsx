@@ -56,7 +56,7 @@ function Shell(props: { host: TabHost; render: (ctx: PageContext) => ReactNode; 
     content = props.render(ctx);
   }
   return (
-    <FluentProvider theme={fluentTheme(theme)} style={{ minHeight: '100vh' }} data-theme={theme}>
+    <FluentProvider theme={fluentTheme(theme)} style={{ minHeight: '100vh' }} data-theme={theme} data-testid="tab-shell">
       {content}
     </FluentProvider>
   );
