@@ -2,7 +2,7 @@
 // MeetingFeed, shown as the run sheet (chair, clerk), the neutral view (anyone else part of it),
 // or the family's guide (not signed in, or not part of it: the API refuses them).
 import { MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { FamilyGuide } from '../family/family-guide';
 import type { ApiClient } from '../shell/api-client';
 import type { TabHost } from '../shell/host';
@@ -14,8 +14,13 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: '640px' },
 });
 
-function Ready() {
-  return <span data-testid="side-panel-ready" hidden />;
+/** Wraps what shows once the first data arrived (the tests and the bench wait for it to be visible). */
+function Ready(props: { children: ReactNode }) {
+  return (
+    <div data-testid="side-panel-ready" style={{ display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM }}>
+      {props.children}
+    </div>
+  );
 }
 
 export function SidePanel(props: { host: TabHost; api: ApiClient; conferenceId: string | null }) {
@@ -44,20 +49,20 @@ export function SidePanel(props: { host: TabHost; api: ApiClient; conferenceId: 
     body = <Spinner label="Loading the meeting" />;
   } else if (state.kind === 'refused') {
     body = (
-      <div data-testid="family-guide">
-        <Ready />
-        <FamilyGuide />
-      </div>
+      <Ready>
+        <div data-testid="family-guide">
+          <FamilyGuide />
+        </div>
+      </Ready>
     );
   } else if (state.kind === 'not-started') {
     body = (
-      <>
-        <Ready />
+      <Ready>
         <Text as="h1" size={500} weight="semibold">
           The meeting has not started yet
         </Text>
         <Text>This panel fills in when the Teams meeting starts.</Text>
-      </>
+      </Ready>
     );
   } else if (state.kind === 'error') {
     body = (
@@ -68,8 +73,7 @@ export function SidePanel(props: { host: TabHost; api: ApiClient; conferenceId: 
   } else {
     const { view } = state;
     body = (
-      <>
-        <Ready />
+      <Ready>
         {view.view === 'run-sheet' && view.runSheet ? (
           <RunSheetView sheet={view.runSheet} stageSince={view.stageSince} host={props.host} api={api} refresh={refresh} />
         ) : (
@@ -78,7 +82,7 @@ export function SidePanel(props: { host: TabHost; api: ApiClient; conferenceId: 
         <Text size={100} data-testid="feed-via">
           {state.via === 'stream' ? 'Live' : 'Updating every 2 seconds'}
         </Text>
-      </>
+      </Ready>
     );
   }
   return <main className={styles.root}>{body}</main>;
