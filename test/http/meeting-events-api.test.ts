@@ -134,6 +134,8 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const a of open) a.abort();
   if (!secondClosed) await second?.close();
+  // startTestServer made a database of its own for the second instance, unused beside the shared one.
+  await second?.db.close();
   await bot?.close();
 });
 

@@ -38,7 +38,7 @@ export function SidePanel(props: { host: TabHost; api: ApiClient; conferenceId: 
   }, [api, conferenceId]);
   const refresh = useCallback(async () => feed.current?.refresh(), []);
 
-  let body;
+  let body: ReactNode;
   if (!conferenceId) {
     body = (
       <MessageBar intent="error">

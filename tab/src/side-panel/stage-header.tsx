@@ -38,7 +38,7 @@ export function StageHeader(props: { stageLabel: string; stageSince: string | nu
       </Title2>
       {props.stageSince ? (
         <Text className={styles.timer} data-testid="stage-timer">
-          Since {londonTime(props.stageSince)} · <span aria-label="time in this stage">{elapsedText(props.stageSince, now)}</span>
+          Since {londonTime(props.stageSince)} · {elapsedText(props.stageSince, now)} in this stage
         </Text>
       ) : null}
     </header>
