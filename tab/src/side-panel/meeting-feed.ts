@@ -103,7 +103,6 @@ export class MeetingFeed {
       const res = await fetch(`/api/v1/conferences/${encodeURIComponent(this.conferenceId)}/meeting/events`, {
         headers: await this.api.headers({ accept: 'text/event-stream' }),
         signal: abort.signal,
-        cache: 'no-store',
       });
       if (!res.ok || !res.body) {
         if (this.failed(await errorOf(res))) return;
