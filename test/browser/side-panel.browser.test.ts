@@ -36,7 +36,8 @@ afterAll(async () => {
 
 describe('the chair', () => {
   test('sees the run sheet at the pre-meeting and opens the confidential section from the panel', async () => {
-    chairPage = await openTab(browser, panelUrl(), { as: CHAIR.id, waitFor: READY });
+    // The width of Teams' meeting side panel.
+    chairPage = await openTab(browser, panelUrl(), { as: CHAIR.id, waitFor: READY, viewport: { width: 320, height: 900 } });
     const stage = chairPage.getByTestId('stage-label');
     await expect(stage.textContent()).resolves.toBe('Pre-meeting (chair and social worker)');
     await expect(chairPage.getByTestId('quorum-status').textContent()).resolves.toMatch(/^Quorate/);

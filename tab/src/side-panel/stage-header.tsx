@@ -1,5 +1,5 @@
 // The stage and how long it has run (from the server's stageSince, ticking each second here).
-import { makeStyles, Text, Title2, tokens } from '@fluentui/react-components';
+import { makeStyles, Subtitle1, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 
 const useStyles = makeStyles({
@@ -33,9 +33,9 @@ export function StageHeader(props: { stageLabel: string; stageSince: string | nu
   return (
     <header className={styles.root} data-testid="stage">
       {props.caseReference ? <Text size={200}>Conference {props.caseReference}</Text> : null}
-      <Title2 as="h1" data-testid="stage-label">
+      <Subtitle1 as="h1" data-testid="stage-label">
         {props.stageLabel}
-      </Title2>
+      </Subtitle1>
       {props.stageSince ? (
         <Text className={styles.timer} data-testid="stage-timer">
           Since {londonTime(props.stageSince)} · {elapsedText(props.stageSince, now)} in this stage
