@@ -52,7 +52,7 @@ describe('bearer tokens (production configuration)', () => {
   it('a valid Entra-shaped token: 200 with ids, roles and scopes only', async () => {
     const res = await me(`Bearer ${await good()}`);
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ objectId: USER, tenantId: TENANT, roles: ['Conference.Clerk'], scopes: ['access_as_user'] });
+    expect(res.json).toEqual({ objectId: USER, tenantId: TENANT, roles: ['Conference.Clerk'], scopes: ['access_as_user'], staff: null });
   });
 
   it('a v2 token whose audience is the client id is accepted too', async () => {

@@ -30,7 +30,7 @@ describe('dev sign-in (local mode)', () => {
     expect(signIn.json).toEqual({ accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/), tokenType: 'Bearer', expiresIn: 3600 });
     const me = await get('/api/v1/me');
     expect(me.status).toBe(200);
-    expect(me.json).toEqual({ objectId: USER, tenantId: '0a0a0a0a-1111-4222-8333-444444444444', roles: [], scopes: ['access_as_user'] });
+    expect(me.json).toEqual({ objectId: USER, tenantId: '0a0a0a0a-1111-4222-8333-444444444444', roles: [], scopes: ['access_as_user'], staff: null });
   });
 
   it('refuses a user id that is not shaped like an Entra object id, and an unknown field: 400 envelope', async () => {

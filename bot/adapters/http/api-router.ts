@@ -24,7 +24,8 @@ import { decideApprovalRoute, deadlinesRoute, listApprovalsRoute } from './route
 import { coreGroupRoutes } from './routes/core-group.routes';
 import { bookingCheckRoute, confirmBookingRoute, createConferenceRoute, getConferenceRoute, rebookRoute, rescheduleConferenceRoute, standDownRoute } from './routes/booking.route';
 import { decisionRoutes } from './routes/decision.routes';
-import { devSignInRoute } from './routes/dev-sign-in.route';
+import { devIdentitiesRoute, devSignInRoute } from './routes/dev-sign-in.route';
+import { meetingChatConferenceRoute } from './routes/meeting-chat.route';
 import { inviteListRoutes } from './routes/invite-list.routes';
 import { meRoute } from './routes/me.route';
 import { openApiRoute } from './routes/openapi.route';
@@ -54,7 +55,9 @@ export function apiRoutes(options: { devSignIn: boolean }): ApiRoute[] {
     ...decisionRoutes,
     // After the decision: follow-ups and core groups (docs/meeting/follow-ups.md, core-groups.md)
     ...coreGroupRoutes,
-    ...(options.devSignIn ? [devSignInRoute] : []),
+    // The meeting tab: the conference of a meeting chat (docs/tab.md)
+    meetingChatConferenceRoute,
+    ...(options.devSignIn ? [devSignInRoute, devIdentitiesRoute] : []),
   ];
 }
 
