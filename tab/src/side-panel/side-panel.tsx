@@ -4,7 +4,7 @@
 import { MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { FamilyGuide } from '../family/family-guide';
-import type { ApiClient } from '../shell/api-client';
+import { type ApiClient, ApiError } from '../shell/api-client';
 import type { TabHost } from '../shell/host';
 import { type FeedState, MeetingFeed } from './meeting-feed';
 import { NeutralView } from './neutral-view';
@@ -23,10 +23,30 @@ function Ready(props: { children: ReactNode }) {
   );
 }
 
+/**
+ * The conference from ?conference=, else (a side panel saved before its conference was known)
+ * from the meeting chat Teams gives; a refusal there means the caller is not part of it.
+ */
+function useConferenceId(api: ApiClient, host: TabHost, fromQuery: string | null, refused: (e: ApiError) => void): string | null {
+  const [id, setId] = useState<string | null>(fromQuery);
+  const chatId = host.context.chatId;
+  useEffect(() => {
+    if (fromQuery || !chatId) return;
+    api
+      .get<{ conferenceId: string }>(`/meeting-chats/${encodeURIComponent(chatId)}/conference`)
+      .then((r) => setId(r.conferenceId))
+      .catch((e: unknown) => e instanceof ApiError && refused(e));
+  }, [api, chatId, fromQuery, refused]);
+  return id;
+}
+
 export function SidePanel(props: { host: TabHost; api: ApiClient; conferenceId: string | null }) {
   const styles = useStyles();
-  const { api, conferenceId } = props;
+  const { api } = props;
   const [state, setState] = useState<FeedState>({ kind: 'loading' });
+  const refused = useCallback((error: ApiError) => setState({ kind: 'refused', error }), []);
+  const conferenceId = useConferenceId(api, props.host, props.conferenceId, refused);
+  const lookingUp = !conferenceId && !!props.host.context.chatId && state.kind === 'loading';
   const feed = useRef<MeetingFeed | null>(null);
   // Made inside the effect: a stopped feed is never started again (React may run effects twice).
   useEffect(() => {
@@ -39,7 +59,9 @@ export function SidePanel(props: { host: TabHost; api: ApiClient; conferenceId: 
   const refresh = useCallback(async () => feed.current?.refresh(), []);
 
   let body: ReactNode;
-  if (!conferenceId) {
+  if (lookingUp) {
+    body = <Spinner label="Finding this meeting's conference" />;
+  } else if (!conferenceId && state.kind !== 'refused') {
     body = (
       <MessageBar intent="error">
         <MessageBarBody>This tab is not linked to a conference. Remove it and add it again from the meeting.</MessageBarBody>
