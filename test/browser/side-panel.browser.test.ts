@@ -80,6 +80,8 @@ describe('the chair', () => {
     await chairPage.getByTestId('stage-open-decision').click();
     await chairPage.getByTestId('decision').waitFor();
     await expect(chairPage.getByTestId('stage-label').textContent()).resolves.toBe('Decision');
+    // The action's answer is in (the buttons are enabled again) before the screenshot.
+    await chairPage.waitForSelector('[data-testid="stage-close"]:not([disabled])');
     await expectNoAxeViolations(chairPage);
     await shot(chairPage, 'side-panel-chair-decision');
     expect(collectConsoleErrors(chairPage).errors).toEqual([]);

@@ -33,6 +33,12 @@ export function RunSheetView(props: { sheet: RunSheet; stageSince: string | null
         </MessageBar>
       ) : null}
       <AlertList alerts={sheet.alerts} api={api} conferenceId={conferenceId} action={action} canAcknowledge={isChair} />
+      {/* At the decision the form comes first: it is what the chair is doing now. */}
+      {isChair && sheet.stage === 'decision' ? (
+        <SectionCard title="Decision" testId="decision">
+          <DecisionForm api={api} conferenceId={conferenceId} />
+        </SectionCard>
+      ) : null}
       <PeopleList title="Must leave now" testId="must-leave" lines={sheet.mustLeave} empty="Nobody." {...(removal ? { remove: removal } : {})} />
       <PeopleList title="Admit now from the lobby" testId="admit-now" lines={sheet.admitNow} empty="Nobody to admit now." />
       <PeopleList title="Must wait" testId="must-wait" lines={sheet.mustWait} empty="Nobody." />
@@ -41,11 +47,6 @@ export function RunSheetView(props: { sheet: RunSheet; stageSince: string | null
       <AttendanceSummary sections={sheet.sections} />
       {sheet.stage === 'pre-meeting' || !sheet.quorum.decided ? <QuorumPanel sheet={sheet} api={api} conferenceId={conferenceId} action={action} isChair={isChair} /> : null}
       <StageButtons commands={sheet.commands} api={api} conferenceId={conferenceId} action={action} />
-      {isChair && sheet.stage === 'decision' ? (
-        <SectionCard title="Decision" testId="decision">
-          <DecisionForm api={api} conferenceId={conferenceId} />
-        </SectionCard>
-      ) : null}
       <SectionCard title="In the meeting" testId="meeting-facts">
         {sheet.nextChange ? (
           <Text data-testid="next-change">
