@@ -1,7 +1,8 @@
 // `npm run build:tab`: bundles the tab's pages (tab/src/pages/<page>/<page>.page.tsx, one entry each)
 // with esbuild into dist/tab/assets, names hashed for long-lived caching, shared code split into
 // chunks, and writes dist/tab/pages.json: page → its script and styles, which the server reads.
-import { readdirSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 
@@ -67,6 +68,39 @@ function pagesOf(meta: Metafile, outDir: string, entries: Record<string, string>
     pages[name] = { js: relative(outDir, resolve(file)), css };
   }
   return pages;
+}
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...filesUnder(path));
+    else out.push(path);
+  }
+  return out;
+}
+
+/** A hash of everything the build reads from this repository (the server's schemas are types only: never in the bundle). */
+export function tabFingerprint(root = ROOT): string {
+  const hash = createHash('sha256');
+  const inputs = [...filesUnder(join(root, 'tab')), join(root, 'scripts/build-tab.ts'), join(root, 'package-lock.json')];
+  for (const file of inputs) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex');
+}
+
+/**
+ * Builds the tab into `outDir` unless the build there is of these very sources (its
+ * `.fingerprint`): `npm start` and the browser tests' global setup call it, so an unchanged
+ * tab/ costs a hash, not a build. Returns whether it built.
+ */
+export async function ensureTabBuilt(outDir = join(ROOT, 'dist/tab')): Promise<{ outDir: string; built: boolean }> {
+  const dir = resolve(outDir);
+  const stamp = join(dir, '.fingerprint');
+  const fingerprint = tabFingerprint();
+  if (existsSync(join(dir, 'pages.json')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint) return { outDir: dir, built: false };
+  await buildTab({ outDir: dir });
+  writeFileSync(stamp, fingerprint);
+  return { outDir: dir, built: true };
 }
 
 if (require.main === module) {

@@ -1,7 +1,9 @@
 // The layer rule of ARCHITECTURE.md, checked in CI: dependencies point inward only, each
 // outside world is reached from exactly one adapter folder, the product (bot/) never imports its
-// tools (scripts/) or tests (test/), and only bot/config reads the environment. Exit 1 with one
-// line per breach. An argument names another repository root (the rule's own test uses one).
+// tools (scripts/) or tests (test/), and only bot/config reads the environment. The tab (tab/,
+// browser code) imports only itself, React, Fluent UI and TeamsJS — and from the server nothing
+// but the API's schemas, as types (`import type` from bot/app/api/*.schema.ts, erased by the
+// build: no domain code and no zod reach the browser). Exit 1 with one line per breach. An argument names another repository root (the rule's own test uses one).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
@@ -104,6 +106,45 @@ for (const abs of walk(join(root, 'bot'))) {
   for (const { pattern, why } of rule?.forbiddenText ?? []) {
     const hit = code.match(pattern);
     if (hit) breaches.push(`${file}: '${hit[0]}' — ${why}`);
+  }
+}
+
+/** The tab: browser code, bundled by scripts/build-tab.ts. */
+const TAB_PACKAGES = ['react', 'react/', 'react-dom', 'react-dom/', '@fluentui/', '@microsoft/teams-js'];
+/** Packages the tab may name in `import type` only (the schemas' z.output types). */
+const TAB_TYPE_ONLY_PACKAGES = ['zod'];
+const API_SCHEMA = /^bot\/app\/api\/[^/]+\.schema(\.ts)?$/;
+const TAB_IMPORT_RE = /(?:^|[;\n])\s*((?:import|export)\s(?:[^'"`;]*?\sfrom\s*)?)['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+let tabDir: string | null = join(root, 'tab');
+try {
+  if (!statSync(tabDir).isDirectory()) tabDir = null;
+} catch {
+  tabDir = null;
+}
+for (const abs of tabDir ? walk(tabDir) : []) {
+  const file = posix(relative(root, abs));
+  const code = readFileSync(abs, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+  const hit = code.match(/process\.env\b/);
+  if (hit) breaches.push(`${file}: '${hit[0]}' — the tab runs in the browser; settings come from the API`);
+  for (const m of code.matchAll(TAB_IMPORT_RE)) {
+    const spec = m[2] ?? m[3] ?? m[4] ?? '';
+    // `import type …` / `export type …` is erased by the build; `import { type X }` is not (it stays as an import).
+    const typeOnly = m[1] !== undefined && /^(import|export)\s+type\s/.test(m[1]);
+    if (spec.startsWith('.')) {
+      const target = posix(relative(root, resolve(dirname(abs), spec)));
+      if (within(target, 'tab')) continue;
+      if (API_SCHEMA.test(target) && typeOnly) continue;
+      breaches.push(
+        API_SCHEMA.test(target)
+          ? `${file}: imports ${spec} without \`import type\` (the tab takes only the API schemas' types)`
+          : `${file}: imports ${spec} (the tab imports only tab/ and, as types, bot/app/api/*.schema.ts)`,
+      );
+      continue;
+    }
+    if (TAB_PACKAGES.some((p) => spec === p || (p.endsWith('/') && spec.startsWith(p)))) continue;
+    if (TAB_TYPE_ONLY_PACKAGES.includes(spec) && typeOnly) continue;
+    breaches.push(`${file}: imports package '${spec}' (the tab may import react, react-dom, @fluentui/*, @microsoft/teams-js)`);
   }
 }
 

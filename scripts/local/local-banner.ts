@@ -5,12 +5,15 @@ export interface BannerFacts {
   playgroundUrl?: string;
   /** The Graph sandbox's mailbox pages; absent when Graph points off this machine. */
   mailboxesUrl?: string;
+  /** The tab in a plain browser (local sign-in); absent when it could not be built. */
+  tabUrl?: string;
 }
 
 export function localBanner(facts: BannerFacts): string {
   const rows: [string, string][] = [];
   if (facts.playgroundUrl) rows.push(['Open', `${facts.playgroundUrl}  (Agents Playground, the local Teams emulator)`]);
   rows.push(['Say', facts.playgroundUrl ? '"help" to the bot' : `"help" (send activities to ${facts.botUrl}/api/messages)`]);
+  if (facts.tabUrl) rows.push(['Tab', `${facts.tabUrl}  (the tab's pages in this browser: pick who you are, docs/tab.md)`]);
   if (facts.mailboxesUrl) rows.push(['Mailboxes', `${facts.mailboxesUrl}  (what the bot sent, in the Graph sandbox)`]);
   rows.push(['API', `${facts.botUrl}/api/v1/openapi.json  (a token: POST /api/v1/dev/sign-in, docs/api.md)`]);
   rows.push(['Ready?', `${facts.botUrl}/readyz`]);

@@ -3,6 +3,7 @@
 // the environment. It composes the production startServer with the doubles: the in-process Graph
 // sandbox and Microsoft's Agents Playground (start-local-extras.ts), then prints a banner.
 import { errorFields } from '../../bot/adapters/logging/logger';
+import { ensureTabBuilt } from '../build-tab';
 import { ConfigError, type Config, loadConfig } from '../../bot/config/load-config';
 import { checkRuntimeOrExit, openMigratedDatabase, startServer } from '../../bot/main';
 import { localBanner } from './local-banner';
@@ -23,6 +24,17 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLocalLogger(config.logLevel, process.stdout);
+  // The tab (docs/tab.md) is built before the server starts, unless tab/ is unchanged since the
+  // last build. A failed build does not stop the bot: its pages answer 503 until a build succeeds.
+  let tabBuilt = false;
+  try {
+    const started = Date.now();
+    const tab = await ensureTabBuilt(config.tab.distDir);
+    tabBuilt = true;
+    logger.info({ distDir: config.tab.distDir, built: tab.built, ms: Date.now() - started }, tab.built ? 'tab built' : 'tab up to date');
+  } catch (err) {
+    logger.warn(errorFields(err), 'tab build failed: its pages answer 503 (npm run build:tab shows why)');
+  }
   const database = await openMigratedDatabase(config, logger);
   const server = await startServer(config, { database, logger });
   const stops: (() => Promise<void>)[] = [];
@@ -65,6 +77,7 @@ async function main(): Promise<void> {
   // On the terminal beside the pretty logs; on stderr when stdout is a pipe of JSON lines.
   const banner = localBanner({
     botUrl: server.url,
+    ...(tabBuilt ? { tabUrl: `${server.url}/tab/dashboard` } : {}),
     ...(extras.playgroundUrl ? { playgroundUrl: extras.playgroundUrl } : {}),
     ...(extras.sandboxUrl ? { mailboxesUrl: `${extras.sandboxUrl}/_sandbox` } : {}),
   });

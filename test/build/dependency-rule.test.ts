@@ -61,3 +61,41 @@ it('names each breach: bot importing scripts/ or test/, process.env outside bot/
   );
   expect(lines).toHaveLength(4);
 }, 30_000);
+
+it('lets the tab import itself, React, Fluent UI, TeamsJS and the API schemas as types', () => {
+  const root = repo({
+    'bot/main.ts': 'export default 1;\n',
+    'tab/src/shell/api-types.ts':
+      "import type { z } from 'zod';\nimport type {\n  meetingViewSchema,\n} from '../../../bot/app/api/meeting.schema';\nexport type MeetingView = z.output<typeof meetingViewSchema>;\n",
+    'tab/src/pages/p/p.page.tsx':
+      "import { Button } from '@fluentui/react-components';\nimport { app } from '@microsoft/teams-js';\nimport { useState } from 'react';\nimport { createRoot } from 'react-dom/client';\nimport type { MeetingView } from '../../shell/api-types';\nexport { Button, app, useState, createRoot };\nexport type { MeetingView };\n",
+  });
+  roots.push(root);
+  expect(check(root)).toEqual({ status: 0, lines: ['dependency rule: ok'] });
+}, 30_000);
+
+it('names each breach in the tab: domain or app code, a schema imported as a value, zod at run time, another package, the environment', () => {
+  const root = repo({
+    'bot/main.ts': 'export default 1;\n',
+    'tab/src/a.ts': "import { decide } from '../../bot/domain/access/access-decision';\nexport { decide };\n",
+    'tab/src/b.ts': "import { meetingViewSchema } from '../../bot/app/api/meeting.schema';\nexport { meetingViewSchema };\n",
+    'tab/src/c.ts': "import { type meetingViewSchema } from '../../bot/app/api/meeting.schema';\nexport type M = typeof meetingViewSchema;\n",
+    'tab/src/d.ts': "import { z } from 'zod';\nexport const s = z.string();\n",
+    'tab/src/e.tsx': "import dayjs from 'dayjs';\nexport const mode = process.env.NODE_ENV;\nexport default dayjs;\n",
+    'tab/src/f.ts': "import type { Config } from '../../bot/config/load-config';\nexport type C = Config;\n",
+  });
+  roots.push(root);
+  const { status, lines } = check(root);
+  expect(status).toBe(1);
+  expect(lines.sort()).toEqual(
+    [
+      'dependency rule: tab/src/a.ts: imports ../../bot/domain/access/access-decision (the tab imports only tab/ and, as types, bot/app/api/*.schema.ts)',
+      'dependency rule: tab/src/b.ts: imports ../../bot/app/api/meeting.schema without `import type` (the tab takes only the API schemas\' types)',
+      'dependency rule: tab/src/c.ts: imports ../../bot/app/api/meeting.schema without `import type` (the tab takes only the API schemas\' types)',
+      "dependency rule: tab/src/d.ts: imports package 'zod' (the tab may import react, react-dom, @fluentui/*, @microsoft/teams-js)",
+      "dependency rule: tab/src/e.tsx: 'process.env' — the tab runs in the browser; settings come from the API",
+      "dependency rule: tab/src/e.tsx: imports package 'dayjs' (the tab may import react, react-dom, @fluentui/*, @microsoft/teams-js)",
+      'dependency rule: tab/src/f.ts: imports ../../bot/config/load-config (the tab imports only tab/ and, as types, bot/app/api/*.schema.ts)',
+    ].sort(),
+  );
+}, 30_000);

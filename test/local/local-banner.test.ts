@@ -28,3 +28,11 @@ describe('localBanner', () => {
     expect(banner).toContain('  Stop    Ctrl-C');
   });
 });
+
+describe('localBanner with the tab built', () => {
+  it("names the tab's dashboard address", () => {
+    expect(localBanner({ botUrl: 'http://127.0.0.1:3978', tabUrl: 'http://127.0.0.1:3978/tab/dashboard' })).toContain(
+      "  Tab     http://127.0.0.1:3978/tab/dashboard  (the tab's pages in this browser: pick who you are, docs/tab.md)",
+    );
+  });
+});

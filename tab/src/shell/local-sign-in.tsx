@@ -26,6 +26,10 @@ const ROLE_LABEL: Record<string, string> = {
   professional: 'Professional',
 };
 
+// Fluent's Text is inline: the page stacks its parts in a column.
+const COLUMN = { padding: 24, maxWidth: 520, display: 'flex', flexDirection: 'column', gap: 12 } as const;
+const FORM = { display: 'flex', flexDirection: 'column', gap: 12 } as const;
+
 export function LocalSignIn(props: { onSignedIn(userId: string): void }) {
   const [identities, setIdentities] = useState<Identity[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
@@ -51,7 +55,7 @@ export function LocalSignIn(props: { onSignedIn(userId: string): void }) {
   const roles = [...new Set((identities ?? []).map((i) => i.role))];
 
   return (
-    <main style={{ padding: 24, maxWidth: 520 }} data-testid="local-sign-in">
+    <main style={COLUMN} data-testid="local-sign-in">
       <Title2 as="h1">Sign in (local mode)</Title2>
       <Text as="p">This is the local product. Choose who you are to see what they would see in Teams. Everyone here is invented.</Text>
       {failed && (
@@ -60,6 +64,7 @@ export function LocalSignIn(props: { onSignedIn(userId: string): void }) {
         </MessageBar>
       )}
       <form
+        style={FORM}
         onSubmit={(e) => {
           e.preventDefault();
           if (picked) sign(picked);
@@ -81,12 +86,12 @@ export function LocalSignIn(props: { onSignedIn(userId: string): void }) {
             ))}
           </Select>
         </Field>
-        <Button appearance="primary" type="submit" disabled={!picked} style={{ marginTop: 12 }} data-testid="local-sign-in-submit">
+        <Button appearance="primary" type="submit" disabled={!picked} style={{ alignSelf: 'flex-start' }} data-testid="local-sign-in-submit">
           Sign in
         </Button>
       </form>
       <form
-        style={{ marginTop: 32 }}
+        style={{ ...FORM, marginTop: 24 }}
         onSubmit={(e) => {
           e.preventDefault();
           if (typedValid) sign(typed.trim());
@@ -95,7 +100,7 @@ export function LocalSignIn(props: { onSignedIn(userId: string): void }) {
         <Field label="Or an Entra object id" validationMessage={typed && !typedValid ? 'An object id looks like 5eed0000-0000-4000-8000-000000000001.' : undefined}>
           <Input value={typed} onChange={(_, d) => setTyped(d.value)} />
         </Field>
-        <Button type="submit" disabled={!typedValid} style={{ marginTop: 12 }}>
+        <Button type="submit" disabled={!typedValid} style={{ alignSelf: 'flex-start' }}>
           Sign in with this id
         </Button>
       </form>

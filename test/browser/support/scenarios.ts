@@ -8,6 +8,7 @@ import { type MeetingChat, meetingStartActivity, type Participant, participantsA
 import { postActivity } from '../../../scripts/demo/meeting-event-poster';
 import type { Json } from '../../../scripts/demo/product-api';
 import { collectedStory } from '../../../scripts/demo/story-reporter';
+import { SandboxStore } from '../../../scripts/graph-sandbox/sandbox-store';
 import type { TabProduct } from './tab-product';
 
 export { CHAIR, CHILD, CLERK, CONFERENCE_DAY, FATHER, HEALTH, MOTHER, POLICE, SCHOOL, SOCIAL_WORKER };
@@ -101,4 +102,15 @@ export async function joinFamily(meeting: LiveMeeting, member: FamilyMember = MO
 /** The open alerts on the chair's run sheet. */
 export async function openAlerts(meeting: LiveMeeting): Promise<{ id: string; kind: string; acknowledged: boolean }[]> {
   return ((await meeting.live()).runSheet?.alerts ?? []) as { id: string; kind: string; acknowledged: boolean }[];
+}
+
+/** The first link matching `pattern` in an inbox message to `mailbox` (the sandbox's mail), as an absolute URL on this product. */
+export async function mailedLink(tp: TabProduct, mailbox: string, pattern: RegExp): Promise<string> {
+  const messages = await new SandboxStore(tp.database).listMessages();
+  for (const m of messages) {
+    if (m.folder !== 'inbox' || m.mailbox.toLowerCase() !== mailbox.toLowerCase()) continue;
+    const href = pattern.exec(JSON.stringify(m.body))?.[0];
+    if (href) return new URL(href.replace(/\\u0026/g, '&').replace(/&amp;/g, '&'), tp.url).toString();
+  }
+  throw new Error(`HARNESS.NO_LINK: no message to ${mailbox} has a link matching ${pattern}`);
 }

@@ -6,6 +6,7 @@ import { MessageBar, MessageBarBody, Spinner, Text, Title2 } from '@fluentui/rea
 import { pages } from '@microsoft/teams-js';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../shell/api-client';
+import { LocalSignIn } from '../../shell/local-sign-in';
 import { mountPage, type PageContext } from '../../shell/mount-page';
 
 type Lookup = { state: 'looking' } | { state: 'found'; conferenceId: string } | { state: 'none'; message: string };
@@ -35,6 +36,7 @@ function ConfigPage({ ctx }: { ctx: PageContext }) {
   }, [canAsk, chatId, ctx.api]);
 
   const conferenceId = lookup.state === 'found' ? lookup.conferenceId : null;
+  const needsLocalSignIn = !inTeams && chatId !== null && ctx.session.userId === null;
   useEffect(() => {
     if (!inTeams || lookup.state === 'looking') return;
     pages.config.registerOnSaveHandler((save) => {
@@ -47,8 +49,10 @@ function ConfigPage({ ctx }: { ctx: PageContext }) {
     pages.config.setValidityState(true);
   }, [inTeams, lookup.state, conferenceId]);
 
+  // In a plain browser the look-up needs someone signed in; the choice is kept for the session, so a reload uses it.
+  if (needsLocalSignIn) return <LocalSignIn onSignedIn={() => location.reload()} />;
   return (
-    <main style={{ padding: 24 }} data-testid="config-page">
+    <main style={{ padding: 24, display: 'flex', flexDirection: 'column', gap: 12, maxWidth: 720 }} data-testid="config-page">
       <Title2 as="h1">Add the conference tab</Title2>
       {lookup.state === 'looking' && <Spinner size="small" label="Finding the conference for this meeting" />}
       {lookup.state === 'found' && (
