@@ -6,7 +6,7 @@
 // member, who has no account) sees the family's guide; with the event stream blocked the panel
 // falls back to polling and still follows the stage.
 import { type Browser, collectConsoleErrors, expectNoAxeViolations, launchBrowser, openTab, type Page, shot } from './support/browser';
-import { CHAIR, CHILD, FATHER, HEALTH, joinFamily, type LiveMeeting, liveMeeting, MOTHER, openAlerts, POLICE, SCHOOL, SOCIAL_WORKER } from './support/scenarios';
+import { CHAIR, CHILD, CLERK, FATHER, HEALTH, joinFamily, type LiveMeeting, liveMeeting, MOTHER, openAlerts, POLICE, SCHOOL, SOCIAL_WORKER } from './support/scenarios';
 import { familyParticipant } from '../../scripts/demo/demo-cast';
 import { startTabProduct, type TabProduct } from './support/tab-product';
 
@@ -72,6 +72,17 @@ describe('the chair', () => {
     await expect(chairPage.getByTestId('remove-answer').textContent()).resolves.toMatch(/^In the meeting, open People, find .+ Remove from meeting\.$/);
     await meeting.leave([familyParticipant(MOTHER)]);
     await chairPage.getByTestId('must-leave').getByText('Nobody.', { exact: true }).waitFor();
+  });
+
+  test('an anonymous joiner shows under Not matched; the chair matches them from the invite list and their alert clears', async () => {
+    await meeting.join([{ participantId: '29:demo-anonymous-1', name: 'Guest 1', role: 'Attendee' }]);
+    const joiner = chairPage.getByTestId('unknown-joiner');
+    await joiner.waitFor({ timeout: 15_000 });
+    await chairPage.locator('[data-testid="alert"][data-alert-kind="unknown-joiner"]').waitFor();
+    await joiner.getByTestId('match-select').selectOption({ label: `${CLERK.displayName} (clerk)` });
+    await joiner.getByTestId('match').click();
+    await chairPage.getByTestId('unknown-joiners').waitFor({ state: 'detached' });
+    expect((await openAlerts(meeting)).map((a) => a.kind)).not.toContain('unknown-joiner');
   });
 
   test('moves on through the family section to the decision: the decision section appears', async () => {
