@@ -100,7 +100,9 @@ describe.each([
         // JSON bodies, or a file route's binary body under each media type it takes.
         if (body) for (const [type, media] of Object.entries(body.content)) checkSchema(media.schema, `${path} body ${type}`, refs);
         for (const [status, r] of Object.entries(op.responses as Record<string, { content: Record<string, { schema: unknown }> }>)) {
-          checkSchema(r.content['application/json']!.schema, `${path} ${status}`, refs);
+          // JSON answers, or an event stream's events (text/event-stream) carrying the same schema.
+          expect(Object.keys(r.content).length).toBe(1);
+          for (const [type, media] of Object.entries(r.content)) checkSchema(media.schema, `${path} ${status} ${type}`, refs);
         }
       }
     }
@@ -113,4 +115,13 @@ describe.each([
     const params = (paths['/api/v1/timescales']!.get!.parameters as Json[]).map((p) => p.name);
     expect(params).toEqual(expect.arrayContaining(['kind', 'today', 'strategy-discussion', 'icpc', 'rcpc', 'due-date']));
   });
+});
+
+it('the meeting event stream is documented as text/event-stream, its events the meeting view', () => {
+  // biome-ignore lint/suspicious/noExplicitAny: the document is read loosely
+  const doc = openApiDocument(apiRoutes({ devSignIn: true }), { version: '1', localMode: true }) as any;
+  const op = doc.paths['/api/v1/conferences/{conferenceId}/meeting/events'].get;
+  expect(Object.keys(op.responses['200'].content)).toEqual(['text/event-stream']);
+  expect(op.responses['200'].content['text/event-stream'].schema).toEqual(doc.paths['/api/v1/conferences/{conferenceId}/meeting'].get.responses['200'].content['application/json'].schema);
+  expect(op.responses['401'].content).toHaveProperty('application/json');
 });

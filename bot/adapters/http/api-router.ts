@@ -14,6 +14,7 @@ import type { Logger } from '../logging/logger';
 import { errorFields } from '../logging/logger';
 import { type BearerVerifier, createBearerVerifier } from './auth/bearer-verifier';
 import { createDevTokenIssuer } from './auth/dev-token-issuer';
+import { type OpenStreams, streamEvents } from './event-stream';
 import { apiError, isErrorCode } from './http-error-map';
 import { openApiDocument } from './openapi-document';
 import { dropUnreadBody, readJsonBody } from './read-json-body';
@@ -94,6 +95,8 @@ export interface ApiRouterOptions {
   logOf(req: Request): Logger;
   /** Fields for the request's summary line (the outcome code; never the path or the body). */
   setLogFields(res: Response, fields: Record<string, unknown>): void;
+  /** Event-stream answers open now (the server's close ends them). */
+  streams?: OpenStreams;
 }
 
 /** Zod's issues without the input: paths and messages only (a value could be personal data). */
@@ -193,6 +196,10 @@ export function mountApi(server: Server, options: ApiRouterOptions): void {
           return refuse(res, 'HTTP.INTERNAL', 'Internal error.');
         }
         options.setLogFields(res, { outcome: 'OK' });
+        if (route.events && options.streams) {
+          const read = async () => route.response.parse(await route.handle({ params, query, body, raw, caller, ifMatch }, deps));
+          return streamEvents(req, res, { spec: route.events, first: answer.data, read, streams: options.streams, onFailure: (err) => options.logOf(req).error(errorFields(err), 'API event stream failed') });
+        }
         if (route.version) res.setHeader('etag', `"${route.version(answer.data)}"`);
         res.send(route.status ?? 200, answer.data as Record<string, unknown>);
       } catch (err) {

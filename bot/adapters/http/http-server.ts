@@ -11,6 +11,7 @@ import { httpError } from './http-error-map';
 import { type ApiSetup, mountApi, mountApiNotFound } from './api-router';
 import { mountConfirmPage } from './confirm-page';
 import { mountLinkPageStyle } from './pages/link-page-style';
+import { OpenStreams } from './event-stream';
 import { mountTabPages } from './tab/tab-pages';
 import type { TabSecurityOptions } from './tab/tab-security';
 
@@ -129,7 +130,8 @@ export function createHttpServer(options: HttpServerOptions) {
   });
 
   const setLogFields = (res: Response, fields: Record<string, unknown>) => responseLogFields.set(res, fields);
-  if (options.api) mountApi(server, { ...options.api, maxBodyBytes: options.maxBodyBytes, logOf, setLogFields });
+  const streams = new OpenStreams();
+  if (options.api) mountApi(server, { ...options.api, maxBodyBytes: options.maxBodyBytes, logOf, setLogFields, streams });
   else mountApiNotFound(server, setLogFields);
 
   for (const mount of options.pages ?? []) mount(server);
@@ -163,6 +165,8 @@ export function createHttpServer(options: HttpServerOptions) {
             url: `http://${shownHost}:${address.port}`,
             close: async (graceMs = 10_000) => {
               closing = true;
+              // Event streams never finish by themselves: end them so the close does not wait out the grace.
+              streams.endAll();
               const stopped = new Promise<void>((r) => server.server.close(() => r()));
               server.server.closeIdleConnections();
               if (inFlight > 0) {

@@ -56,7 +56,8 @@ export function openApiDocument(routes: readonly ApiRoute[], info: { version: st
       [success]: {
         description: success === 201 ? 'Created' : success === 202 ? 'Accepted' : 'OK',
         ...(route.version ? { headers: { ETag: { description: 'The resource version, to send back as If-Match.', schema: { type: 'string' } } } } : {}),
-        content: { 'application/json': { schema: schemaOf(route.response, 'output', components) } },
+        // An event stream's events each carry the response schema as their data.
+        content: { [route.events ? 'text/event-stream' : 'application/json']: { schema: schemaOf(route.response, 'output', components) } },
       },
     };
     for (const [status, list] of [...byStatus].sort((a, b) => a[0] - b[0])) {

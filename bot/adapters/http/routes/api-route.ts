@@ -9,6 +9,7 @@ import type { ErrorCode } from '../../../app/errors/error-codes';
 import type { Clock } from '../../../app/ports/clock.port';
 import type { PolicyProfile } from '../../../domain/policy/policy-profile';
 import type { DevTokenIssuer } from '../auth/dev-token-issuer';
+import type { EventStreamSpec } from '../event-stream';
 import type { RawBody } from '../read-raw-body';
 
 export interface ApiDeps {
@@ -61,6 +62,8 @@ interface RouteSpec<
   errors: readonly ErrorCode[];
   /** A file as the body instead of JSON: the media types taken and the most bytes read (413 above). */
   rawBody?: RawBodySpec;
+  /** Answer as server-sent events (GET only): `handle`'s answer is each event's data, read again until the client goes. */
+  events?: EventStreamSpec;
   handle(
     input: {
       /** The file, when the route has `rawBody`. */
@@ -93,6 +96,7 @@ export interface ApiRoute {
   requiresIfMatch?: boolean;
   errors: readonly ErrorCode[];
   rawBody?: RawBodySpec;
+  events?: EventStreamSpec;
   handle(input: { params: unknown; query: unknown; body: unknown; raw: RawBody | null; caller: Caller | null; ifMatch: number | null }, deps: ApiDeps): Promise<unknown>;
 }
 

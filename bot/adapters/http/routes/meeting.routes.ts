@@ -71,4 +71,16 @@ export const meetingRoutes: ApiRoute[] = [
     errors: [...CHAIR_ERRORS, 'MEETING.PARTICIPANT_NOT_FOUND'],
     handle: ({ params, caller }, { app }) => meetingApi.remove(app, caller.objectId, params.conferenceId, params.participantId),
   }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/v1/conferences/:conferenceId/meeting/events',
+    operationId: 'streamMeeting',
+    summary: 'The live meeting as server-sent events: `event: meeting` with the same data as GET …/meeting, at connect and whenever it changes (read again every second); `: keep-alive` every 15 s; refused like GET …/meeting.',
+    auth: 'bearer',
+    params: meetingParamsSchema,
+    response: meetingViewSchema,
+    errors: READ_ERRORS,
+    events: { event: 'meeting' },
+    handle: ({ params, caller }, { app }) => meetingApi.read(app, caller.objectId, params.conferenceId),
+  }),
 ];

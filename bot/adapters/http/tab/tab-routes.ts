@@ -19,4 +19,5 @@ export const TAB_ROUTES: TabRoute[] = [
   { path: '/tab/decision', page: 'decision', title: 'The conference decision' },
   { path: '/tab/conferences/new', page: 'new-conference', title: 'Book a conference' },
   { path: '/tab/invite-list', page: 'invite-list', title: 'Invite list' },
+  { path: '/tab/side-panel', page: 'side-panel', title: 'Conference side panel' },
 ];
