@@ -72,7 +72,7 @@ export function SidePanel(props: { host: TabHost; api: ApiClient; conferenceId: 
   } else if (state.kind === 'refused') {
     body = (
       <Ready>
-        <div data-testid="family-guide">
+        <div data-testid="side-panel-family">
           <FamilyGuide />
         </div>
       </Ready>
