@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { httpError } from '../http-error-map';
+import { escapeHtml } from '../pages/page-html';
 import { TAB_ROUTES } from './tab-routes';
 import { COMMON_TAB_HEADERS, contentSecurityPolicy, newNonce, type TabSecurityOptions } from './tab-security';
 
@@ -26,7 +27,6 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function pageHtml(built: { js: string; css: string[] }, title: string, nonce: string): string {
   const styles = built.css.map((href) => `<link rel="stylesheet" href="/tab/${escapeHtml(href)}">`).join('');
