@@ -4,7 +4,7 @@
 // card's module), and after a refused Record every field of the 422 as an error, with a summary
 // that takes the keyboard to each. Recording twice makes one decision (the server's alreadyRecorded).
 import { Button, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, Title3, tokens } from '@fluentui/react-components';
-import { type Ref, useMemo, useRef } from 'react';
+import { type Ref, useEffect, useMemo, useRef } from 'react';
 import type { ApiClient } from '../shell/api-client';
 import type { DecisionReading } from '../shell/api-types';
 import { AgencyViews } from './agency-views';
@@ -44,6 +44,12 @@ export function DecisionForm({ api, conferenceId, onRecorded }: { api: ApiClient
   const { state, change, record } = useDecision(api, conferenceId);
   const summaryRef = useRef<HTMLDivElement>(null);
   const problems: Problems = useMemo(() => ({ byField: new Map(state.problems.map((p) => [p.field, p])), refused: state.refused }), [state.problems, state.refused]);
+  // Refused for its fields: the summary takes focus once it is on the page (an effect, not a frame
+  // callback, which can run before React has drawn it), so a keyboard user hears every field.
+  const refusal = state.error && state.refused ? state.error : null;
+  useEffect(() => {
+    if (refusal) summaryRef.current?.focus();
+  }, [refusal]);
 
   if (state.loadError) {
     return (
@@ -64,8 +70,6 @@ export function DecisionForm({ api, conferenceId, onRecorded }: { api: ApiClient
   const onRecord = async () => {
     const fields = await record();
     if (fields && fields.length === 0) onRecorded?.();
-    // Refused for its fields: the summary takes focus, so a keyboard user hears every field.
-    else if (fields && fields.length > 0) requestAnimationFrame(() => summaryRef.current?.focus());
   };
 
   return (
