@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command (README): every suite under TZ=UTC, the date code again under Europe/London,
-# and the repository and use-case suites (test/store, test/app, test/invitations) against a real
-# PostgreSQL server when one can be started here.
+# and every suite that takes a database back end again against a real PostgreSQL server when one
+# can be started here.
 # Prints a closing "N passed, N failed" line summed over every leg.
 #
 # Parallelism (the CI box has 2 cores; many tests wait on child processes, sockets and timers):
@@ -26,10 +26,14 @@ leg() { # leg NAME WORKERS ENV... -- JEST-ARGS...
 }
 
 # A real PostgreSQL server beside the embedded default (scripts/with-postgres.sh starts a
-# throwaway cluster on loopback when the server binaries are installed).
+# throwaway cluster on loopback when the server binaries are installed). It runs only the files
+# that use it (test/store/backends.ts's BACKENDS, or TEST_DATABASE_URL), on PostgreSQL alone
+# (TEST_BACKENDS): the utc leg has run every one of them on PGlite already.
 postgres_leg() { # postgres_leg WORKERS
   [ -z "${SKIP_POSTGRES:-}" ] && [ -f scripts/with-postgres.sh ] || return 0
-  bash scripts/with-postgres.sh bash -c "echo '── test leg: postgres'; TZ=UTC npx jest --maxWorkers=$1 --json --outputFile=.tmp/test-results/postgres.json test/store test/app test/invitations"
+  local files
+  files=$(grep -rlE --include='*.test.ts' 'BACKENDS|TEST_DATABASE_URL' test | sort | tr '\n' ' ')
+  bash scripts/with-postgres.sh bash -c "echo '── test leg: postgres'; TZ=UTC TEST_BACKENDS=postgres npx jest --maxWorkers=$1 --json --outputFile=.tmp/test-results/postgres.json $files"
 }
 
 # Each leg's exit status is printed: a leg can pass every test and still fail (a hook, a crash).

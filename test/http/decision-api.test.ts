@@ -6,10 +6,9 @@ jest.setTimeout(120_000);
 
 import { SqlLiveMeetingStore } from '../../bot/adapters/store/sql-live-meeting.store';
 import { CHAIR, type InviteKit, POLICE, startInviteKit } from '../invite-list/support/invite-kit';
-import { auditOf, decisionConference, liveOf, startLiveMeeting } from './support/decision-kit';
+import { auditOf, DECISION_PLAN as PLAN, DECISION_VIEWS as views, decisionConference, decisionPath as path, liveOf, startLiveMeeting } from './support/decision-kit';
 
 let kit: InviteKit;
-const path = (id: string, tail = '') => `/api/v1/conferences/${id}/decision${tail}`;
 
 beforeAll(async () => {
   kit = await startInviteKit();
@@ -20,17 +19,6 @@ beforeAll(async () => {
   await startLiveMeeting(kit, 'da-3');
 });
 afterAll(() => kit.close());
-
-const views = [
-  { agency: 'childrens-social-care', view: 'plan' },
-  { agency: 'police', view: 'plan', scaling: 4 },
-  { agency: 'health', view: 'no-plan' },
-  { agency: 'education', view: 'abstain' },
-];
-const PLAN = {
-  views, chairView: 'plan', category: 'emotional', dissent: [{ agency: 'health', reason: 'Invented reason' }],
-  leadSocialWorkerInviteeId: 'inv-sw', coreGroupInviteeIds: ['inv-police', 'inv-parent'], firstCoreGroupDate: '2027-03-02', reviewDate: '2027-05-28',
-};
 
 it('GET: the agencies that count, an empty draft, the ranges (england: the chair decides)', async () => {
   const res = await kit.api('GET', path('da-1'), CHAIR.id);

@@ -7,10 +7,9 @@ jest.setTimeout(120_000);
 
 import { SqlLiveMeetingStore } from '../../bot/adapters/store/sql-live-meeting.store';
 import { CHAIR, type InviteKit, startInviteKit } from '../invite-list/support/invite-kit';
-import { decisionConference, startLiveMeeting } from './support/decision-kit';
+import { DECISION_PLAN as PLAN, DECISION_VIEWS as views, decisionConference, decisionPath as path, startLiveMeeting } from './support/decision-kit';
 
 let kit: InviteKit;
-const path = (id: string, tail = '') => `/api/v1/conferences/${id}/decision${tail}`;
 
 beforeAll(async () => {
   kit = await startInviteKit();
@@ -20,17 +19,6 @@ beforeAll(async () => {
   await startLiveMeeting(kit, 'dp-2', 'family');
 });
 afterAll(() => kit.close());
-
-const views = [
-  { agency: 'childrens-social-care', view: 'plan' },
-  { agency: 'police', view: 'plan', scaling: 4 },
-  { agency: 'health', view: 'no-plan' },
-  { agency: 'education', view: 'abstain' },
-];
-const PLAN = {
-  views, chairView: 'plan', category: 'emotional', dissent: [{ agency: 'health', reason: 'Invented reason' }],
-  leadSocialWorkerInviteeId: 'inv-sw', coreGroupInviteeIds: ['inv-police', 'inv-parent'], firstCoreGroupDate: '2027-03-02', reviewDate: '2027-05-28',
-};
 const fieldsOf = (problems: { field: string }[]) => problems.map((p) => p.field);
 
 it('GET of an empty draft: every agency view and the chair\'s view are problems; the choices are the card\'s', async () => {

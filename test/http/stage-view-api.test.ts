@@ -113,8 +113,8 @@ it('a chair replaced since: the old link shows nothing', async () => {
   expect(await byLink(tokenOf(share.json.url))).toMatchObject({ status: 403, json: { error: { code: 'STAGE_VIEW.LINK_NOT_VALID' } } });
 });
 
-it('after the end of the conference day: 403 STAGE_VIEW.LINK_EXPIRED', async () => {
+it('after the end of the conference day: 410 STAGE_VIEW.LINK_EXPIRED, as every expired link', async () => {
   const share = await kit.api('GET', path('sv-1', '/share-url'), CHAIR.id);
   clock.jump('2027-03-02T00:00:30Z');
-  expect(await byLink(tokenOf(share.json.url))).toMatchObject({ status: 403, json: { error: { code: 'STAGE_VIEW.LINK_EXPIRED' } } });
+  expect(await byLink(tokenOf(share.json.url))).toMatchObject({ status: 410, json: { error: { code: 'STAGE_VIEW.LINK_EXPIRED' } } });
 });

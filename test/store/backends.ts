@@ -49,4 +49,9 @@ const postgres: Backend = {
   },
 };
 
-export const BACKENDS: Backend[] = process.env.TEST_DATABASE_URL ? [pglite, postgres] : [pglite];
+/**
+ * TEST_BACKENDS (comma-separated names) keeps only those: the test command's PostgreSQL leg sets
+ * `postgres`, since its utc leg has already run every suite on PGlite.
+ */
+const only = process.env.TEST_BACKENDS?.split(',').map((n) => n.trim()).filter((n) => n !== '');
+export const BACKENDS: Backend[] = (process.env.TEST_DATABASE_URL ? [pglite, postgres] : [pglite]).filter((b) => !only || only.includes(b.name));

@@ -190,7 +190,7 @@ export const HTTP_STATUS: { readonly [C in ErrorCode]: HttpErrorStatus } = {
   'LINK.WRONG_PURPOSE': 403,
   'FAMILY_VIEW.NOT_INVITED': 403,
   'STAGE_VIEW.LINK_NOT_VALID': 403,
-  'STAGE_VIEW.LINK_EXPIRED': 403,
+  'STAGE_VIEW.LINK_EXPIRED': 410, // as every expired link (LINK.EXPIRED)
 };
 
 /** The answer for a refusal: the table's status and `{ code, message }` (message: ids only). */

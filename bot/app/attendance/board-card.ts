@@ -7,7 +7,7 @@ import type { AgencyRow } from '../../domain/invite-list/quoracy';
 import type { BoardView } from './board.use-case';
 import { longDate, timeRange } from './conference-when';
 
-const ANSWER: Record<AgencyRow['answer'], string> = { attending: 'Attending', 'sending-colleague': 'Sending a colleague', 'not-attending': 'Not attending', 'no-answer': 'No answer yet' };
+export const ANSWER: Record<AgencyRow['answer'], string> = { attending: 'Attending', 'sending-colleague': 'Sending a colleague', 'not-attending': 'Not attending', 'no-answer': 'No answer yet' };
 
 function reportText(r: AgencyRow): string {
   if (r.reportReceived) return r.reportOnTime ? 'Received on time' : 'Received (late)';

@@ -17,7 +17,8 @@ import type { StaffRole, StaffRoles } from '../ports/staff-roles.port';
 
 export type BookingCardValues = Partial<Record<BookingCardField, string>>;
 
-const ANCHOR_LABEL: Record<string, string> = {
+/** Exported for the drift test of the tab's copy (test/tab/form-labels.test.ts). */
+export const ANCHOR_LABEL: Record<string, string> = {
   'strategy-discussion': 'Date of the strategy discussion',
   icpc: 'Date of the ICPC',
   rcpc: 'Date of the last review conference',
@@ -29,7 +30,7 @@ const KIND_ANCHOR: Record<ConferenceKind, AnchorKind> = {
   ICPC: 'strategy-discussion', RCPC: 'icpc', CORE_GROUP: 'icpc', TRANSFER_IN: 'transfer-decision', PRE_BIRTH: 'due-date',
 };
 
-const WHY: Record<BookingAnswer['missed'][number]['why'], string> = {
+export const WHY: Record<BookingAnswer['missed'][number]['why'], string> = {
   'past-latest': 'the proposed date is after this latest date',
   'before-window': 'the proposed date is before the window opens',
   'task-overdue': 'this deadline has already passed today',

@@ -21,12 +21,13 @@ import { InvalidInvitee } from './invite-list-errors';
 import type { InviteeEntry, InviteListView } from './invite-list-view';
 import { addToInviteList, readInviteList, removeFromInviteList } from './invite-list.use-case';
 
-const ROLE_LABEL: Record<InviteeRole, string> = {
+/** Exported for the drift test of the tab's copy (test/tab/form-labels.test.ts). */
+export const ROLE_LABEL: Record<InviteeRole, string> = {
   chair: 'Chair', 'social-worker': 'Social worker', clerk: 'Clerk / minute taker', 'team-manager': 'Team manager', professional: 'Agency professional',
   parent: 'Parent or carer', child: 'The child', 'family-other': 'Other family member', advocate: 'Advocate', supporter: 'Supporter (listens only)',
   'legal-representative': 'Legal representative', interpreter: 'Interpreter', observer: 'Observer', 'foster-carer': 'Foster carer',
 };
-const AGE_LABEL: Record<ChildAgeBand, string> = { 'under-5': 'Under 5', '5-to-12': '5 to 12', 'over-12': 'Over 12' };
+export const AGE_LABEL: Record<ChildAgeBand, string> = { 'under-5': 'Under 5', '5-to-12': '5 to 12', 'over-12': 'Over 12' };
 
 const LABELS: Record<InviteFormField, string> = {
   role: 'Role', audience: 'Audience (professional or family)', agency: 'Agency (professionals)', displayName: 'Name', email: 'E-mail',

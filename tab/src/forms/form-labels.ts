@@ -1,5 +1,5 @@
-// The words the forms show for the API's ids (the server's cards say the same; the browser may not
-// import the server's code, only its types, so the labels are kept here).
+// The words the forms show for the API's ids. The browser may not import the server's code, only its
+// types, so they are kept here; test/tab/form-labels.test.ts holds them to the cards' words.
 import type { BookingRequest } from '../shell/api-types';
 
 export const KIND_LABEL: Record<BookingRequest['kind'], string> = {

@@ -46,3 +46,18 @@ export async function auditOf(kit: InviteKit, conferenceId: string): Promise<{ a
   const { rows } = await kit.bot.db.query<{ action: string; actor_id: string; detail: unknown }>('SELECT action, actor_id, detail FROM audit_log WHERE conference_id = $1 ORDER BY seq', [conferenceId]);
   return rows.map((r) => ({ ...r, detail: (typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail) as Record<string, unknown> }));
 }
+
+export const decisionPath = (id: string, tail = '') => `/api/v1/conferences/${id}/decision${tail}`;
+
+/** Four agency views (two for a plan, one against, one abstaining) for decisionConference's invite list. */
+export const DECISION_VIEWS = [
+  { agency: 'childrens-social-care', view: 'plan' },
+  { agency: 'police', view: 'plan', scaling: 4 },
+  { agency: 'health', view: 'no-plan' },
+  { agency: 'education', view: 'abstain' },
+];
+/** A complete plan decision on DECISION_VIEWS (health's dissent given), its dates inside decisionConference's ranges. */
+export const DECISION_PLAN = {
+  views: DECISION_VIEWS, chairView: 'plan', category: 'emotional', dissent: [{ agency: 'health', reason: 'Invented reason' }],
+  leadSocialWorkerInviteeId: 'inv-sw', coreGroupInviteeIds: ['inv-police', 'inv-parent'], firstCoreGroupDate: '2027-03-02', reviewDate: '2027-05-28',
+};
