@@ -286,7 +286,7 @@ describe('the Bicep files hang together (checked from the text: no compiler here
     // arm/deploy writes the outputs to env/.env.<env>: zipDeploy's target, and the tab's address
     // that npm run package reads from the environment.
     const mainOutputs = outputs(readText(MAIN));
-    expect(yml).toContain('resourceId: ${{AZURE_APP_SERVICE_RESOURCE_ID}}');
+    expect(yml).toMatch(/resourceId: \$\{\{AZURE_APP_SERVICE_RESOURCE_ID\}\}/);
     for (const id of mainOutputs) expect(readText(join(ROOT, 'env/.env.dev'))).toMatch(new RegExp(`^${id}=$`, 'm'));
     expect(mainOutputs).toEqual(expect.arrayContaining(['AZURE_APP_SERVICE_RESOURCE_ID', 'TAB_BASE_URL']));
     expect(dirname(resolve(ROOT, /artifactFolder: (\S+)/.exec(yml)![1]!))).toBe(join(ROOT, '.tmp'));
@@ -305,12 +305,12 @@ describe('the Bicep files hang together (checked from the text: no compiler here
     expect(httpServer).toContain("server.post('/api/messages'");
     expect(httpServer).toContain("server.get('/readyz'");
     const bot = stripComments(readText(join(INFRA, 'modules/bot.bicep')));
-    expect(bot).toContain("endpoint: 'https://${hostName}/api/messages'");
+    expect(bot).toMatch(/endpoint: 'https:\/\/\$\{hostName\}\/api\/messages'/);
     expect(bot).toMatch(/msaAppType: 'SingleTenant'/);
     expect(bot).toMatch(/channelName: 'MsTeamsChannel'/);
     const calls = readText(join(ROOT, 'bot/adapters/http/calls-callback.ts'));
     expect(calls).toContain("server.post('/api/calls'");
-    expect(bot).toContain("'https://${hostName}/api/calls'");
+    expect(bot).toMatch(/'https:\/\/\$\{hostName\}\/api\/calls'/);
     const pg = stripComments(readText(join(INFRA, 'modules/postgres.bicep')));
     expect(pg).toMatch(/publicNetworkAccess: 'Disabled'/);
     expect(pg).toMatch(/delegatedSubnetResourceId: delegatedSubnetId/);
