@@ -56,6 +56,12 @@ const envSchema = z.object({
   GRAPH_TEAMS_APP_ID: opt(z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected the catalog app id (a GUID)')),
 });
 
+/**
+ * The calling bot's two settings alone, parsed exactly as the bot parses them: the Teams app
+ * package build (scripts/manifest) reads them too, to declare calling only when removal is on.
+ */
+export const callsSettingsSchema = envSchema.pick({ CALLS_REMOVE_ENABLED: true, CALLS_CALLBACK_URL: true });
+
 export interface GraphConfig {
   localMode: boolean;
   /** e.g. https://graph.microsoft.com/v1.0 (sovereign: https://graph.microsoft.us/v1.0). */

@@ -1,7 +1,7 @@
 // The two icons Teams requires, drawn by code: a shield with a tick. color.png is 192x192, the
 // glyph in white on the app's accent colour; outline.png is 32x32, the same glyph in pure white
-// on a transparent background (Teams tints it, so any other colour is wrong).
-import { createImage, encodePng, type RgbaImage } from './png-writer';
+// on a transparent background (Teams tints it, so any other colour is wrong). pngjs encodes them.
+import { PNG } from 'pngjs';
 
 export const COLOR_ICON_SIZE = 192;
 export const OUTLINE_ICON_SIZE = 32;
@@ -67,36 +67,44 @@ export function parseHexColor(hex: string): [number, number, number] {
   return [(n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
 }
 
-export function drawColorIcon(accentColor: string): RgbaImage {
+/** Straight (not premultiplied) RGBA, row by row; pngjs starts it all zero (transparent black). */
+function blankImage(size: number): PNG {
+  return new PNG({ width: size, height: size });
+}
+
+export function drawColorIcon(accentColor: string): PNG {
   const [r, g, b] = parseHexColor(accentColor);
-  const image = createImage(COLOR_ICON_SIZE, COLOR_ICON_SIZE);
+  const image = blankImage(COLOR_ICON_SIZE);
   for (let y = 0; y < COLOR_ICON_SIZE; y++) {
     for (let x = 0; x < COLOR_ICON_SIZE; x++) {
       const c = coverage(x, y, COLOR_ICON_SIZE, 0.75);
       const i = (y * COLOR_ICON_SIZE + x) * 4;
       // White glyph blended over the opaque accent background.
-      image.pixels[i] = Math.round(r + (255 - r) * c);
-      image.pixels[i + 1] = Math.round(g + (255 - g) * c);
-      image.pixels[i + 2] = Math.round(b + (255 - b) * c);
-      image.pixels[i + 3] = 255;
+      image.data[i] = Math.round(r + (255 - r) * c);
+      image.data[i + 1] = Math.round(g + (255 - g) * c);
+      image.data[i + 2] = Math.round(b + (255 - b) * c);
+      image.data[i + 3] = 255;
     }
   }
   return image;
 }
 
-export function drawOutlineIcon(): RgbaImage {
-  const image = createImage(OUTLINE_ICON_SIZE, OUTLINE_ICON_SIZE);
+export function drawOutlineIcon(): PNG {
+  const image = blankImage(OUTLINE_ICON_SIZE);
   for (let y = 0; y < OUTLINE_ICON_SIZE; y++) {
     for (let x = 0; x < OUTLINE_ICON_SIZE; x++) {
       const alpha = Math.round(coverage(x, y, OUTLINE_ICON_SIZE, 1) * 255);
       const i = (y * OUTLINE_ICON_SIZE + x) * 4;
       // Fully transparent pixels stay 0,0,0,0; inked ones are white with partial alpha at edges.
-      if (alpha > 0) image.pixels.set([255, 255, 255, alpha], i);
+      if (alpha > 0) image.data.set([255, 255, 255, alpha], i);
     }
   }
   return image;
 }
 
+/** 8-bit RGBA (colour type 6), as the drawing is; same pixels, same bytes. */
+const encode = (image: PNG): Buffer => PNG.sync.write(image, { colorType: 6, inputColorType: 6, bitDepth: 8 });
+
 export function renderIcons(accentColor: string): { color: Buffer; outline: Buffer } {
-  return { color: encodePng(drawColorIcon(accentColor)), outline: encodePng(drawOutlineIcon()) };
+  return { color: encode(drawColorIcon(accentColor)), outline: encode(drawOutlineIcon()) };
 }

@@ -2,6 +2,7 @@
 // serves every council and every environment. Each value is checked here, at the edge, so that
 // a mistake names the variable instead of surfacing later as a Teams upload error.
 import { z } from 'zod';
+import { callsSettingsSchema } from '../../bot/config/graph-config';
 
 export class ManifestSettingsError extends Error {
   readonly code = 'MANIFEST.SETTINGS_INVALID';
@@ -41,7 +42,9 @@ const version = z.string().regex(/^\d{1,5}\.\d{1,5}\.\d{1,5}$/, 'must be MAJOR.M
 /** Environment variable → how it is checked, and whether it may be left out. */
 const VARIABLES = {
   MicrosoftAppId: { schema: guid, required: true },
-  TAB_BASE_URL: { schema: httpsUrl, required: true },
+  // Defaults to PUBLIC_BASE_URL, the bot's own address (the bot serves the tab).
+  TAB_BASE_URL: { schema: httpsUrl, required: true, orElse: 'PUBLIC_BASE_URL' },
+  PUBLIC_BASE_URL: { schema: httpsUrl, required: false },
   TEAMS_APP_DEVELOPER_NAME: { schema: z.string().min(1).max(32, 'must be at most 32 characters'), required: true },
   TEAMS_APP_WEBSITE_URL: { schema: httpsUrl, required: true },
   TEAMS_APP_PRIVACY_URL: { schema: httpsUrl, required: true },
@@ -68,12 +71,15 @@ export function readManifestValues(env: Env, packageVersion: string): ManifestVa
   const problems: string[] = [];
   const got: Partial<Record<ManifestVariable, string>> = {};
   for (const name of MANIFEST_VARIABLES) {
-    const { schema, required } = VARIABLES[name];
+    const variable: { schema: z.ZodType<string>; required: boolean; orElse?: string } = VARIABLES[name];
     const raw = read(env, name);
     if (raw === undefined) {
-      if (required) problems.push(`${name} is required`);
+      if (variable.required && (variable.orElse === undefined || read(env, variable.orElse) === undefined)) {
+        problems.push(variable.orElse ? `${name} (or ${variable.orElse}) is required` : `${name} is required`);
+      }
       continue;
     }
+    const { schema } = variable;
     const parsed = schema.safeParse(raw);
     if (parsed.success) got[name] = parsed.data;
     else problems.push(`${name} is invalid: ${parsed.error.issues.map((i) => i.message).join(', ')}`);
@@ -86,7 +92,7 @@ export function readManifestValues(env: Env, packageVersion: string): ManifestVa
 
   const botId = got.MicrosoftAppId!.toLowerCase();
   // No trailing slash: the template appends "/tab/…".
-  const tabBase = got.TAB_BASE_URL!.replace(/\/+$/, '');
+  const tabBase = (got.TAB_BASE_URL ?? got.PUBLIC_BASE_URL)!.replace(/\/+$/, '');
   const tabDomain = new URL(tabBase).host; // host[:port], which is what validDomains lists
   return {
     BOT_ID: botId,
@@ -101,6 +107,45 @@ export function readManifestValues(env: Env, packageVersion: string): ManifestVa
     DEVELOPER_PRIVACY_URL: got.TEAMS_APP_PRIVACY_URL!,
     DEVELOPER_TERMS_URL: got.TEAMS_APP_TERMS_URL!,
   };
+}
+
+/** Removal through the calling bot (docs/meeting/stages.md): the manifest declares calling only when it is on. */
+export interface CallingSettings {
+  enabled: boolean;
+  /** Where the Azure Bot's Teams channel sends calling notifications (set there, not in the manifest). */
+  webhookUrl?: string;
+}
+
+/**
+ * CALLS_REMOVE_ENABLED and CALLS_CALLBACK_URL, parsed by the bot's own schema; the webhook
+ * defaults as the bot's callback does, to <PUBLIC_BASE_URL, else the tab base>/api/calls.
+ */
+export function readCallingSettings(env: Env, tabBaseUrl: string): CallingSettings {
+  const parsed = callsSettingsSchema.safeParse({ CALLS_REMOVE_ENABLED: env.CALLS_REMOVE_ENABLED, CALLS_CALLBACK_URL: env.CALLS_CALLBACK_URL });
+  if (!parsed.success) {
+    throw new ManifestSettingsError(parsed.error.issues.map((i) => `${i.path.join('.')} is invalid: ${i.message}`));
+  }
+  if (parsed.data.CALLS_REMOVE_ENABLED !== true) return { enabled: false };
+  const base = (read(env, 'PUBLIC_BASE_URL') ?? tabBaseUrl).replace(/\/+$/, '');
+  return { enabled: true, webhookUrl: parsed.data.CALLS_CALLBACK_URL ?? `${base}/api/calls` };
+}
+
+/** Everything the package is built from; every problem in either part reported at once. */
+export function readPackageSettings(env: Env, packageVersion: string): { values: ManifestValues; calling: CallingSettings } {
+  const problems: string[] = [];
+  const attempt = <T>(fn: () => T): T | undefined => {
+    try {
+      return fn();
+    } catch (error) {
+      if (!(error instanceof ManifestSettingsError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  };
+  const values = attempt(() => readManifestValues(env, packageVersion));
+  const calling = attempt(() => readCallingSettings(env, values?.TAB_BASE_URL ?? ''));
+  if (!values || !calling) throw new ManifestSettingsError(problems);
+  return { values, calling };
 }
 
 const PLACEHOLDER = /\{\{([A-Z0-9_]+)\}\}/g;

@@ -1,11 +1,12 @@
 // Offline validation of a filled manifest: Microsoft's JSON schema (shipped inside
 // @microsoft/app-manifest, passed in explicitly so nothing is ever fetched), then the checks
-// the schema cannot express: RSC permission names and types, the permissions the product
-// needs, and that every tab URL lies inside validDomains.
+// the schema cannot express: RSC permission names and types, exactly the permissions the
+// product uses (the calling one only with supportsCalling), and that every tab URL lies inside
+// validDomains.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppManifestUtils } from '@microsoft/app-manifest';
-import { REQUIRED_RSC, RSC_CATALOG } from './rsc-catalog';
+import { CALLING_RSC, REQUIRED_RSC, RSC_CATALOG } from './rsc-catalog';
 
 export const MANIFEST_VERSION = '1.30';
 export const SCHEMA_URL = `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`;
@@ -36,6 +37,8 @@ export async function schemaErrors(manifest: unknown): Promise<string[]> {
   return errors.map((e) => `schema: ${e}`);
 }
 
+const same = (a: Json, b: { name: string; type: string }) => a.name === b.name && a.type === b.type;
+
 function rscErrors(manifest: Json): string[] {
   const errors: string[] = [];
   const authorization = isObject(manifest.authorization) ? manifest.authorization : {};
@@ -47,12 +50,19 @@ function rscErrors(manifest: Json): string[] {
     if (!supported) errors.push(`rsc: '${name}' is not a known resource-specific permission`);
     else if (!supported.includes(p.type as never)) {
       errors.push(`rsc: '${name}' cannot be granted as ${String(p.type)} (supported: ${supported.join(', ')})`);
+    } else if (![...REQUIRED_RSC, ...CALLING_RSC].some((used) => same(p, used))) {
+      // Exactly what the product uses: an admin consents to every line, per meeting chat.
+      errors.push(`rsc: '${name}' (${String(p.type)}) is not used by the product (scripts/manifest/rsc-catalog.ts lists what is)`);
     }
   }
   for (const need of REQUIRED_RSC) {
-    if (!declared.some((p) => p.name === need.name && p.type === need.type)) {
-      errors.push(`rsc: ${need.name} (${need.type}) is required for ${need.why}`);
-    }
+    if (!declared.some((p) => same(p, need))) errors.push(`rsc: ${need.name} (${need.type}) is required for ${need.why}`);
+  }
+  const calling = asArray(manifest.bots).filter(isObject).some((bot) => bot.supportsCalling === true);
+  for (const need of CALLING_RSC) {
+    const has = declared.some((p) => same(p, need));
+    if (calling && !has) errors.push(`rsc: ${need.name} (${need.type}) is required with supportsCalling, for ${need.why}`);
+    if (!calling && has) errors.push(`rsc: ${need.name} is declared but no bot supportsCalling (declare it only when removal is enabled)`);
   }
   return errors;
 }
@@ -82,8 +92,13 @@ function consistencyErrors(manifest: Json): string[] {
   return errors;
 }
 
+/** The checks beyond the schema (RSC, calling, URLs, ids): cheap, no schema compiled. */
+export function ruleErrors(manifest: Json): string[] {
+  return [...rscErrors(manifest), ...consistencyErrors(manifest)];
+}
+
 /** Every problem found, each prefixed with where it comes from; empty means valid. */
 export async function validateTeamsManifest(manifest: unknown): Promise<string[]> {
   if (!isObject(manifest)) return ['manifest: must be a JSON object'];
-  return [...(await schemaErrors(manifest)), ...rscErrors(manifest), ...consistencyErrors(manifest)];
+  return [...(await schemaErrors(manifest)), ...ruleErrors(manifest)];
 }

@@ -79,13 +79,56 @@ export const RSC_CATALOG: Readonly<Record<string, readonly RscType[]>> = {
   'TeamsAppInstallation.Read.User': A,
 };
 
+/** A permission the product asks for: why, and the code that relies on it (a test checks it is there). */
+export interface ProductRsc {
+  name: string;
+  type: RscType;
+  why: string;
+  /** The source file whose call or event needs the grant, and a string in it that shows the use. */
+  usedIn: { file: string; shows: string };
+}
+
 /**
- * What the product cannot work without, and why (docs/manifest.md explains each to an admin).
- * The build fails if the template loses one or changes its type.
+ * What the product cannot work without (docs/manifest.md explains each to an admin). The build
+ * fails if the template loses one, changes its type, or declares anything not listed here.
  */
-export const REQUIRED_RSC: readonly { name: string; type: RscType; why: string }[] = [
-  { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application', why: 'meeting start and end events to the bot' },
-  { name: 'OnlineMeetingParticipant.Read.Chat', type: 'Application', why: 'participant join and leave events to the bot' },
-  { name: 'OnlineMeetingNotification.Send.Chat', type: 'Application', why: 'targeted in-meeting notifications to the chair' },
-  { name: 'MeetingStage.Write.Chat', type: 'Delegated', why: 'sharing the run sheet to the meeting stage from the side panel' },
+export const REQUIRED_RSC: readonly ProductRsc[] = [
+  {
+    name: 'OnlineMeeting.ReadBasic.Chat',
+    type: 'Application',
+    why: 'meeting start and end events to the bot',
+    usedIn: { file: 'bot/adapters/teams/meeting-activity.ts', shows: 'application/vnd.microsoft.meetingStart' },
+  },
+  {
+    name: 'OnlineMeetingParticipant.Read.Chat',
+    type: 'Application',
+    why: 'participant join and leave events to the bot',
+    usedIn: { file: 'bot/adapters/teams/meeting-activity.ts', shows: 'application/vnd.microsoft.meetingParticipantJoin' },
+  },
+  {
+    name: 'OnlineMeetingNotification.Send.Chat',
+    type: 'Application',
+    why: 'targeted in-meeting notifications to the chair',
+    usedIn: { file: 'bot/adapters/teams/teams-meeting-notifier.ts', shows: 'TeamsInfo.sendMeetingNotification' },
+  },
+  {
+    name: 'MeetingStage.Write.Chat',
+    type: 'Delegated',
+    why: 'sharing the run sheet to the meeting stage from the side panel',
+    usedIn: { file: 'tab/src/shell/host.ts', shows: 'meeting.shareAppContentToStage' },
+  },
+];
+
+/**
+ * Declared only when removal through the calling bot is on (CALLS_REMOVE_ENABLED), together with
+ * bots[].supportsCalling: joining the meeting's call in that chat. Not Calls.AccessMedia.Chat:
+ * the bot asks for service-hosted media and never touches the audio.
+ */
+export const CALLING_RSC: readonly ProductRsc[] = [
+  {
+    name: 'Calls.JoinGroupCalls.Chat',
+    type: 'Application',
+    why: "the calling bot joining the meeting's call to remove someone (CALLS_REMOVE_ENABLED)",
+    usedIn: { file: 'bot/adapters/graph/graph-call-control.adapter.ts', shows: "api('/communications/calls').post" },
+  },
 ];

@@ -9,3 +9,6 @@ export const VALID_ENV: Record<string, string> = {
   TEAMS_APP_PRIVACY_URL: 'https://www.example-council.gov.uk/privacy',
   TEAMS_APP_TERMS_URL: 'https://www.example-council.gov.uk/terms',
 };
+
+/** The same council with the chair's "Remove" through the calling bot switched on. */
+export const CALLING_ENV: Record<string, string> = { ...VALID_ENV, CALLS_REMOVE_ENABLED: 'true' };

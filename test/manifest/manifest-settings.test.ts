@@ -1,5 +1,5 @@
-import { fillTemplate, ManifestSettingsError, readManifestValues } from '../../scripts/manifest/manifest-settings';
-import { BOT_ID, VALID_ENV } from './fixtures';
+import { fillTemplate, ManifestSettingsError, readCallingSettings, readManifestValues, readPackageSettings } from '../../scripts/manifest/manifest-settings';
+import { BOT_ID, CALLING_ENV, VALID_ENV } from './fixtures';
 
 function problemsOf(fn: () => unknown): readonly string[] {
   try {
@@ -34,7 +34,7 @@ describe('readManifestValues', () => {
   it('reports every missing required variable at once', () => {
     expect(problemsOf(() => readManifestValues({}, '0.1.0'))).toEqual([
       'MicrosoftAppId is required',
-      'TAB_BASE_URL is required',
+      'TAB_BASE_URL (or PUBLIC_BASE_URL) is required',
       'TEAMS_APP_DEVELOPER_NAME is required',
       'TEAMS_APP_WEBSITE_URL is required',
       'TEAMS_APP_PRIVACY_URL is required',
@@ -83,6 +83,43 @@ describe('readManifestValues', () => {
     expect(values.TAB_BASE_URL).toBe('https://apps.example-council.gov.uk:8443/cpc');
     expect(values.TAB_DOMAIN).toBe('apps.example-council.gov.uk:8443');
     expect(values.SSO_RESOURCE).toBe('api://sso.example-council.gov.uk/cpc');
+  });
+});
+
+describe('the tab base', () => {
+  it("defaults to PUBLIC_BASE_URL, the bot's own address, which TAB_BASE_URL overrides", () => {
+    const { TAB_BASE_URL: _, ...withoutTabBase } = VALID_ENV;
+    const fromPublic = readManifestValues({ ...withoutTabBase, PUBLIC_BASE_URL: 'https://bot.example-council.gov.uk/' }, '0.1.0');
+    expect([fromPublic.TAB_BASE_URL, fromPublic.TAB_DOMAIN]).toEqual(['https://bot.example-council.gov.uk', 'bot.example-council.gov.uk']);
+    const both = readManifestValues({ ...VALID_ENV, PUBLIC_BASE_URL: 'https://bot.example-council.gov.uk' }, '0.1.0');
+    expect(both.TAB_BASE_URL).toBe('https://cpc.example-council.gov.uk');
+    expect(problemsOf(() => readManifestValues({ ...withoutTabBase, PUBLIC_BASE_URL: 'http://bot.example-council.gov.uk' }, '0.1.0'))).toEqual([
+      'PUBLIC_BASE_URL is invalid: must start with https://',
+    ]);
+  });
+});
+
+describe('calling settings (read with the bot\'s own schema)', () => {
+  it('are off unless CALLS_REMOVE_ENABLED is true or 1', () => {
+    for (const value of [undefined, '', 'false', '0']) expect(readCallingSettings({ CALLS_REMOVE_ENABLED: value }, 'https://cpc.example-council.gov.uk')).toEqual({ enabled: false });
+    for (const value of ['true', '1']) expect(readCallingSettings({ CALLS_REMOVE_ENABLED: value }, 'https://cpc.example-council.gov.uk').enabled).toBe(true);
+  });
+
+  it('give the webhook as the bot defaults its callback: CALLS_CALLBACK_URL, else PUBLIC_BASE_URL, else the tab base, + /api/calls', () => {
+    const base = 'https://cpc.example-council.gov.uk';
+    expect(readCallingSettings({ CALLS_REMOVE_ENABLED: '1' }, base).webhookUrl).toBe(`${base}/api/calls`);
+    expect(readCallingSettings({ CALLS_REMOVE_ENABLED: '1', PUBLIC_BASE_URL: 'https://bot.example-council.gov.uk/' }, base).webhookUrl).toBe('https://bot.example-council.gov.uk/api/calls');
+    expect(readCallingSettings({ CALLS_REMOVE_ENABLED: '1', CALLS_CALLBACK_URL: 'https://calls.example-council.gov.uk/cb' }, base).webhookUrl).toBe('https://calls.example-council.gov.uk/cb');
+  });
+
+  it('name a malformed value, together with every other problem', () => {
+    const { MicrosoftAppId: _, ...withoutAppId } = CALLING_ENV;
+    expect(problemsOf(() => readPackageSettings({ ...withoutAppId, CALLS_REMOVE_ENABLED: 'on', CALLS_CALLBACK_URL: 'http://calls.example-council.gov.uk' }, '0.1.0'))).toEqual([
+      'MicrosoftAppId is required',
+      expect.stringMatching(/^CALLS_REMOVE_ENABLED is invalid: /),
+      'CALLS_CALLBACK_URL is invalid: Graph posts call notifications to https only',
+    ]);
+    expect(readPackageSettings(CALLING_ENV, '0.1.0').calling).toEqual({ enabled: true, webhookUrl: 'https://cpc.example-council.gov.uk/api/calls' });
   });
 });
 
