@@ -53,17 +53,27 @@ describe.each(BACKENDS)('concurrent runs of one booking on $name', (backend) => 
   });
 
   it('two runs started at the same instant: exactly one proceeds', async () => {
-    // Both runs reach the lease before either may take it, so that a fast first run cannot finish
-    // before the second starts (under a loaded CI it otherwise could, and both would succeed).
+    // Both runs reach the lease before either may take it, and neither goes on until both have
+    // had the lease's answer: otherwise a fast first run could finish and release it before the
+    // second's query reached the server (seen on PostgreSQL under a loaded CI), and both succeed.
     const acquire = kit.deps.lease.acquire.bind(kit.deps.lease);
-    let arrived = 0;
-    let bothArrived!: () => void;
-    const barrier = new Promise<void>((r) => { bothArrived = r; });
+    const meet = () => {
+      let arrived = 0;
+      let all!: () => void;
+      const done = new Promise<void>((r) => { all = r; });
+      return async () => {
+        arrived += 1;
+        if (arrived === 2) all();
+        if (arrived <= 2) await done;
+      };
+    };
+    const beforeAcquire = meet();
+    const afterAcquire = meet();
     kit.deps.lease.acquire = async (...args: Parameters<typeof acquire>) => {
-      arrived += 1;
-      if (arrived === 2) bothArrived();
-      if (arrived <= 2) await barrier;
-      return acquire(...args);
+      await beforeAcquire();
+      const got = await acquire(...args);
+      await afterAcquire();
+      return got;
     };
     const results = await Promise.allSettled([bookMeeting(kit.deps, 'conf-1'), bookMeeting(kit.deps, 'conf-1')]);
     const rejected = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
