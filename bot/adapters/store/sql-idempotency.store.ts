@@ -125,7 +125,7 @@ export class SqlIdempotencyStore implements IdempotencyStore {
     return r.rowCount;
   }
 
-  /** Retention (idempotency-retention.ts): completed keys, and claims abandoned by a crashed turn
+  /** Retention (the daily retention job, bot/app/retention): completed keys, and claims abandoned by a crashed turn
    *  (in progress, taken before `before`: far older than staleAfterMs), older than `before`. */
   purgeExpired(before: Date): Promise<number> {
     return purgeExpiredKeys(this.db, before);
