@@ -21,7 +21,6 @@ import { migrateAsOwner, pendingMigrations } from './adapters/store/migrate';
 import type { Database } from './adapters/store/database';
 import { SqlAuditLog } from './adapters/store/sql-audit-log';
 import { SqlIdempotencyStore } from './adapters/store/sql-idempotency.store';
-import { startIdempotencyRetention } from './adapters/store/idempotency-retention';
 import { createTeamsConnection, createTeamsEndpoint, type TeamsEndpointOptions } from './adapters/teams/teams-endpoint';
 import { TeamsChatNotifier, type TeamsAppInstaller } from './adapters/teams/teams-chat-notifier';
 import { TeamsMeetingNotifier } from './adapters/teams/teams-meeting-notifier';
@@ -56,6 +55,8 @@ import { SqlConferenceLookup } from './adapters/store/sql-conference-lookup';
 import { SqlLiveMeetingStore } from './adapters/store/sql-live-meeting.store';
 import { SqlCoreGroupStore } from './adapters/store/sql-core-group.store';
 import { SqlJobQueue } from './adapters/store/sql-job-queue';
+import { SqlRetentionStore } from './adapters/store/sql-retention.store';
+import { scheduleRetention } from './app/retention/retention-job';
 import type { StaffRoles } from './app/ports/staff-roles.port';
 import { SqlStaffRoles } from './adapters/store/sql-staff-roles';
 import { SqlUnitOfWork } from './adapters/store/sql-unit-of-work';
@@ -84,8 +85,6 @@ export interface ServerDeps {
   shutdownGraceMs?: number;
   /** Migration names not applied yet (default: read from the database). */
   pendingMigrations?: () => Promise<string[]>;
-  /** How often expired idempotency keys are purged (default hourly; tests shorten it). */
-  idempotencyPurgeIntervalMs?: number;
   /** Test seam: Graph's meetings and mail (default: the Graph adapters, created on first use). */
   graph?: { meetings: Meetings; mailer: Mailer; installer?: TeamsAppInstaller | null };
   /** Test seam: the reports library (default: the Graph adapter on REPORTS_DRIVE_ID). */
@@ -103,7 +102,7 @@ export interface ServerDeps {
 export interface RunningServer {
   url: string;
   logger: Logger;
-  /** Stops accepting, finishes requests in flight (at most 10 s), stops the purge and the job worker, closes the database. */
+  /** Stops accepting, finishes requests in flight (at most 10 s), stops the job worker, closes the database. */
   close(): Promise<void>;
 }
 
@@ -113,8 +112,6 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
   const logger = deps.logger ?? createLogger(config.logLevel, deps.logDestination);
   const clock = deps.clock ?? systemClock;
   const { database } = deps;
-  // The SQL table is purged even when a test passes another IdempotencyStore: it is the database's.
-  const sqlIdempotency = new SqlIdempotencyStore(database, clock);
   const auditLog = deps.auditLog ?? new SqlAuditLog(database, clock, config.audit.hmacKey);
   // Created on first use: a test that passes its own meetings, mailer, reports and directory never reaches Graph.
   const lazyGraph = lazyGraphAdapters(config.graph);
@@ -155,7 +152,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
       tabBaseUrl: config.publicBaseUrl,
     },
     auditLog,
-    idempotency: deps.idempotency ?? sqlIdempotency,
+    idempotency: deps.idempotency ?? new SqlIdempotencyStore(database, clock),
     credentialsFactory: deps.credentialsFactory,
   });
 
@@ -187,15 +184,6 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
   const running = await http.listen(config.port, config.host);
   logger.info({ url: running.url, localMode: config.localMode, database: database.kind }, 'bot listening');
 
-  const retention = startIdempotencyRetention({
-    store: sqlIdempotency,
-    clock,
-    retentionMs: config.idempotencyRetentionHours * 3_600_000,
-    ...(deps.idempotencyPurgeIntervalMs ? { intervalMs: deps.idempotencyPurgeIntervalMs } : {}),
-    onPurged: (deleted) => logger.info({ deleted, retentionHours: config.idempotencyRetentionHours }, 'expired idempotency keys purged'),
-    onError: (err) => logger.warn(errorFields(err), 'idempotency purge failed'),
-  });
-
   // Reminders and other jobs: claimed under a lease, each handler completing its job in its own
   // short transaction (never one held across a Teams call).
   const worker = new JobWorker({
@@ -208,6 +196,11 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     onFailure: (f) => logger.warn(f, 'job failed'),
   });
   worker.start();
+  // The daily retention job (expired idempotency keys, report files, conference data): one queued
+  // across every instance; this start queues it if none is (docs/operations.md#retention).
+  await app.uow
+    .run((tx) => scheduleRetention(jobQueue, clock, config.retention.runHourUtc, tx))
+    .catch((err) => logger.warn(errorFields(err), 'scheduling the retention job failed'));
   // Alerts a previous process raised and did not deliver (killed between its commit and the send) go out now.
   const resumed = resumeOpenAlerts(app)
     .then((r) => r.conferences > 0 && logger.info(r, 'open meeting alerts resumed'))
@@ -221,7 +214,6 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
       closed ??= (async () => {
         await running.close(deps.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
         await resumed;
-        await retention.stop();
         // The worker finishes the jobs it holds before the database closes.
         await worker.close();
         graph.close();
@@ -259,6 +251,10 @@ function appDeps(config: Config, database: Database, clock: Clock, audit: AuditL
     live: new SqlLiveMeetingStore(database),
     documents: new PdfRecordRenderer(),
     coreGroups: new SqlCoreGroupStore(database),
+    retention: {
+      store: new SqlRetentionStore(database),
+      schedule: { ...config.retention, idempotencyHours: config.idempotencyRetentionHours },
+    },
   };
 }
 

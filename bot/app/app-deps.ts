@@ -15,6 +15,8 @@ import type { LinkSigner } from './ports/link-signer.port';
 import type { RemindersSent } from './ports/reminders-sent.port';
 import type { ReportStore } from './ports/report-store.port';
 import type { StaffRoles } from './ports/staff-roles.port';
+import type { RetentionStore } from './ports/retention-store.port';
+import type { RetentionSchedule } from './retention/retention-job';
 
 export interface AppDeps extends BookingDeps {
   /** The deployment's policy profile: new bookings are made under it (profileFor gives it). */
@@ -48,4 +50,6 @@ export interface AppDeps extends BookingDeps {
   documents?: DocumentRenderer;
   /** The child's plans and the core groups' minutes (bot/app/core-group, migration 014). */
   coreGroups: CoreGroupStore;
+  /** The daily retention job's store and settings (docs/operations.md#retention); main.ts always sets it. */
+  retention?: { store: RetentionStore; schedule: RetentionSchedule };
 }

@@ -9,6 +9,7 @@ import { API_AUTH_SETTINGS, type ApiAuthConfig, type LocalApiKey, readApiAuthCon
 import { type AuditConfig, AuditKeyInvalid, readAuditConfig } from './audit-config';
 import { type GraphConfig, type GraphMode, readGraphConfig } from './graph-config';
 import { isLoopbackHost, isSecureEndpointUrl } from './loopback';
+import { type RetentionConfig, RetentionSettingInvalid, readRetentionConfig } from './retention-config';
 
 export { isLoopbackHost } from './loopback';
 
@@ -71,6 +72,8 @@ export interface Config {
   maxBodyBytes: number;
   /** Completed idempotency keys older than this are purged (IDEMPOTENCY_RETENTION_HOURS). */
   idempotencyRetentionHours: number;
+  /** Reports' files and conference data: what the daily retention job deletes (bot/config/retention-config.ts). */
+  retention: RetentionConfig;
   /** Start Microsoft's Agents Playground beside the bot (local mode only). */
   playground: boolean;
   graph: GraphConfig;
@@ -270,6 +273,14 @@ export function loadConfig(env: Env, mode: ConfigMode): Config {
   const databaseMigrationUrl = parse(env, 'DATABASE_MIGRATION_URL', postgresUrl) ?? databaseUrl;
   if (databaseUrl === null && databaseMigrationUrl !== null) throw new ConfigError('DATABASE_MIGRATION_URL', 'needs DATABASE_URL (the service role on the same server)');
 
+  let retention: RetentionConfig;
+  try {
+    retention = readRetentionConfig(env);
+  } catch (err) {
+    if (err instanceof RetentionSettingInvalid) throw new ConfigError(err.variable, `is invalid: ${err.message}`);
+    throw err;
+  }
+
   const listenPort = parse(env, 'PORT', port.default(3978));
   const publicBase = parse(env, 'PUBLIC_BASE_URL', secureUrl.optional());
   if (!localMode && publicBase === undefined) throw new ConfigError('PUBLIC_BASE_URL', 'is required outside local mode (the https:// address of this bot, for links in e-mails)');
@@ -291,6 +302,7 @@ export function loadConfig(env: Env, mode: ConfigMode): Config {
     // card pressed again after a weekend. The rows hold conversation and user ids and the recorded
     // answer, so they are kept no longer than that (at most 90 days).
     idempotencyRetentionHours: parse(env, 'IDEMPOTENCY_RETENTION_HOURS', z.coerce.number().int().min(1).max(2160).default(72)),
+    retention,
     playground,
     graph,
     audit,

@@ -26,6 +26,7 @@ beforeAll(async () => {
     find: (c, f) => real.find(c, f),
     share: (i) => real.share(i),
     revoke: (d, p) => real.revoke(d, p),
+    remove: (d) => real.remove(d),
     async upload(input) {
       // A lost answer or a process killed mid-request: Graph may or may not have the file.
       if (crash === 'before-upload') throw new ReportStoreError('REPORTS.STORAGE_UNAVAILABLE', 'connection reset');

@@ -69,7 +69,7 @@ it('posts a due reminder on its own, and close() finishes it before the database
       const sent = await again.query<{ recipient: string }>('SELECT recipient FROM reminders_sent ORDER BY recipient');
       expect(sent.rows.map((r) => r.recipient)).toEqual([IDS.police, IDS.school]);
       // the later reminders are not due on this clock: still pending
-      expect((await again.query("SELECT 1 FROM jobs WHERE status = 'pending'")).rowCount).toBe(5);
+      expect((await again.query("SELECT 1 FROM jobs WHERE status = 'pending' AND kind = 'reminder.due'")).rowCount).toBe(5);
     } finally {
       await again.close();
     }

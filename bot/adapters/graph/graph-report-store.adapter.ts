@@ -170,6 +170,17 @@ export class GraphReportStoreAdapter implements ReportStore {
     }
   }
 
+  async remove(driveItemId: string): Promise<'deleted' | 'already-gone'> {
+    try {
+      // SharePoint keeps it in the site's recycle bin (93 days) until an administrator empties it.
+      await this.client.api(`${this.drive()}/items/${seg(driveItemId)}`).middlewareOptions([new IdempotentRequest()]).delete();
+      return 'deleted';
+    } catch (err) {
+      if (err instanceof GraphError && err.statusCode === 404) return 'already-gone';
+      throw toReportStoreError(err, 'delete the report');
+    }
+  }
+
   private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();

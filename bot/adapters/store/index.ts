@@ -14,3 +14,4 @@ export { SqlJobQueue, type SqlJobQueueOptions } from './sql-job-queue';
 export { SqlStaffRoles } from './sql-staff-roles';
 export { SqlLiveMeetingStore } from './sql-live-meeting.store';
 export { SqlCoreGroupStore } from './sql-core-group.store';
+export { SqlRetentionStore } from './sql-retention.store';

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../app/ports/clock.port';
 import type { IdempotencyClaim, IdempotencyStore } from '../../app/ports/idempotency.port';
 import type { TransactionHandle } from '../../app/ports/unit-of-work.port';
-import type { Database } from './database';
+import type { Database, SqlExecutor } from './database';
 import { type IdempotencyBatcher, idempotencyBatcherOf } from './idempotency-batcher';
 import { executorOf } from './sql-unit-of-work';
 
@@ -125,15 +125,10 @@ export class SqlIdempotencyStore implements IdempotencyStore {
     return r.rowCount;
   }
 
-  /** Retention (idempotency-retention.ts): completed keys, and claims abandoned by a crashed turn
+  /** Retention (the daily retention job, bot/app/retention): completed keys, and claims abandoned by a crashed turn
    *  (in progress, taken before `before`: far older than staleAfterMs), older than `before`. */
-  async purgeExpired(before: Date): Promise<number> {
-    const r = await this.db.query(
-      `DELETE FROM idempotency_keys
-       WHERE (state = 'done' AND completed_at < $1::timestamptz) OR (state = 'in-progress' AND claimed_at < $1::timestamptz)`,
-      [before.toISOString()],
-    );
-    return r.rowCount;
+  purgeExpired(before: Date): Promise<number> {
+    return purgeExpiredKeys(this.db, before);
   }
 
   private hold(key: string, token: string): IdempotencyClaim {
@@ -150,4 +145,14 @@ export class SqlIdempotencyStore implements IdempotencyStore {
   private tokenOf(key: string): string {
     return this.tokens.get(key)?.token ?? '';
   }
+}
+
+/** Completed keys and abandoned claims older than `before`, deleted; also the retention job's step, inside its transaction. */
+export async function purgeExpiredKeys(db: SqlExecutor, before: Date): Promise<number> {
+  const r = await db.query(
+    `DELETE FROM idempotency_keys
+     WHERE (state = 'done' AND completed_at < $1::timestamptz) OR (state = 'in-progress' AND claimed_at < $1::timestamptz)`,
+    [before.toISOString()],
+  );
+  return r.rowCount;
 }

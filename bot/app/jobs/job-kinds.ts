@@ -8,6 +8,7 @@ import type { TransactionHandle } from '../ports/unit-of-work.port';
 import { REMINDER_JOB_KIND, reminderJobPayload } from '../reminders/reminder-job';
 import { ALERT_REPEAT_JOB_KIND, alertRepeatPayload } from '../meeting/live/alert-repeat-job';
 import { ISSUE_RECORD_JOB_KIND, issueRecordPayload } from '../record/issue-record-job';
+import { RETENTION_JOB_KIND, retentionJobPayload } from '../retention/retention-job';
 
 export type JobKindTable = Readonly<Record<string, z.ZodType>>;
 
@@ -23,6 +24,8 @@ export const JOB_KINDS = defineJobKinds({
   [ALERT_REPEAT_JOB_KIND]: alertRepeatPayload,
   /** The decision record's first issue, once the decision is recorded (docs/meeting/record.md). */
   [ISSUE_RECORD_JOB_KIND]: issueRecordPayload,
+  /** The daily deletion of what has expired (docs/operations.md#retention). */
+  [RETENTION_JOB_KIND]: retentionJobPayload,
 });
 
 export interface JobContext {

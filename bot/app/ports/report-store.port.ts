@@ -25,6 +25,8 @@ export interface ReportStore {
   share(input: ReportShareInput): Promise<{ permissionId: string }>;
   /** Removes one permission; a permission already gone is not an error. */
   revoke(driveItemId: string, permissionId: string): Promise<'revoked' | 'already-gone'>;
+  /** Deletes the file (the retention job, docs/operations.md#retention); a file already gone is not an error. */
+  remove(driveItemId: string): Promise<'deleted' | 'already-gone'>;
 }
 
 export const REPORT_STORE_ERROR_CODES = [

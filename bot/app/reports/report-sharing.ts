@@ -36,7 +36,7 @@ export async function reconcileReportAccessInRun(run: BookingRun, reports: Repor
   const expiresAt = accessExpiry(c, profile.reports.reportAccessDaysAfterConference);
   for (const author of c.invitees) {
     const report = author.report;
-    if (!report) continue;
+    if (!report || report.fileDeletedAt) continue;
     const desired = new Map(entitledReaders(c, profile, author.id).filter((r) => r.email !== '').map((r) => [r.id, r]));
     const current = report.sharedWith ?? {};
     // A reschedule moved the expiry: invite the current readers again (same permission, new expiry).

@@ -110,6 +110,8 @@ export interface ReportRecord {
   sharedWith?: Record<string, string>;
   /** The expiry those permissions carry (a reschedule moves it: they are invited again). */
   shareExpiresAt?: string;
+  /** When the retention job deleted the file from the library (RETENTION_REPORT_FILE_DAYS): the record stays. */
+  fileDeletedAt?: string;
 }
 
 export interface InviteeMailState {

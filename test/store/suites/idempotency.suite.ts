@@ -1,7 +1,6 @@
 import { ManualClock } from '../../../bot/adapters/clock/manual-clock';
 import type { Database } from '../../../bot/adapters/store/database';
 import { migrate } from '../../../bot/adapters/store/migrate';
-import { startIdempotencyRetention } from '../../../bot/adapters/store/idempotency-retention';
 import { IdempotencyError, SqlIdempotencyStore } from '../../../bot/adapters/store/sql-idempotency.store';
 import { SqlUnitOfWork } from '../../../bot/adapters/store/sql-unit-of-work';
 import type { Backend } from '../backends';
@@ -121,7 +120,7 @@ export function idempotencySuite(backend: Backend): void {
       expect(await store.claim('old-key')).toEqual({ claimed: true });
     });
 
-    describe('retention (startIdempotencyRetention, as the running server does)', () => {
+    describe('purgeExpired (what the retention job deletes, docs/operations.md#retention)', () => {
       const HOUR = 3_600_000;
       const keysLike = async (prefix: string) =>
         (await db.query<{ key: string }>('SELECT key FROM idempotency_keys WHERE key LIKE $1 ORDER BY key', [`${prefix}%`])).rows.map((r) => r.key);
@@ -140,44 +139,14 @@ export function idempotencySuite(backend: Backend): void {
         retentionClock.advance(HOUR);
         await store.claim('ret-new-in-progress');
 
-        const purged: number[] = [];
-        const retention = startIdempotencyRetention({ store, clock: retentionClock, retentionMs: 72 * HOUR, intervalMs: 60_000, onPurged: (n) => purged.push(n) });
-        try {
-          expect(await retention.runOnce()).toBe(2);
-          expect(await keysLike('ret-')).toEqual(['ret-new-done', 'ret-new-in-progress']);
-          expect(await store.claim('ret-new-done')).toEqual({ claimed: false, response: { n: 2 } });
-          // 73 hours on, both are past the retention
-          retentionClock.advance(73 * HOUR);
-          expect(await retention.runOnce()).toBe(2);
-          expect(await keysLike('ret-')).toEqual([]);
-        } finally {
-          await retention.stop();
-        }
-        expect(purged.filter((n) => n > 0).length).toBeGreaterThanOrEqual(2);
-      });
-
-      test('runs by itself once started (at start, then every interval) and not after stop()', async () => {
-        const retentionClock = new ManualClock('2026-01-20T09:00:00.000Z');
-        const store = new SqlIdempotencyStore(db, retentionClock, { batched: false });
-        await store.claim('tick-a');
-        await store.complete('tick-a', null);
-        retentionClock.advance(2 * HOUR);
-        let runs = 0;
-        const counting = {
-          purgeExpired: (before: Date) => {
-            runs += 1;
-            return store.purgeExpired(before);
-          },
-        };
-        const retention = startIdempotencyRetention({ store: counting, clock: retentionClock, retentionMs: HOUR, intervalMs: 20 });
-        for (let i = 0; i < 200 && (await keysLike('tick-')).length > 0; i++) await sleep(10);
-        expect(await keysLike('tick-')).toEqual([]);
-        for (let i = 0; i < 200 && runs < 3; i++) await sleep(10);
-        expect(runs).toBeGreaterThanOrEqual(3);
-        await retention.stop();
-        const after = runs;
-        await sleep(100);
-        expect(runs).toBe(after);
+        const cutoff = () => new Date(retentionClock.now().getTime() - 72 * HOUR);
+        expect(await store.purgeExpired(cutoff())).toBe(2);
+        expect(await keysLike('ret-')).toEqual(['ret-new-done', 'ret-new-in-progress']);
+        expect(await store.claim('ret-new-done')).toEqual({ claimed: false, response: { n: 2 } });
+        // 73 hours on, both are past the retention
+        retentionClock.advance(73 * HOUR);
+        expect(await store.purgeExpired(cutoff())).toBe(2);
+        expect(await keysLike('ret-')).toEqual([]);
       });
     });
   });
