@@ -15,6 +15,7 @@ import type { LinkSigner } from './ports/link-signer.port';
 import type { RemindersSent } from './ports/reminders-sent.port';
 import type { ReportStore } from './ports/report-store.port';
 import type { StaffRoles } from './ports/staff-roles.port';
+import type { Telemetry } from './ports/telemetry.port';
 
 export interface AppDeps extends BookingDeps {
   /** The deployment's policy profile: new bookings are made under it (profileFor gives it). */
@@ -48,4 +49,6 @@ export interface AppDeps extends BookingDeps {
   documents?: DocumentRenderer;
   /** The child's plans and the core groups' minutes (bot/app/core-group, migration 014). */
   coreGroups: CoreGroupStore;
+  /** Metrics and spans to Application Insights (docs/telemetry.md); absent: off (telemetryOf). */
+  telemetry?: Telemetry;
 }

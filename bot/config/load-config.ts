@@ -9,6 +9,7 @@ import { API_AUTH_SETTINGS, type ApiAuthConfig, type LocalApiKey, readApiAuthCon
 import { type AuditConfig, AuditKeyInvalid, readAuditConfig } from './audit-config';
 import { type GraphConfig, type GraphMode, readGraphConfig } from './graph-config';
 import { isLoopbackHost, isSecureEndpointUrl } from './loopback';
+import { readTelemetryConfig, TELEMETRY_SETTING, type TelemetryConfig, TelemetryConfigInvalid } from './telemetry-config';
 
 export { isLoopbackHost } from './loopback';
 
@@ -85,6 +86,8 @@ export interface Config {
   meetingAlertRepeatMs: number;
   /** The tab (docs/tab.md): the built files (TAB_DIST_DIR) and the extra frame ancestors allowed. */
   tab: { distDir: string; extraFrameAncestors: string[] };
+  /** OpenTelemetry to Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING); null = off (docs/telemetry.md). */
+  telemetry: TelemetryConfig | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -270,6 +273,14 @@ export function loadConfig(env: Env, mode: ConfigMode): Config {
   const databaseMigrationUrl = parse(env, 'DATABASE_MIGRATION_URL', postgresUrl) ?? databaseUrl;
   if (databaseUrl === null && databaseMigrationUrl !== null) throw new ConfigError('DATABASE_MIGRATION_URL', 'needs DATABASE_URL (the service role on the same server)');
 
+  let telemetry: TelemetryConfig | null;
+  try {
+    telemetry = readTelemetryConfig(env);
+  } catch (err) {
+    if (err instanceof TelemetryConfigInvalid) throw new ConfigError(TELEMETRY_SETTING, err.message);
+    throw err;
+  }
+
   const listenPort = parse(env, 'PORT', port.default(3978));
   const publicBase = parse(env, 'PUBLIC_BASE_URL', secureUrl.optional());
   if (!localMode && publicBase === undefined) throw new ConfigError('PUBLIC_BASE_URL', 'is required outside local mode (the https:// address of this bot, for links in e-mails)');
@@ -305,5 +316,6 @@ export function loadConfig(env: Env, mode: ConfigMode): Config {
       // Teams' own origins are always allowed (tab-security.ts); a council may add its own portal.
       extraFrameAncestors: parse(env, 'TAB_FRAME_ANCESTORS', z.string().optional())?.split(/[\s,]+/).filter((o) => o !== '') ?? [],
     },
+    telemetry,
   };
 }
