@@ -3,7 +3,7 @@
 // the real distro is started with it (and our options) and shut down; its ingestion endpoint is a
 // loopback server in this test, so the shutdown flush never leaves the machine.
 import { createServer } from 'node:https';
-import tls from 'node:tls';
+import nodeTls from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { type ConfigMode, ConfigError, loadConfig } from '../../../bot/config/load-config';
@@ -13,6 +13,8 @@ import { LOCAL_MODE } from '../../../scripts/local/sandbox-defaults';
 const LOCAL: ConfigMode = LOCAL_MODE;
 const KEY = '00000000-0000-4000-8000-0000000000aa';
 const VARIABLE = 'APPLICATIONINSIGHTS_CONNECTION_STRING';
+/** Node 24's process-wide trust store (newer than the installed @types/node). */
+const tls = nodeTls as unknown as { getCACertificates(kind: 'default'): string[]; setDefaultCACertificates(certs: string[]): void };
 
 function failure(value: string): ConfigError {
   try {
