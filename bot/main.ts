@@ -62,6 +62,8 @@ import { SqlStaffRoles } from './adapters/store/sql-staff-roles';
 import { SqlUnitOfWork } from './adapters/store/sql-unit-of-work';
 import { resolveProfile } from './domain/policy/resolve-profile';
 import type { IdempotencyStore } from './app/ports/idempotency.port';
+import type { Telemetry } from './app/ports/telemetry.port';
+import { startTelemetry } from './adapters/telemetry/start-telemetry';
 import { type Config, ConfigError } from './config/load-config';
 import { checkNodeRuntime } from './config/node-runtime';
 import { loadProductionConfig } from './config/production-config';
@@ -97,6 +99,8 @@ export interface ServerDeps {
   meetingNotifier?: MeetingNotifier;
   /** Test seam: the calling bot (default: Graph's, when CALLS_REMOVE_ENABLED; absent otherwise). */
   calls?: CallControl;
+  /** Test seam: metrics and spans (default: Application Insights when config.telemetry is set, else off). */
+  telemetry?: Telemetry;
 }
 
 export interface RunningServer {
@@ -112,9 +116,12 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
   const logger = deps.logger ?? createLogger(config.logLevel, deps.logDestination);
   const clock = deps.clock ?? systemClock;
   const { database } = deps;
+  // First: the Azure Monitor distro registers its providers before anything records (off: nothing loaded).
+  const telemetryRun = deps.telemetry ? { telemetry: deps.telemetry, shutdown: async () => undefined } : startTelemetry(config.telemetry);
+  const { telemetry } = telemetryRun;
   const auditLog = deps.auditLog ?? new SqlAuditLog(database, clock, config.audit.hmacKey);
   // Created on first use: a test that passes its own meetings, mailer, reports and directory never reaches Graph.
-  const lazyGraph = lazyGraphAdapters(config.graph);
+  const lazyGraph = lazyGraphAdapters(config.graph, { telemetry });
   const graph = {
     meetings: deps.graph?.meetings ?? lazyGraph.meetings,
     mailer: deps.graph?.mailer ?? lazyGraph.mailer,
@@ -134,6 +141,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     new TeamsChatNotifier(teams.adapter, { botAppId: config.bot?.appId ?? '', refs: conversationRefs, tenantId: config.bot?.tenantId ?? null, ...(installer ? { installer } : {}) });
   const app = {
     ...appDeps(config, database, clock, auditLog, graph, directory, notifier, jobQueue, staffRoles),
+    telemetry,
     meetingNotifier: deps.meetingNotifier ?? new TeamsMeetingNotifier(teams.adapter, config.bot?.appId ?? ''),
     meetingAlertRepeatMs: config.meetingAlertRepeatMs,
     // Removing someone through the calling bot only where the tenant has allowed it (docs/meeting/stages.md).
@@ -182,7 +190,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     },
   });
   const running = await http.listen(config.port, config.host);
-  logger.info({ url: running.url, localMode: config.localMode, database: database.kind }, 'bot listening');
+  logger.info({ url: running.url, localMode: config.localMode, database: database.kind, telemetry: config.telemetry !== null || deps.telemetry !== undefined }, 'bot listening');
 
   // Reminders and other jobs: claimed under a lease, each handler completing its job in its own
   // short transaction (never one held across a Teams call).
@@ -194,6 +202,7 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
     holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     pollMs: config.jobPollMs,
     onFailure: (f) => logger.warn(f, 'job failed'),
+    telemetry,
   });
   worker.start();
   // The daily retention job (expired idempotency keys, report files, conference data): one queued
@@ -218,6 +227,8 @@ export async function startServer(config: Config, deps: ServerDeps): Promise<Run
         await worker.close();
         graph.close();
         await database.close();
+        // Last: what the shutdown itself recorded is flushed too. A failed export is not a failed shutdown.
+        await telemetryRun.shutdown().catch((err) => logger.warn(errorFields(err), 'telemetry flush failed'));
         logger.info('bot stopped');
       })();
       return closed;

@@ -51,6 +51,7 @@ const OWNED: { prefix: string[]; owner: string }[] = [
   { prefix: ['botbuilder', 'botframework-', 'botbuilder-'], owner: 'bot/adapters/teams' },
   { prefix: ['@azure/msal-node', '@microsoft/microsoft-graph-client'], owner: 'bot/adapters/graph' },
   { prefix: ['pdf-lib'], owner: 'bot/adapters/documents' },
+  { prefix: ['@azure/monitor-opentelemetry', '@opentelemetry/'], owner: 'bot/adapters/telemetry' },
 ];
 
 const IMPORT_RE = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;

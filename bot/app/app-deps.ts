@@ -17,6 +17,7 @@ import type { ReportStore } from './ports/report-store.port';
 import type { StaffRoles } from './ports/staff-roles.port';
 import type { RetentionStore } from './ports/retention-store.port';
 import type { RetentionSchedule } from './retention/retention-job';
+import type { Telemetry } from './ports/telemetry.port';
 
 export interface AppDeps extends BookingDeps {
   /** The deployment's policy profile: new bookings are made under it (profileFor gives it). */
@@ -52,4 +53,6 @@ export interface AppDeps extends BookingDeps {
   coreGroups: CoreGroupStore;
   /** The daily retention job's store and settings (docs/operations.md#retention); main.ts always sets it. */
   retention?: { store: RetentionStore; schedule: RetentionSchedule };
+  /** Metrics and spans to Application Insights (docs/telemetry.md); absent: off (telemetryOf). */
+  telemetry?: Telemetry;
 }

@@ -10,6 +10,7 @@ import { type AuditConfig, AuditKeyInvalid, readAuditConfig } from './audit-conf
 import { type GraphConfig, type GraphMode, readGraphConfig } from './graph-config';
 import { isLoopbackHost, isSecureEndpointUrl } from './loopback';
 import { type RetentionConfig, RetentionSettingInvalid, readRetentionConfig } from './retention-config';
+import { readTelemetryConfig, TELEMETRY_SETTING, type TelemetryConfig, TelemetryConfigInvalid } from './telemetry-config';
 
 export { isLoopbackHost } from './loopback';
 
@@ -88,6 +89,8 @@ export interface Config {
   meetingAlertRepeatMs: number;
   /** The tab (docs/tab.md): the built files (TAB_DIST_DIR) and the extra frame ancestors allowed. */
   tab: { distDir: string; extraFrameAncestors: string[] };
+  /** OpenTelemetry to Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING); null = off (docs/telemetry.md). */
+  telemetry: TelemetryConfig | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -280,6 +283,13 @@ export function loadConfig(env: Env, mode: ConfigMode): Config {
     if (err instanceof RetentionSettingInvalid) throw new ConfigError(err.variable, `is invalid: ${err.message}`);
     throw err;
   }
+  let telemetry: TelemetryConfig | null;
+  try {
+    telemetry = readTelemetryConfig(env);
+  } catch (err) {
+    if (err instanceof TelemetryConfigInvalid) throw new ConfigError(TELEMETRY_SETTING, err.message);
+    throw err;
+  }
 
   const listenPort = parse(env, 'PORT', port.default(3978));
   const publicBase = parse(env, 'PUBLIC_BASE_URL', secureUrl.optional());
@@ -317,5 +327,6 @@ export function loadConfig(env: Env, mode: ConfigMode): Config {
       // Teams' own origins are always allowed (tab-security.ts); a council may add its own portal.
       extraFrameAncestors: parse(env, 'TAB_FRAME_ANCESTORS', z.string().optional())?.split(/[\s,]+/).filter((o) => o !== '') ?? [],
     },
+    telemetry,
   };
 }

@@ -19,7 +19,8 @@ export async function loadOrCreateCertificate(store: SandboxStore): Promise<TlsM
   return JSON.parse(await store.putSettingIfAbsent('tls-certificate', JSON.stringify(made))) as TlsMaterial;
 }
 
-async function makeCertificate(): Promise<TlsMaterial> {
+/** A new self-signed certificate for 127.0.0.1 and localhost (also a test's own HTTPS endpoint). */
+export async function makeCertificate(): Promise<TlsMaterial> {
   try {
     return withOpenssl();
   } catch (opensslError) {

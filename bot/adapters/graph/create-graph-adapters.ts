@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { GraphConfig } from '../../config/graph-config';
 import { createGraphClient } from './graph-client.factory';
 import type { StaffRoles } from '../../app/ports/staff-roles.port';
+import type { Telemetry } from '../../app/ports/telemetry.port';
 import { GraphCallControlAdapter } from './graph-call-control.adapter';
 import { GraphDirectoryAdapter, type GraphDirectoryOptions } from './graph-directory.adapter';
 import { GraphMailerAdapter } from './graph-mailer.adapter';
@@ -35,6 +36,8 @@ export interface GraphAdapterOverrides {
   retryDelaySeconds?: number;
   sleep?: (ms: number) => Promise<void>;
   onRequest?: (method: string, url: string) => void;
+  /** Graph retries and throttling (docs/telemetry.md); default: off. */
+  telemetry?: Telemetry;
 }
 
 export function createGraphAdapters(config: GraphConfig, overrides: GraphAdapterOverrides = {}): GraphAdapters {
@@ -45,6 +48,7 @@ export function createGraphAdapters(config: GraphConfig, overrides: GraphAdapter
   const client = createGraphClient({
     baseUrl: config.baseUrl, tokens, transport, maxRetries: config.maxRetries, retryDelaySeconds,
     ...(overrides.sleep ? { sleep: overrides.sleep } : {}),
+    ...(overrides.telemetry ? { telemetry: overrides.telemetry } : {}),
   });
   return {
     meetings: new GraphMeetingsAdapter(client, config.clientId, config.maxRetries),
@@ -52,6 +56,7 @@ export function createGraphAdapters(config: GraphConfig, overrides: GraphAdapter
       sender: config.mailSender.email, maxItemRetries: config.maxRetries,
       outerRetryDelaySeconds: retryDelaySeconds, outerMaxRetries: config.maxRetries,
       ...(overrides.sleep ? { sleep: overrides.sleep } : {}),
+      ...(overrides.telemetry ? { telemetry: overrides.telemetry } : {}),
     }),
     directory: (roster, options) => new GraphDirectoryAdapter(client, roster, options),
     reports: new GraphReportStoreAdapter(client, transport, { driveId: config.reportsDriveId, maxRetries: config.maxRetries }),

@@ -2,6 +2,7 @@
 // (429/503/504 honouring Retry-After) and a last step on our transport. Idempotent requests
 // (marked with IdempotentRequest) are also retried after a timeout or a dropped connection.
 import { Client, type Context, type Middleware, type MiddlewareOptions, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
+import { NO_TELEMETRY, type Telemetry } from '../../app/ports/telemetry.port';
 import type { TokenProvider } from './msal-token-provider';
 import { type Transport, TransportError } from './https-transport';
 
@@ -27,6 +28,8 @@ export interface GraphClientOptions {
   retryDelaySeconds?: number;
   /** Waits between network retries (tests pass a fast one). */
   sleep?: (ms: number) => Promise<void>;
+  /** Counts retries and 429s (docs/telemetry.md); default: off. */
+  telemetry?: Telemetry;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -57,9 +60,31 @@ class BearerTokenHandler implements Middleware {
   }
 }
 
+/** Why the RetryHandler sends a request again, from the answer it retries (429, 503, 504). */
+export const retryReasonOf = (status: number): 'throttled' | 'server' => (status === 429 ? 'throttled' : 'server');
+
+/**
+ * Between the RetryHandler and the transport: sees every attempt. The RetryHandler runs the next
+ * step again with the same context, the previous answer still on it, so an attempt that finds a
+ * response already there is a retry of that answer. Counts 429s whether or not they are retried.
+ */
+class RetryObserver implements Middleware {
+  private next!: Middleware;
+  constructor(private readonly telemetry: Telemetry) {}
+  async execute(context: Context): Promise<void> {
+    const previous = context.response?.status;
+    if (previous !== undefined) this.telemetry.graphRetry({ reason: retryReasonOf(previous), status: previous, scope: 'request' });
+    await this.next.execute(context);
+    if (context.response?.status === 429) this.telemetry.graphThrottled({ scope: 'request' });
+  }
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
 /** Sends the request on our transport; repeats idempotent ones after a network failure. */
 class TransportHandler implements Middleware {
-  constructor(private readonly transport: Transport, private readonly maxRetries: number, private readonly sleep: (ms: number) => Promise<void>) {}
+  constructor(private readonly transport: Transport, private readonly maxRetries: number, private readonly sleep: (ms: number) => Promise<void>, private readonly telemetry: Telemetry) {}
   async execute(context: Context): Promise<void> {
     const url = typeof context.request === 'string' ? context.request : context.request.url;
     const method = (context.options?.method ?? 'GET').toUpperCase();
@@ -80,6 +105,7 @@ class TransportHandler implements Middleware {
           if (probe && err instanceof TransportError) probe.failure = err;
           throw err;
         }
+        this.telemetry.graphRetry({ reason: 'network', status: 0, scope: 'request' });
         await this.sleep(200 * 2 ** attempt);
       }
     }
@@ -98,8 +124,11 @@ export function createGraphClient(options: GraphClientOptions): Client {
   const { origin, base, version } = splitBaseUrl(options.baseUrl);
   const auth = new BearerTokenHandler(origin, options.tokens);
   const retry = new RetryHandler(new RetryHandlerOptions(options.retryDelaySeconds ?? 3, options.maxRetries));
-  const transport = new TransportHandler(options.transport, options.maxRetries, options.sleep ?? defaultSleep);
+  const telemetry = options.telemetry ?? NO_TELEMETRY;
+  const observer = new RetryObserver(telemetry);
+  const transport = new TransportHandler(options.transport, options.maxRetries, options.sleep ?? defaultSleep, telemetry);
   auth.setNext(retry);
-  retry.setNext(transport);
+  retry.setNext(observer);
+  observer.setNext(transport);
   return Client.initWithMiddleware({ middleware: auth, baseUrl: base, defaultVersion: version });
 }

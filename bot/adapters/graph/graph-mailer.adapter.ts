@@ -5,8 +5,10 @@ import { type Client, GraphError, RetryHandlerOptions } from '@microsoft/microso
 import type { FileAttachment, Message } from '@microsoft/microsoft-graph-types';
 import { z } from 'zod';
 import type { MailMessage, MailOutcome, Mailer } from '../../app/ports/mailer.port';
+import { NO_TELEMETRY, type Telemetry } from '../../app/ports/telemetry.port';
 import { CodedError } from '../../domain/shared/coded-error';
 import { GraphAuthError } from './msal-token-provider';
+import { retryReasonOf } from './graph-client.factory';
 import { TransportError } from './https-transport';
 
 /** Graph's JSON batching limit. */
@@ -32,6 +34,8 @@ export interface GraphMailerOptions {
   outerRetryDelaySeconds?: number;
   outerMaxRetries?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Item-level 429s and retries (docs/telemetry.md); default: off. */
+  telemetry?: Telemetry;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -76,6 +80,8 @@ export class GraphMailerAdapter implements Mailer {
         return;
       }
       const retry: MailMessage[] = [];
+      /** The 429 or 503 of each item in `retry`, in order. */
+      const retryStatus: number[] = [];
       let waitSeconds = 0;
       for (const [index, m] of pending.entries()) {
         const r = answers.byId.get(String(index + 1));
@@ -88,6 +94,7 @@ export class GraphMailerAdapter implements Mailer {
           const after = Number(r.headers?.['Retry-After'] ?? r.headers?.['retry-after'] ?? '1');
           waitSeconds = Math.max(waitSeconds, Number.isFinite(after) && after >= 0 ? after : 1);
           retry.push(m);
+          retryStatus.push(r.status);
           outcomes.set(m.key, { key: m.key, outcome: 'failed', code: r.status === 429 ? 'MAIL.THROTTLED' : 'MAIL.UNAVAILABLE', status: r.status });
         } else if (r.status === 504 || r.status >= 500) {
           outcomes.set(m.key, { key: m.key, outcome: 'unknown', code: `MAIL.ITEM_${r.status}` });
@@ -95,8 +102,11 @@ export class GraphMailerAdapter implements Mailer {
           outcomes.set(m.key, { key: m.key, outcome: 'failed', code: `MAIL.REJECTED_${r.status}`, status: r.status });
         }
       }
+      const telemetry = this.options.telemetry ?? NO_TELEMETRY;
+      for (const status of retryStatus) if (status === 429) telemetry.graphThrottled({ scope: 'batch-item' });
       if (retry.length === 0 || round >= this.options.maxItemRetries) return;
       if (waitSeconds > (this.options.maxRetryAfterSeconds ?? 60)) return;
+      for (const status of retryStatus) telemetry.graphRetry({ reason: retryReasonOf(status), status, scope: 'batch-item' });
       await this.sleep(waitSeconds * 1000);
       pending = retry;
     }

@@ -5,6 +5,7 @@
 // retried. No transaction is held across a handler's outside calls: the claim is its own statement.
 import { CodedError } from '../../domain/shared/coded-error';
 import type { JobErrorCode, JobLedger } from '../ports/job-queue.port';
+import { type SpanOutcome, type Telemetry, telemetryOf } from '../ports/telemetry.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
 import { type JobHandlers, type JobKindTable, parseJobPayload } from './job-kinds';
 
@@ -19,6 +20,8 @@ export interface JobWorkerOptions<T extends JobKindTable> {
   batchSize?: number;
   /** Told each failure by job id, kind and code only: never the payload or a message. */
   onFailure?: (failure: { jobId: string; kind: string; code: string; outcome: 'retry' | 'failed' | 'lease-lost' }) => void;
+  /** A span per job, by kind and outcome (docs/telemetry.md); absent: off. */
+  telemetry?: Telemetry;
 }
 
 const FINAL: readonly JobErrorCode[] = ['JOBS.UNKNOWN_KIND', 'JOBS.PAYLOAD_INVALID'];
@@ -72,7 +75,11 @@ export class JobWorker<T extends JobKindTable> {
     return jobs.length;
   }
 
-  private async runJob(jobId: string, kind: string, stored: unknown, attempt: number): Promise<void> {
+  private runJob(jobId: string, kind: string, stored: unknown, attempt: number): Promise<void> {
+    return telemetryOf(this.o).span('cpc.job', { 'cpc.job.kind': kind }, async (span) => span.set({ 'cpc.outcome': await this.runHandler(jobId, kind, stored, attempt) }));
+  }
+
+  private async runHandler(jobId: string, kind: string, stored: unknown, attempt: number): Promise<SpanOutcome> {
     const { ledger, holder } = this.o;
     let completed = false;
     try {
@@ -88,12 +95,14 @@ export class JobWorker<T extends JobKindTable> {
       });
       // A handler with no database effect of its own may leave completion to the worker.
       if (!completed) await this.o.uow.run((tx) => ledger.complete(jobId, holder, tx));
+      return 'done';
     } catch (err) {
       // Also when complete() ran: its transaction may still have rolled back. If it committed, the
       // job is done and fail() changes nothing ('lease-lost').
       const code = err instanceof CodedError ? err.code : 'JOBS.HANDLER_FAILED';
       const outcome = await ledger.fail(jobId, holder, code, { final: err instanceof PermanentJobFailure || (FINAL as readonly string[]).includes(code) });
       this.o.onFailure?.({ jobId, kind, code, outcome });
+      return outcome;
     }
   }
 }

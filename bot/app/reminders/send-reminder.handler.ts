@@ -15,6 +15,7 @@ import type { AuditDetail, AuditLog } from '../ports/audit-log.port';
 import { type ChatNotifier, ChatNotifierError, type SentCard } from '../ports/chat-notifier.port';
 import type { ConferenceStore } from '../ports/conference-store.port';
 import type { RemindersSent } from '../ports/reminders-sent.port';
+import { type Telemetry, telemetryOf } from '../ports/telemetry.port';
 import type { TransactionHandle, UnitOfWork } from '../ports/unit-of-work.port';
 import { render as renderReminderCard, reminderViewModel } from '../../cards/reminder/reminder.view-model';
 import { recipientKey, reminderDedupKey, type ReminderJobPayload } from './reminder-job';
@@ -27,6 +28,8 @@ export interface ReminderHandlerDeps extends ReminderScheduleDeps {
   alerts: Alerts;
   notifier: ChatNotifier;
   remindersSent: RemindersSent;
+  /** Reminders fired, deadlines missed (docs/telemetry.md); absent: off. */
+  telemetry?: Telemetry;
 }
 
 export function reminderJobHandler(deps: ReminderHandlerDeps): JobHandler<ReminderJobPayload> {
@@ -46,7 +49,12 @@ export function reminderJobHandler(deps: ReminderHandlerDeps): JobHandler<Remind
     const profile = deps.profileFor(c.profileId);
     const calendar = createWorkingCalendar(profile.calendar, profile.extraClosures);
     const decision = decideReminder(c, profile, calendar, { reminder: p.reminder, recipient: p.recipient, bookingVersion: p.bookingVersion, fireAtMs: p.fireAt, nowMs: deps.clock.now().getTime() }, recipientKey);
-    if (!decision.send) return skip(decision.reason, c);
+    if (!decision.send) {
+      await skip(decision.reason, c);
+      // The job that tracks this deadline ran after it closed with the task not done: a missed deadline, counted once it is recorded.
+      if (decision.reason === 'deadline-passed' && decision.missed) telemetryOf(deps).deadlineMissed({ rule: decision.missed, conferenceKind: c.kind, profileId: c.profileId });
+      return;
+    }
     const r = decision.reminder;
 
     const dedupKey = reminderDedupKey(p);
@@ -59,6 +67,7 @@ export function reminderJobHandler(deps: ReminderHandlerDeps): JobHandler<Remind
       await audit('reminder.sent', { ...about(r, p), attempt: ctx.attempt, alreadyRecorded: !recorded }, tx);
       await ctx.complete(tx);
     });
+    telemetryOf(deps).reminderFired({ reminder: p.reminder, profileId: c.profileId });
   };
 }
 

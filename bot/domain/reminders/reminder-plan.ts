@@ -200,7 +200,17 @@ export interface ReminderRequest {
 
 export type ReminderDecision =
   | { send: true; reminder: PlannedReminder }
-  | { send: false; reason: 'stood-down' | 'held' | 'closed' | 'superseded' | 'not-needed' | 'moved' | 'deadline-passed' };
+  | { send: false; reason: 'stood-down' | 'held' | 'closed' | 'superseded' | 'not-needed' | 'moved' }
+  /** `missed`: the rule whose task was still not done when its deadline closed (null: a notice, or another reminder of the rule counts it). */
+  | { send: false; reason: 'deadline-passed'; missed: RuleId | null };
+
+/** Notices, not tasks: their closing is not a miss (deadline-status.ts treats them as done once passed). */
+const NOTICES: readonly RuleId[] = ['T11', 'T24'];
+/** A rule with two reminders to one person counts its miss on the last of them only. */
+const EARLIER_OF_TWO: readonly ReminderId[] = ['T8-morning', 'T23-alert'];
+
+/** The rule missed when this planned reminder's deadline has closed with its task not done. */
+export const missedRuleOf = (p: PlannedReminder): RuleId | null => (NOTICES.includes(p.rule) || EARLIER_OF_TWO.includes(p.reminder) ? null : p.rule);
 
 /**
  * Whether a reminder asked for earlier is still to be sent now: not when the conference is stood
@@ -221,6 +231,7 @@ export function decideReminder(
   const planned = planReminders(c, profile, calendar).find((p) => p.reminder === request.reminder && keyOf(p.recipientId) === request.recipient);
   if (!planned) return { send: false, reason: 'not-needed' };
   if (planned.fireAtMs !== request.fireAtMs) return { send: false, reason: 'moved' };
-  if (request.nowMs >= planned.closesAtMs) return { send: false, reason: 'deadline-passed' };
+  // Planned still means its task is not recorded done (planReminders leaves done tasks out).
+  if (request.nowMs >= planned.closesAtMs) return { send: false, reason: 'deadline-passed', missed: missedRuleOf(planned) };
   return { send: true, reminder: planned };
 }

@@ -9,6 +9,7 @@ import type { MeetingAlert } from '../../../domain/meeting/live-meeting';
 import { runSheetLink } from '../stage/run-sheet-card';
 import { scheduleAlertRepeat } from './alert-repeat-job';
 import { alertCard } from './alert-card';
+import { recordFirstDelivery } from './alert-telemetry';
 import { chairIdOf, chairParticipantIds } from './chair-of';
 import { auditId, type LiveDeps } from './live-deps';
 import { withLiveRetry } from './save-live';
@@ -66,9 +67,9 @@ export async function deliverAlerts(deps: LiveDeps, conferenceId: string, alertI
 async function recordDeliveries(deps: LiveDeps, conferenceId: string, reached: Delivered[]): Promise<void> {
   const at = deps.clock.now().toISOString();
   const byId = new Map(reached.map((d) => [d.alertId, d]));
-  await withLiveRetry(deps.uow, async (tx) => {
+  const before = await withLiveRetry(deps.uow, async (tx) => {
     const live = await deps.live.get(conferenceId, tx);
-    if (!live) return;
+    if (!live) return null;
     const alerts = live.alerts.map((a) => (byId.has(a.id) ? { ...a, deliveries: a.deliveries + 1, lastDeliveredAt: at } : a));
     await deps.live.save({ ...live, alerts }, tx);
     for (const a of alerts.filter((x) => byId.has(x.id))) {
@@ -79,5 +80,8 @@ async function recordDeliveries(deps: LiveDeps, conferenceId: string, reached: D
       );
     }
     await scheduleAlertRepeat(deps, conferenceId, tx);
+    return live;
   });
+  // Committed: an alert with no delivery before this one has its latency now.
+  for (const a of before?.alerts ?? []) if (byId.has(a.id) && a.deliveries === 0) recordFirstDelivery(deps, a, byId.get(a.id)!, Date.parse(at));
 }

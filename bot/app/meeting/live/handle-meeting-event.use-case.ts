@@ -15,7 +15,9 @@ import { applyParticipantEvent } from '../../../domain/meeting/roster-events';
 import { stageContextOf, transitionStage } from '../../../domain/meeting/stage-machine';
 import type { AuditDetail } from '../../ports/audit-log.port';
 import type { TransactionHandle } from '../../ports/unit-of-work.port';
+import { telemetryOf } from '../../ports/telemetry.port';
 import { scheduleAlertRepeat } from './alert-repeat-job';
+import { countRaised } from './alert-telemetry';
 import { deliverAlerts } from './deliver-alerts';
 import { auditId, type LiveDeps } from './live-deps';
 import type { MeetingEvent, MeetingEventOutcome } from './meeting-event';
@@ -112,11 +114,14 @@ export async function handleMeetingEvent(deps: LiveDeps, e: MeetingEvent): Promi
 
 /** What the Teams adapter calls: the event applied, then its new alerts delivered at once (after the commit). */
 export function meetingEventHandler(deps: LiveDeps): (e: MeetingEvent) => Promise<MeetingEventOutcome> {
-  return async (e) => {
-    const r = await handleMeetingEvent(deps, e);
-    if (r.outcome === 'refused') return { outcome: 'refused', code: r.code };
-    // A failed delivery is not the event's failure: the row says undelivered, the repeat job sends it.
-    if (r.raised.length > 0) await deliverAlerts(deps, r.conferenceId, r.raised.map((a) => a.id)).catch(() => undefined);
-    return { outcome: r.outcome, conferenceId: r.conferenceId, raised: r.raised.length, cleared: r.cleared.length };
-  };
+  return (e) =>
+    telemetryOf(deps).span('cpc.meeting.event', { 'cpc.meeting.event_type': e.type }, async (span) => {
+      const r = await handleMeetingEvent(deps, e);
+      span.set({ 'cpc.outcome': r.outcome, 'cpc.alerts.raised': r.outcome === 'refused' ? 0 : r.raised.length });
+      if (r.outcome === 'refused') return { outcome: 'refused', code: r.code };
+      countRaised(deps, r.raised, 'meeting-event');
+      // A failed delivery is not the event's failure: the row says undelivered, the repeat job sends it.
+      if (r.raised.length > 0) await deliverAlerts(deps, r.conferenceId, r.raised.map((a) => a.id)).catch(() => undefined);
+      return { outcome: r.outcome, conferenceId: r.conferenceId, raised: r.raised.length, cleared: r.cleared.length };
+    });
 }

@@ -1,7 +1,7 @@
 // The ports the live meeting's use cases need (a slice of AppDeps, so tests can build less).
 import type { AppDeps } from '../../app-deps';
 
-export type LiveDeps = Pick<AppDeps, 'store' | 'uow' | 'audit' | 'clock' | 'lookup' | 'live' | 'notifier' | 'jobs' | 'publicBaseUrl' | 'links' | 'meetingNotifier' | 'meetingAlertRepeatMs'>;
+export type LiveDeps = Pick<AppDeps, 'store' | 'uow' | 'audit' | 'clock' | 'lookup' | 'live' | 'notifier' | 'jobs' | 'publicBaseUrl' | 'links' | 'meetingNotifier' | 'meetingAlertRepeatMs' | 'telemetry'>;
 
 /** How often an unacknowledged alert is repeated (MEETING_ALERT_REPEAT_MS). */
 export const DEFAULT_ALERT_REPEAT_MS = 30_000;

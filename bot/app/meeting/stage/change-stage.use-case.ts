@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LiveMeeting, StageCommand } from '../../../domain/meeting/live-meeting';
 import { alertCandidates, reconcileAlerts } from '../../../domain/meeting/meeting-alerts';
+import { countRaised } from '../live/alert-telemetry';
 import { MeetingError } from '../../../domain/meeting/meeting-errors';
 import { quorumAtStart } from '../../../domain/meeting/quorum-at-start';
 import { stageContextOf, transitionStage } from '../../../domain/meeting/stage-machine';
@@ -88,7 +89,11 @@ export async function changeStage(
   });
   if (!result.changed) return { kind: 'unchanged', live };
   // Someone present who must not be in the new part: alerted like any other (deliver-alerts.ts, repeated until acknowledged).
-  if (result.raised && result.raised.length > 0) await deliverAlerts(deps, conferenceId, result.raised).catch(() => []);
+  if (result.raised && result.raised.length > 0) {
+    const raised = new Set(result.raised);
+    countRaised(deps, live.alerts.filter((a) => raised.has(a.id)), 'stage-change');
+    await deliverAlerts(deps, conferenceId, result.raised).catch(() => []);
+  }
 
   const lobby = await applyLobbyBypass(deps, c, profile, result.from, live.stage, viewer);
   const notified = await notifyChair(deps, c, live, `Now: ${STAGE_LABEL[live.stage]}.`);

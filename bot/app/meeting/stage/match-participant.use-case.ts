@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LiveMeeting } from '../../../domain/meeting/live-meeting';
 import { alertCandidates, reconcileAlerts } from '../../../domain/meeting/meeting-alerts';
+import { countRaised } from '../live/alert-telemetry';
 import { MeetingError } from '../../../domain/meeting/meeting-errors';
 import { matchByChair } from '../../../domain/meeting/roster-events';
 import type { AppDeps } from '../../app-deps';
@@ -18,7 +19,7 @@ export async function matchParticipant(deps: AppDeps, actorId: string | undefine
   if (first.stage === 'closed') await refuse(deps, viewer, c, attempted, 'MEETING.CLOSED');
   const invitee = c.invitees.find((i) => i.id === inviteeId && i.status !== 'removed');
   if (!invitee) throw new MeetingError('MEETING.INVITEE_NOT_FOUND', `invitee ${inviteeId} is not on the invite list`, { conferenceId, inviteeId });
-  const { live } = await saveLive(deps, viewer, conferenceId, async (current) => {
+  const { live, result: raised } = await saveLive(deps, viewer, conferenceId, async (current) => {
     const entry = current.roster.find((r) => r.participantId === participantId);
     if (!entry) throw new MeetingError('MEETING.PARTICIPANT_NOT_FOUND', `participant ${participantId} is not on the roster`, { conferenceId, participantId });
     if (entry.inviteeId === inviteeId && entry.matchedBy === 'chair') return { next: null, result: null };
@@ -31,8 +32,9 @@ export async function matchParticipant(deps: AppDeps, actorId: string | undefine
         { action: 'meeting.participant-matched', detail: { participantId: auditId(participantId), inviteeId, previousInviteeId: entry.inviteeId ?? null, matchedBy: 'chair' } },
         ...alertAuditLines(r.raised, r.cleared),
       ],
-      result: null,
+      result: r.raised,
     };
   });
+  countRaised(deps, raised ?? [], 'match');
   return live;
 }

@@ -11,6 +11,7 @@ import type { Viewer } from '../../../domain/access/access-decision';
 import type { Conference } from '../../../domain/conference/conference';
 import type { LiveMeeting, RosterEntry } from '../../../domain/meeting/live-meeting';
 import { alertCandidates, reconcileAlerts } from '../../../domain/meeting/meeting-alerts';
+import { countRaised } from '../live/alert-telemetry';
 import { MeetingError } from '../../../domain/meeting/meeting-errors';
 import type { AppDeps } from '../../app-deps';
 import { type CallControl, CallControlError, type CallParticipant } from '../../ports/call-control.port';
@@ -84,7 +85,7 @@ export async function removeParticipant(deps: AppDeps, actorId: string | undefin
     if (err instanceof CallControlError) return instruct(err.code);
     throw err;
   }
-  const { live: saved } = await saveLive(deps, viewer, conferenceId, async (current) => {
+  const { live: saved, result: raised } = await saveLive(deps, viewer, conferenceId, async (current) => {
     const at = deps.clock.now().toISOString();
     // Out of the meeting now; lastEventAt kept, so Teams' own leave (and any later rejoin) still applies.
     const staged = { ...current, roster: current.roster.map((r) => (r.participantId === participantId ? { ...r, inMeeting: false } : r)) };
@@ -95,8 +96,9 @@ export async function removeParticipant(deps: AppDeps, actorId: string | undefin
         { action: 'meeting.participant-removed', detail: { participantId: auditId(participantId), inviteeId: entry.inviteeId ?? null, callId: auditId(removed.callId), callParticipantId: auditId(removed.callParticipantId) } },
         ...alertAuditLines(r.raised, r.cleared),
       ],
-      result: null,
+      result: r.raised,
     };
   });
+  countRaised(deps, raised, 'removal');
   return { kind: 'removed', live: saved };
 }
