@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command (README): every suite under TZ=UTC, the date code again under Europe/London,
-# and the repository and use-case suites (test/store, test/app, test/invitations) against a real
+# and the repository and use-case suites (test/store, test/app, test/invitations, test/instances) against a real
 # PostgreSQL server when one can be started here.
 # Prints a closing "N passed, N failed" line summed over every leg.
 #
@@ -29,7 +29,7 @@ leg() { # leg NAME WORKERS ENV... -- JEST-ARGS...
 # throwaway cluster on loopback when the server binaries are installed).
 postgres_leg() { # postgres_leg WORKERS
   [ -z "${SKIP_POSTGRES:-}" ] && [ -f scripts/with-postgres.sh ] || return 0
-  bash scripts/with-postgres.sh bash -c "echo '── test leg: postgres'; TZ=UTC npx jest --maxWorkers=$1 --json --outputFile=.tmp/test-results/postgres.json test/store test/app test/invitations"
+  bash scripts/with-postgres.sh bash -c "echo '── test leg: postgres'; TZ=UTC npx jest --maxWorkers=$1 --json --outputFile=.tmp/test-results/postgres.json test/store test/app test/invitations test/instances"
 }
 
 # Each leg's exit status is printed: a leg can pass every test and still fail (a hook, a crash).
