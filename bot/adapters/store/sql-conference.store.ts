@@ -148,23 +148,38 @@ export class SqlConferenceStore implements ConferenceStore {
 
   async listStartingBetween(from: IsoDate, to: IsoDate): Promise<Conference[]> {
     // 'YYYY-MM-DDTHH:mm' sorts in time order, so a text range on the indexed column is a date range.
-    const { rows } = await this.db.query<{ id: string }>('SELECT id FROM conferences WHERE start_at >= $1 AND start_at <= $2 ORDER BY start_at, id', [`${from}T00:00`, `${to}T23:59`]);
-    return this.readAll(rows.map((r) => r.id));
+    return this.readWhere('start_at >= $1 AND start_at <= $2', [`${from}T00:00`, `${to}T23:59`]);
   }
 
   async listWithPendingApprovalFor(approverId: string): Promise<Conference[]> {
     const wanted = JSON.stringify([{ approverId, status: 'pending' }]);
-    const { rows } = await this.db.query<{ id: string }>("SELECT id FROM conferences WHERE extra -> 'approvals' @> $1::jsonb ORDER BY start_at, id", [wanted]);
-    return this.readAll(rows.map((r) => r.id));
+    // The GIN index of migration 015 answers this containment (extra -> 'approvals' @> …).
+    return this.readWhere("extra -> 'approvals' @> $1::jsonb", [wanted]);
   }
 
-  private async readAll(ids: string[]): Promise<Conference[]> {
-    const out: Conference[] = [];
-    for (const id of ids) {
-      const c = await this.get(id);
-      if (c) out.push(c);
-    }
-    return out;
+  /**
+   * Many conferences in three statements (the rows, their invitees, their meetings) instead of
+   * three per conference: the dashboard lists a thousand or more. One snapshot for the three
+   * (REPEATABLE READ on a server; PGlite is one connection), so each comes back as one consistent
+   * aggregate, as get() gives it, without locking rows for a read.
+   */
+  private async readWhere(where: string, params: unknown[]): Promise<Conference[]> {
+    return this.db.transaction(async (ex) => {
+      if (this.db.kind === 'postgres') await ex.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      const { rows } = await ex.query<ConferenceRow>(`SELECT * FROM conferences WHERE ${where} ORDER BY start_at, id`, params);
+      if (rows.length === 0) return [];
+      const ids = rows.map((r) => r.id);
+      const invitees = await ex.query<InviteeRow & { conference_id: string }>('SELECT * FROM conference_invitees WHERE conference_id = ANY($1::text[]) ORDER BY conference_id, position', [ids]);
+      const meetings = await ex.query<MeetingRow & { conference_id: string }>('SELECT * FROM conference_meetings WHERE conference_id = ANY($1::text[])', [ids]);
+      const inviteesOf = new Map<string, InviteeRow[]>();
+      for (const r of invitees.rows) {
+        const list = inviteesOf.get(r.conference_id);
+        if (list) list.push(r);
+        else inviteesOf.set(r.conference_id, [r]);
+      }
+      const meetingOf = new Map(meetings.rows.map((m) => [m.conference_id, m]));
+      return rows.map((row) => toConference(row, inviteesOf.get(row.id) ?? [], meetingOf.get(row.id)));
+    });
   }
 
   private async read(ex: SqlExecutor, id: string, lock: 'SHARE' | 'UPDATE'): Promise<Conference | null> {
@@ -173,25 +188,28 @@ export class SqlConferenceStore implements ConferenceStore {
     if (!row) return null;
     const invitees = await ex.query<InviteeRow>('SELECT * FROM conference_invitees WHERE conference_id = $1 ORDER BY position', [id]);
     const meetings = await ex.query<MeetingRow>('SELECT * FROM conference_meetings WHERE conference_id = $1', [id]);
-    const conference = withOptional(
-      {
-        ...json<Json>(row.extra),
-        id: row.id,
-        caseReference: row.case_reference,
-        kind: row.kind,
-        profileId: row.profile_id,
-        start: row.start_at,
-        end: row.end_at,
-        organizerId: row.organizer_id,
-        status: row.status,
-        bookingVersion: row.booking_version,
-        invitees: invitees.rows.map(toInvitee),
-        version: row.version,
-      } as Conference,
-      { familySectionStart: row.family_section_start, meeting: meetings.rows[0] && toMeeting(meetings.rows[0]) },
-    );
-    return conference;
+    return toConference(row, invitees.rows, meetings.rows[0]);
   }
+}
+
+function toConference(row: ConferenceRow, invitees: InviteeRow[], meeting: MeetingRow | undefined): Conference {
+  return withOptional(
+    {
+      ...json<Json>(row.extra),
+      id: row.id,
+      caseReference: row.case_reference,
+      kind: row.kind,
+      profileId: row.profile_id,
+      start: row.start_at,
+      end: row.end_at,
+      organizerId: row.organizer_id,
+      status: row.status,
+      bookingVersion: row.booking_version,
+      invitees: invitees.map(toInvitee),
+      version: row.version,
+    } as Conference,
+    { familySectionStart: row.family_section_start, meeting: meeting && toMeeting(meeting) },
+  );
 }
 
 function toInvitee(r: InviteeRow): Invitee {

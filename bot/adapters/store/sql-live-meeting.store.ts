@@ -25,6 +25,15 @@ export class SqlLiveMeetingStore implements LiveMeetingStore {
     return row ? { ...json<Omit<LiveMeeting, 'version'>>(row.state), version: row.version } : null;
   }
 
+  async getMany(conferenceIds: readonly string[]): Promise<Map<string, LiveMeeting>> {
+    if (conferenceIds.length === 0) return new Map();
+    const { rows } = await this.db.query<{ conference_id: string; state: unknown; version: number }>(
+      'SELECT conference_id, state, version FROM live_meetings WHERE conference_id = ANY($1::text[])',
+      [conferenceIds],
+    );
+    return new Map(rows.map((r) => [r.conference_id, { ...json<Omit<LiveMeeting, 'version'>>(r.state), version: r.version }]));
+  }
+
   async create(live: Omit<LiveMeeting, 'version'>, tx?: TransactionHandle): Promise<LiveMeeting> {
     const { version: _ignored, ...state } = live as LiveMeeting;
     const { rowCount } = await this.q(tx).query(

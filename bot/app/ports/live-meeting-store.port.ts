@@ -12,6 +12,8 @@ export class LiveMeetingConflict extends CodedError<'STORE.VERSION_CONFLICT'> {
 /** The live meeting of each conference (migration 012): one row per conference. */
 export interface LiveMeetingStore {
   get(conferenceId: string, tx?: TransactionHandle): Promise<LiveMeeting | null>;
+  /** Many at once (the timeliness report reads a year of them): those that exist, by conference id. */
+  getMany(conferenceIds: readonly string[]): Promise<Map<string, LiveMeeting>>;
   /** Inserts at version 1; LiveMeetingConflict (expectedVersion 0) when one exists already. */
   create(live: Omit<LiveMeeting, 'version'>, tx?: TransactionHandle): Promise<LiveMeeting>;
   /** Saves if the stored version equals `live.version`; returns it with version + 1. */

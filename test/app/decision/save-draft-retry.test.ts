@@ -26,6 +26,7 @@ function racingStore(conflicts: number): { store: LiveMeetingStore; row: () => L
   let left = conflicts;
   const store: LiveMeetingStore = {
     get: async () => structuredClone(row),
+    getMany: async () => { throw new Error('not used'); },
     create: async () => { throw new Error('not used'); },
     save: async (live) => {
       if (left > 0) {

@@ -7,7 +7,7 @@ import { SqlConferenceStore } from '../../../bot/adapters/store/sql-conference.s
 import type { Backend } from '../backends';
 import { sampleConference } from '../fixtures';
 
-const ALL = ['001-conferences', '002-audit-log', '003-idempotency', '004-clerk-alerts', '006-service-role', '007-conference-leases', '008-jobs', '009-conversation-refs', '010-staff-roles', '011-reminders', '012-live-meetings', '014-core-groups'];
+const ALL = ['001-conferences', '002-audit-log', '003-idempotency', '004-clerk-alerts', '006-service-role', '007-conference-leases', '008-jobs', '009-conversation-refs', '010-staff-roles', '011-reminders', '012-live-meetings', '014-core-groups', '015-dashboard-indexes'];
 
 export function migrationsSuite(backend: Backend): void {
   describe('migrations', () => {
