@@ -56,6 +56,12 @@ param callsRemoveEnabled string = 'false'
 @description('Policy profile (bot/domain/policy): england, staffordshire, …')
 param profile string = 'england'
 
+@description('Conference data kept this many years after a case\'s last conference, then deleted by the daily retention job; off (the default) keeps it. At least 26 (docs/operations.md#retention): the council\'s records manager decides.')
+param retentionConferenceYears string = 'off'
+
+@description('Report files deleted from the library this many days after their access expired; off (the default) leaves it to the library\'s own retention policy.')
+param retentionReportFileDays string = 'off'
+
 @allowed(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
 param logLevel string = 'info'
 
@@ -208,6 +214,8 @@ module webApp 'modules/web-app.bicep' = {
     teamsAppCatalogId: teamsAppCatalogId
     callsRemoveEnabled: callsRemoveEnabled
     profile: profile
+    retentionConferenceYears: retentionConferenceYears
+    retentionReportFileDays: retentionReportFileDays
     logLevel: logLevel
     appRunsMigrations: appRunsMigrations
   }

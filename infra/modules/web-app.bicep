@@ -35,6 +35,8 @@ param teamsAppCatalogId string
 param callsRemoveEnabled string
 
 param profile string
+param retentionConferenceYears string
+param retentionReportFileDays string
 param logLevel string
 
 @description('Give the app the owner role too (DATABASE_MIGRATION_URL): it migrates at start')
@@ -117,6 +119,9 @@ var appSettings = {
   ALLOWED_TENANT_IDS: allowedTenantIds
   PUBLIC_BASE_URL: 'https://${hostName}'
   PROFILE: profile
+  // The council's retention policy (bot/config/retention-config.ts, docs/operations.md#retention)
+  RETENTION_CONFERENCE_YEARS: retentionConferenceYears
+  RETENTION_REPORT_FILE_DAYS: retentionReportFileDays
   LOG_LEVEL: logLevel
   // The audit chain's key (bot/config/audit-config.ts)
   AUDIT_HMAC_KEY: kvRef(secretUris.auditHmacKey)
