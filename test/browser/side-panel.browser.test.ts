@@ -41,7 +41,8 @@ describe('the chair', () => {
     const stage = chairPage.getByTestId('stage-label');
     await expect(stage.textContent()).resolves.toBe('Pre-meeting (chair and social worker)');
     await expect(chairPage.getByTestId('quorum-status').textContent()).resolves.toMatch(/^Quorate/);
-    await expect(chairPage.getByTestId('feed-via').textContent()).resolves.toBe('Live');
+    // The feed says Live once its event stream is open (a moment after the page is ready).
+    await chairPage.getByTestId('feed-via').getByText('Live', { exact: true }).waitFor();
     // The family waits: the invitees on the list who are not in, by name, for the chair.
     await expect(chairPage.getByTestId('must-wait').textContent()).resolves.toContain(MOTHER.displayName);
     await expectNoAxeViolations(chairPage);
