@@ -26,6 +26,10 @@ export function azureMonitorOptions(config: TelemetryConfig): Parameters<AzureMo
   return {
     azureMonitorExporterOptions: { connectionString: config.connectionString },
     enableLiveMetrics: false,
+    // Every span kept: the product makes few (a job, a meeting event), and the distro's default
+    // rate-limited sampler (5 a second) drops some at random, the first ones included.
+    tracesPerSecond: 0,
+    samplingRatio: 1,
     // Request and dependency rates are derived from the HTTP spans, which are off.
     enableStandardMetrics: false,
     instrumentationOptions: { http: off, azureSdk: off, mongoDb: off, mySql: off, postgreSql: off, redis: off, redis4: off, bunyan: off, winston: off, console: off },

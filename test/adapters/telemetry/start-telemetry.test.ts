@@ -97,7 +97,10 @@ describe('startTelemetry', () => {
         const text = (req.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body).toString('utf8');
         const items = JSON.parse(text) as typeof received;
         received.push(...items);
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ itemsReceived: items.length, itemsAccepted: items.length, errors: [] }));
+        // Two calls, not writeHead(…).end(…): with the SDK loaded in this process writeHead's
+        // return value is not always the response (seen in CI).
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ itemsReceived: items.length, itemsAccepted: items.length, errors: [] }));
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -115,12 +118,16 @@ describe('startTelemetry', () => {
       const options = useAzureMonitor.mock.calls[0]![0];
       expect(options.azureMonitorExporterOptions).toEqual({ connectionString });
       expect(options.enableLiveMetrics).toBe(false);
+      expect(options).toMatchObject({ tracesPerSecond: 0, samplingRatio: 1 });
       expect(Object.keys(options.instrumentationOptions).sort()).toEqual(['azureSdk', 'bunyan', 'console', 'http', 'mongoDb', 'mySql', 'postgreSql', 'redis', 'redis4', 'winston']);
       expect(Object.values(options.instrumentationOptions).every((o) => (o as { enabled: boolean }).enabled === false)).toBe(true);
       // The product's instruments reach the distro's global providers, and the shutdown flushes them.
       run.telemetry.graphThrottled({ scope: 'request' });
       await run.telemetry.span('cpc.job', { 'cpc.job.kind': 'reminder.due' }, async (span) => span.set({ 'cpc.outcome': 'done' }));
       await run.shutdown();
+      // The exporter's last POSTs can land a moment after shutdown resolves: wait for both (≤ 10 s).
+      const arrived = () => received.some((e) => e.data.baseData.name === 'cpc.job') && received.some((e) => e.data.baseData.metrics?.some((m) => m.name === 'cpc.graph.throttled'));
+      for (let waited = 0; !arrived() && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     } finally {
       if (before === undefined) delete process.env.WEBSITE_SITE_NAME;
       else process.env.WEBSITE_SITE_NAME = before;
