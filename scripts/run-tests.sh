@@ -4,12 +4,12 @@
 # can be started here.
 # Prints a closing "N passed, N failed" line summed over every leg.
 #
-# Parallelism (the CI box has 2 cores; many tests wait on child processes, sockets and timers):
-# the utc leg runs on JEST_WORKERS workers (default 2, one per core; jest's own default there is 1,
-# in band),
-# then the london and postgres legs run at the same time (1 and JEST_WORKERS-1 workers), each
-# writing to its own log, shown when it ends. JEST_WORKERS=1 runs everything in band, one leg
-# after another, as before.
+# Parallelism (the CI box has 2 cores; many tests wait on child processes, browsers, sockets and
+# timers, and a run one leg after another kept them about 60% busy): the utc leg runs on
+# JEST_WORKERS workers (default 2), and beside it, from the start, the london and postgres legs
+# (1 and JEST_WORKERS-1 workers), each writing to its own log, shown when the utc leg has ended.
+# The template databases and the built tab are made once before any leg starts, so the legs'
+# global setups only check them. JEST_WORKERS=1 runs everything in band, one leg after another.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .tmp/test-results
@@ -38,16 +38,18 @@ postgres_leg() { # postgres_leg WORKERS
 
 # Each leg's exit status is printed: a leg can pass every test and still fail (a hook, a crash).
 note_failed() { echo "── test leg $1 exited $2" >&2; status=1; }
-leg utc "$workers" TZ=UTC -- "$@" || note_failed utc $?
-
 if [ "$workers" -le 1 ]; then
+  leg utc 1 TZ=UTC -- "$@" || note_failed utc $?
   leg london 1 TZ=Europe/London -- test/domain || note_failed london $?
   postgres_leg 1 || note_failed postgres $?
 else
+  node --import tsx -e 'require("./test/support/global-setup.ts").default().catch((e) => { console.error(e); process.exit(1); })' \
+    || { echo "── test setup (template databases, the tab's build) failed" >&2; exit 1; }
   leg london 1 TZ=Europe/London -- test/domain >.tmp/test-results/london.log 2>&1 &
   london=$!
   postgres_leg $((workers - 1)) >.tmp/test-results/postgres.log 2>&1 &
   pg=$!
+  leg utc "$workers" TZ=UTC -- "$@" || note_failed utc $?
   london_rc=0; wait "$london" || london_rc=$?
   cat .tmp/test-results/london.log
   [ "$london_rc" = 0 ] || note_failed london "$london_rc"
